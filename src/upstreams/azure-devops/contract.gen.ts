@@ -332,7 +332,9 @@ export type components = {
             isDisabled?: boolean;
             isFork?: boolean;
             validRemoteUrls?: string[];
-            _links?: Record<string, never>;
+            _links?: {
+                [key: string]: unknown;
+            };
         };
         RepositoryCreateOptions: {
             name: string;
@@ -340,7 +342,9 @@ export type components = {
                 id?: string;
                 name?: string;
             };
-            parentRepository?: Record<string, never>;
+            parentRepository?: {
+                [key: string]: unknown;
+            };
         };
         RepositoryUpdate: {
             name?: string;

@@ -63,6 +63,7 @@ export type paths = {
             header?: never;
             path: {
                 type: string;
+                /** @description The whole name, slashes included (JAX-RS regex `.*`). */
                 name: string;
             };
             cookie?: never;
@@ -668,6 +669,7 @@ export interface operations {
             header?: never;
             path: {
                 type: string;
+                /** @description The whole name, slashes included (JAX-RS regex `.*`). */
                 name: string;
             };
             cookie?: never;
