@@ -49,14 +49,26 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<S
   const common = { seed: params.seed, latency: options.latency };
   const servers: SimulatorServer[] = [];
   try {
-    const gitprotect = await startSimulatorServer(definitions.gitprotect.promise, { ...common, port: ports.gitprotect });
+    const gitprotect = await startSimulatorServer(definitions.gitprotect.promise, {
+      ...common,
+      port: ports.gitprotect,
+    });
     servers.push(gitprotect);
-    const azureDevOps = await startSimulatorServer(definitions.azureDevOps.promise, { ...common, port: ports.azureDevOps });
+    const azureDevOps = await startSimulatorServer(definitions.azureDevOps.promise, {
+      ...common,
+      port: ports.azureDevOps,
+    });
     servers.push(azureDevOps);
-    const scmManager = await startSimulatorServer(definitions.scmManager.promise, { ...common, port: ports.scmManager });
+    const scmManager = await startSimulatorServer(definitions.scmManager.promise, {
+      ...common,
+      port: ports.scmManager,
+    });
     servers.push(scmManager);
 
-    const urls = { azureCollection: `${azureDevOps.origin}/DefaultCollection`, scmServer: `${scmManager.origin}/scm` };
+    const urls = {
+      azureCollection: `${azureDevOps.origin}/DefaultCollection`,
+      scmServer: `${scmManager.origin}/scm`,
+    };
     const world = await buildWorld(params, urls, options.dataDir);
     definitions.gitprotect.resolve(gitprotectSimulator(world));
     definitions.azureDevOps.resolve(azureDevOpsSimulator(world));

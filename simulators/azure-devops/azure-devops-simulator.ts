@@ -8,19 +8,35 @@ import { loadContract } from "../http/contract.js";
 import { bytes, empty, json, ReplyError } from "../http/reply.js";
 import type { Handler, RequestContext, SimulatorDefinition } from "../http/simulator-server.js";
 import type { AzureRepository, World } from "../world/model.js";
-import { azureError, azureFail, projectNotFound, repositoryNotFound, versionNotFound } from "./azure-errors.js";
-import { changeCounts, commitRefDto, defaultBranchOf, itemUrl, projectDto, repositoryDto } from "./azure-dto.js";
+import {
+  azureError,
+  azureFail,
+  projectNotFound,
+  repositoryNotFound,
+  versionNotFound,
+} from "./azure-errors.js";
+import {
+  changeCounts,
+  commitRefDto,
+  defaultBranchOf,
+  itemUrl,
+  projectDto,
+  repositoryDto,
+} from "./azure-dto.js";
 import { gitArea, locationArea } from "./locations.js";
 
 type Schemas = components["schemas"];
 type Principal = { user: string } | null;
 type Context = RequestContext<Principal>;
 
-const contract = loadContract(new URL("../../schema/upstreams/azure-devops.openapi.yaml", import.meta.url), {
-  caseInsensitivePaths: true,
-});
+export const azureDevOpsContract = loadContract(
+  new URL("../../schema/upstreams/azure-devops.openapi.yaml", import.meta.url),
+  {
+    caseInsensitivePaths: true,
+  },
+);
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const invalidName = /[\\/:*?"<>|;#${},+=[\]\u0000-\u001f]|^[._]|\.$/;
+const invalidName = /[\\/:*?"<>|;#${},+=[\]]|\p{Cc}|^[._]|\.$/u;
 const newestVersion = 7.1;
 
 export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principal> {
@@ -55,18 +71,32 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
 
   const validateName = (name: string, projectId: string, except?: string) => {
     if (invalidName.test(name))
-      azureFail(400, `TF401025: '${name}' is not a valid name for a Git repository.`, "InvalidArgumentValueException");
+      azureFail(
+        400,
+        `TF401025: '${name}' is not a valid name for a Git repository.`,
+        "InvalidArgumentValueException",
+      );
     const taken = [...store.repositories.values()].some(
       (r) => r.projectId === projectId && r.id !== except && r.name.toLowerCase() === name.toLowerCase(),
     );
-    if (taken) azureFail(409, `TF400948: A Git repository with the name ${name} already exists.`, "GitRepositoryNameAlreadyExistsException");
+    if (taken)
+      azureFail(
+        409,
+        `TF400948: A Git repository with the name ${name} already exists.`,
+        "GitRepositoryNameAlreadyExistsException",
+      );
   };
 
   const create = async ({ body, params }: Context) => {
     const input = body as Schemas["RepositoryCreateOptions"];
     const target = project(params.project ?? input.project?.id ?? input.project?.name ?? "");
     validateName(input.name, target.id);
-    const repo: AzureRepository = { id: world.random.uuid(), name: input.name, projectId: target.id, gitDir: "" };
+    const repo: AzureRepository = {
+      id: world.random.uuid(),
+      name: input.name,
+      projectId: target.id,
+      gitDir: "",
+    };
     repo.gitDir = join(world.dataDir, `azure-${repo.id}.git`);
     await buildRepository(repo.gitDir);
     store.repositories.set(repo.id, repo);
@@ -100,7 +130,8 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
     },
     createRepository: create,
     createProjectRepository: create,
-    getRepository: async ({ params }) => json(200, await repositoryDto(world, repository(params.repositoryId!))),
+    getRepository: async ({ params }) =>
+      json(200, await repositoryDto(world, repository(params.repositoryId!))),
     getProjectRepository: async ({ params }) =>
       json(200, await repositoryDto(world, repository(params.repositoryId!, params.project))),
     async updateRepository({ params, body }) {
@@ -110,7 +141,11 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
       if (input.defaultBranch !== undefined) {
         const heads = await git.refs(repo.gitDir, "refs/heads");
         if (!heads.some((h) => h.name === input.defaultBranch))
-          azureFail(400, `TF401398: The branch ${input.defaultBranch} does not exist.`, "GitRefNotFoundException");
+          azureFail(
+            400,
+            `TF401398: The branch ${input.defaultBranch} does not exist.`,
+            "GitRefNotFoundException",
+          );
         repo.defaultBranch = input.defaultBranch;
       }
       if (input.name !== undefined) repo.name = input.name;
@@ -120,7 +155,8 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
       const repo = repository(params.repositoryId!);
       store.repositories.delete(repo.id);
       // Shared histories stay on disk for the other repositories built from them.
-      if (![...store.repositories.values()].some((r) => r.gitDir === repo.gitDir)) await removeRepository(repo.gitDir);
+      if (![...store.repositories.values()].some((r) => r.gitDir === repo.gitDir))
+        await removeRepository(repo.gitDir);
       return empty(204);
     },
     getCollectionRepositoryInfo: ({ params }) => vstsInfo(params.repositoryName!, params.repositoryName!),
@@ -128,8 +164,12 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
     async listRefs({ params, query }) {
       const repo = repository(params.repositoryId!);
       const filter = typeof query.filter === "string" ? `refs/${query.filter}` : "refs/";
-      const contains = typeof query.filterContains === "string" ? query.filterContains.toLowerCase() : undefined;
-      const all = [...(await git.refs(repo.gitDir, "refs/heads")), ...(await git.refs(repo.gitDir, "refs/tags"))]
+      const contains =
+        typeof query.filterContains === "string" ? query.filterContains.toLowerCase() : undefined;
+      const all = [
+        ...(await git.refs(repo.gitDir, "refs/heads")),
+        ...(await git.refs(repo.gitDir, "refs/tags")),
+      ]
         .filter((r) => r.name.startsWith(filter) && (!contains || r.name.toLowerCase().includes(contains)))
         .sort((a, b) => a.name.localeCompare(b.name));
       const after = typeof query.continuationToken === "string" ? query.continuationToken : undefined;
@@ -144,7 +184,11 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
         creator: { displayName: "Demo User", uniqueName: "demo@contoso.test", id: world.azure.collection.id },
         url: `${world.urls.azureCollection}/_apis/git/repositories/${repo.id}/refs?filter=${encodeURIComponent(r.name.slice(5))}`,
       }));
-      return json(200, { count: value.length, value }, more ? { "x-ms-continuationtoken": page.at(-1)!.name } : {});
+      return json(
+        200,
+        { count: value.length, value },
+        more ? { "x-ms-continuationtoken": page.at(-1)!.name } : {},
+      );
     },
     async listCommits({ params, query }) {
       const repo = repository(params.repositoryId!);
@@ -208,7 +252,12 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
       );
       const target = ((query.scopePath ?? query.path ?? "/") as string).replace(/^\/+|\/+$/g, "");
       const type = await git.objectType(repo.gitDir, commitId, target);
-      if (!type) azureFail(404, `TF401174: The item '/${target}' could not be found in the repository.`, "GitItemNotFoundException");
+      if (!type)
+        azureFail(
+          404,
+          `TF401174: The item '/${target}' could not be found in the repository.`,
+          "GitItemNotFoundException",
+        );
       const item = async (path: string, objectType: string, size?: number) => ({
         objectId: await git.objectId(repo.gitDir, commitId, path),
         gitObjectType: objectType as "blob" | "tree",
@@ -218,8 +267,9 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
         url: itemUrl(world, repo, `/${path}`, commitId),
       });
       if (type === "tree") {
-        const level = String(query.recursionLevel ?? "none").toLowerCase();
-        const entries = level === "none" ? [] : await git.tree(repo.gitDir, commitId, target, level === "full");
+        const level = typeof query.recursionLevel === "string" ? query.recursionLevel.toLowerCase() : "none";
+        const entries =
+          level === "none" ? [] : await git.tree(repo.gitDir, commitId, target, level === "full");
         const value = [
           await item(target, "tree"),
           ...(await Promise.all(entries.map((e) => item(e.path, e.type, e.size)))),
@@ -227,14 +277,19 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
         return json(200, { count: value.length, value });
       }
       const accept = headers.accept ?? "";
-      const wantsJson = query.$format === "json" || (accept.includes("application/json") && !/octet-stream|text\/plain/.test(accept));
+      const wantsJson =
+        query.$format === "json" ||
+        (accept.includes("application/json") && !/octet-stream|text\/plain/.test(accept));
       const content = await git.content(repo.gitDir, commitId, target);
       if (wantsJson)
         return json(200, {
           ...(await item(target, "blob", content.length)),
           ...(query.includeContent === true ? { content: content.toString("utf8") } : {}),
         });
-      return bytes(content, accept.includes("text/plain") ? "text/plain; charset=utf-8" : "application/octet-stream");
+      return bytes(
+        content,
+        accept.includes("text/plain") ? "text/plain; charset=utf-8" : "application/octet-stream",
+      );
     },
   };
 
@@ -243,7 +298,11 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
       return await git.commit(repo.gitDir, commitId);
     } catch (error) {
       if (error instanceof GitMissingError)
-        return azureFail(404, `TF401028: The reference or commit ${commitId} could not be found.`, "GitCommitDoesNotExistException");
+        return azureFail(
+          404,
+          `TF401028: The reference or commit ${commitId} could not be found.`,
+          "GitCommitDoesNotExistException",
+        );
       throw error;
     }
   }
@@ -261,7 +320,9 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
           url: `${serverUrl}/_apis/projectCollections/${store.collection.id}`,
         },
         repository: {
-          ...(({ id, name, url, remoteUrl }) => ({ id, name, url, remoteUrl }))(await repositoryDto(world, repo)),
+          ...(({ id, name, url, remoteUrl }) => ({ id, name, url, remoteUrl }))(
+            await repositoryDto(world, repo),
+          ),
           project: { ...projectDto(world, owner), state: 1, visibility: undefined },
         },
       }))();
@@ -269,7 +330,7 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
 
   return {
     name: "azure-devops",
-    contract,
+    contract: azureDevOpsContract,
     basePath: new URL(world.urls.azureCollection).pathname,
     caseInsensitivePaths: true,
     handlers: withApiVersion(handlers),
@@ -280,19 +341,24 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
       if (known?.expired)
         throw new ReplyError({
           status: 203,
-          raw: "<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action=\"/_signin\">Sign in to Azure DevOps Server</form></body></html>",
+          raw: '<!DOCTYPE html><html><head><title>Sign in</title></head><body><form action="/_signin">Sign in to Azure DevOps Server</form></body></html>',
           contentType: "text/html; charset=utf-8",
         });
       if (!known)
         throw new ReplyError({
-          ...azureError(401, "TF400813: The user '' is not authorized to access this resource.", "UnauthorizedRequestException"),
+          ...azureError(
+            401,
+            "TF400813: The user '' is not authorized to access this resource.",
+            "UnauthorizedRequestException",
+          ),
           headers: { "www-authenticate": 'Basic realm="Azure DevOps Server"' },
         });
       return { user: known.user };
     },
     principalName: (principal) => principal?.user ?? null,
     badRequest: (errors) => azureError(400, `Invalid argument: ${errors.join("; ")}`, "ArgumentException"),
-    notFound: (path) => azureError(404, `The resource ${path} could not be found.`, "ResourceNotFoundException"),
+    notFound: (path) =>
+      azureError(404, `The resource ${path} could not be found.`, "ResourceNotFoundException"),
   };
 }
 
@@ -312,12 +378,18 @@ function withApiVersion(handlers: Record<string, Handler<Principal>>): Record<st
     Object.entries(handlers).map(([id, handler]) => [
       id,
       (context: Context) => {
-        const fromAccept = /api-version=([0-9.]+(?:-preview(?:\.\d+)?)?)/.exec(context.headers.accept ?? "")?.[1];
+        const fromAccept = /api-version=([0-9.]+(?:-preview(?:\.\d+)?)?)/.exec(
+          context.headers.accept ?? "",
+        )?.[1];
         const version = (context.query["api-version"] as string | undefined) ?? fromAccept;
         if (version && !/^\d+\.\d+(-preview(\.\d+)?)?$/.test(version))
           azureFail(400, `The api-version '${version}' is not valid.`, "VssInvalidApiVersionException");
         if (version && parseFloat(version) > newestVersion)
-          azureFail(400, `The requested REST API version of ${version} is out of range for this server. The latest REST API version this server supports is ${newestVersion}.`, "VssVersionOutOfRangeException");
+          azureFail(
+            400,
+            `The requested REST API version of ${version} is out of range for this server. The latest REST API version this server supports is ${newestVersion}.`,
+            "VssVersionOutOfRangeException",
+          );
         return handler(context);
       },
     ]),

@@ -63,13 +63,22 @@ export function changeCounts(changes: FileChange[]): Schemas["ChangeCounts"] {
 /** Lists truncate long messages, as the real server does; `getCommit` answers the whole message. */
 const commentLimit = 100;
 
-export function commitRefDto(world: World, repo: AzureRepository, commit: Commit, truncate: boolean): Schemas["GitCommitRef"] {
+export function commitRefDto(
+  world: World,
+  repo: AzureRepository,
+  commit: Commit,
+  truncate: boolean,
+): Schemas["GitCommitRef"] {
   const project = world.azure.projects.get(repo.projectId)!;
   const cut = truncate && commit.message.length > commentLimit;
   return {
     commitId: commit.id,
     author: { name: commit.author.name, email: commit.author.email, date: isoDate(commit.author.time) },
-    committer: { name: commit.committer.name, email: commit.committer.email, date: isoDate(commit.committer.time) },
+    committer: {
+      name: commit.committer.name,
+      email: commit.committer.email,
+      date: isoDate(commit.committer.time),
+    },
     comment: cut ? commit.message.slice(0, commentLimit) : commit.message,
     ...(cut ? { commentTruncated: true } : {}),
     changeCounts: changeCounts(commit.changes),

@@ -25,7 +25,15 @@ export const repositoryNotFound = (id: string): never =>
   );
 
 export const projectNotFound = (name: string): never =>
-  azureFail(404, `TF200016: The following project does not exist: ${name}. Verify that the name of the project is correct and that the project exists on the specified Azure DevOps Server.`, "ProjectDoesNotExistWithNameException");
+  azureFail(
+    404,
+    `TF200016: The following project does not exist: ${name}. Verify that the name of the project is correct and that the project exists on the specified Azure DevOps Server.`,
+    "ProjectDoesNotExistWithNameException",
+  );
 
 export const versionNotFound = (version: string): never =>
-  azureFail(404, `TF401175: The version descriptor <${version}> could not be resolved to a version in the repository.`, "GitUnresolvableToCommitException");
+  azureFail(
+    404,
+    `TF401175: The version descriptor <${version}> could not be resolved to a version in the repository.`,
+    "GitUnresolvableToCommitException",
+  );

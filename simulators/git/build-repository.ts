@@ -8,7 +8,8 @@ export async function buildRepository(gitDir: string, shape?: HistoryShape): Pro
   await rm(gitDir, { recursive: true, force: true });
   forget(gitDir);
   await gitInit(gitDir);
-  if (shape) await gitWithInput(gitDir, ["fast-import", "--quiet", "--done"], fastImportStream(shape) + "done\n");
+  if (shape)
+    await gitWithInput(gitDir, ["fast-import", "--quiet", "--done"], fastImportStream(shape) + "done\n");
 }
 
 export async function removeRepository(gitDir: string): Promise<void> {

@@ -106,7 +106,9 @@ export function headBranch(gitDir: string): Promise<string | undefined> {
 export function resolveCommit(gitDir: string, revision: string): Promise<string> {
   if (revision.startsWith("-")) return Promise.reject(new GitMissingError(`bad revision ${revision}`));
   return remember(`${gitDir}\0resolve\0${revision}`, async () =>
-    (await text(gitDir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`])).trim(),
+    (
+      await text(gitDir, ["rev-parse", "--verify", "--quiet", "--end-of-options", `${revision}^{commit}`])
+    ).trim(),
   ).catch(() => {
     throw new GitMissingError(`unknown revision ${revision}`);
   });
@@ -147,15 +149,16 @@ function logFilters(query: LogQuery): string[] {
   return args;
 }
 
-/** Commits reachable from a revision, newest first (topological for equal dates), with their file changes. */
+/**
+ * Commits reachable from a revision, newest first, with their file changes. Which commits is
+ * decided by plain `git log` (the history simplification `rev-list` uses); their details come
+ * from a second call, since `--diff-merges` would change that simplification.
+ */
 export async function log(gitDir: string, query: LogQuery): Promise<Commit[]> {
   const tip = await resolveCommit(gitDir, query.revision);
-  const args = [
+  const select = [
     "log",
-    `--format=${commitFormat}`,
-    "--name-status",
-    "--no-renames",
-    "--diff-merges=first-parent",
+    "--format=%H",
     ...logFilters(query),
     `--skip=${query.skip ?? 0}`,
     ...(query.limit !== undefined ? [`--max-count=${query.limit}`] : []),
@@ -163,7 +166,20 @@ export async function log(gitDir: string, query: LogQuery): Promise<Commit[]> {
     "--",
     ...(query.path ? [query.path] : []),
   ];
-  return remember(`${gitDir}\0${args.join("\0")}`, async () => parseLog(await text(gitDir, args)));
+  return remember(`${gitDir}\0${select.join("\0")}`, async () => {
+    const ids = (await text(gitDir, select)).split("\n").filter(Boolean);
+    if (ids.length === 0) return [];
+    const details = [
+      "log",
+      "--no-walk=unsorted",
+      `--format=${commitFormat}`,
+      "--name-status",
+      "--no-renames",
+      "--diff-merges=first-parent",
+      ...ids,
+    ];
+    return parseLog(await text(gitDir, details));
+  });
 }
 
 export async function countCommits(gitDir: string, query: LogQuery): Promise<number> {
@@ -180,7 +196,9 @@ export async function commit(gitDir: string, revision: string): Promise<Commit> 
 
 export async function treeId(gitDir: string, revision: string): Promise<string> {
   const id = await resolveCommit(gitDir, revision);
-  return remember(`${gitDir}\0tree\0${id}`, async () => (await text(gitDir, ["rev-parse", `${id}^{tree}`])).trim());
+  return remember(`${gitDir}\0tree\0${id}`, async () =>
+    (await text(gitDir, ["rev-parse", `${id}^{tree}`])).trim(),
+  );
 }
 
 export async function blame(gitDir: string, revision: string, path: string): Promise<BlameLine[]> {
@@ -229,12 +247,24 @@ function parseBlame(out: string): BlameLine[] {
 }
 
 /** Entries of a folder (or of all folders below it) at a commit. GitMissingError when it is no folder. */
-export async function tree(gitDir: string, revision: string, path: string, recursive: boolean): Promise<TreeEntry[]> {
+export async function tree(
+  gitDir: string,
+  revision: string,
+  path: string,
+  recursive: boolean,
+): Promise<TreeEntry[]> {
   const id = await resolveCommit(gitDir, revision);
   const folder = path.replace(/^\/+|\/+$/g, "");
   return remember(`${gitDir}\0tree\0${id}\0${folder}\0${recursive}`, async () => {
-    if (folder && (await objectType(gitDir, id, folder)) !== "tree") throw new GitMissingError(`no folder ${folder}`);
-    const out = await text(gitDir, ["ls-tree", "-l", "-z", ...(recursive ? ["-r", "-t"] : []), `${id}:${folder}`]);
+    if (folder && (await objectType(gitDir, id, folder)) !== "tree")
+      throw new GitMissingError(`no folder ${folder}`);
+    const out = await text(gitDir, [
+      "ls-tree",
+      "-l",
+      "-z",
+      ...(recursive ? ["-r", "-t"] : []),
+      `${id}:${folder}`,
+    ]);
     return out
       .split("\0")
       .filter(Boolean)
@@ -254,7 +284,11 @@ export async function tree(gitDir: string, revision: string, path: string, recur
 }
 
 /** "blob", "tree" or undefined when the path is not in that commit. */
-export async function objectType(gitDir: string, commitId: string, path: string): Promise<string | undefined> {
+export async function objectType(
+  gitDir: string,
+  commitId: string,
+  path: string,
+): Promise<string | undefined> {
   const clean = path.replace(/^\/+|\/+$/g, "");
   if (!clean) return "tree";
   return remember(`${gitDir}\0type\0${commitId}\0${clean}`, async () => {
@@ -282,19 +316,33 @@ export async function content(gitDir: string, revision: string, path: string): P
   const id = await resolveCommit(gitDir, revision);
   const clean = path.replace(/^\/+/, "");
   await requireBlob(gitDir, id, clean);
-  return remember(`${gitDir}\0content\0${id}\0${clean}`, () => git(gitDir, ["cat-file", "blob", `${id}:${clean}`]));
+  return remember(`${gitDir}\0content\0${id}\0${clean}`, () =>
+    git(gitDir, ["cat-file", "blob", `${id}:${clean}`]),
+  );
 }
 
 /** The changes a commit made against its first parent (all of it for a root commit), as a unified diff. */
 export async function diff(gitDir: string, revision: string, path?: string): Promise<string> {
   const id = await resolveCommit(gitDir, revision);
-  const args = ["show", "--format=", "--patch", "--no-color", "--no-renames", "--diff-merges=first-parent", id];
+  const args = [
+    "show",
+    "--format=",
+    "--patch",
+    "--no-color",
+    "--no-renames",
+    "--diff-merges=first-parent",
+    id,
+  ];
   if (path) args.push("--", path.replace(/^\/+/, ""));
   return remember(`${gitDir}\0${args.join("\0")}`, () => text(gitDir, args));
 }
 
 /** The newest commit at or before `revision` that touched `path`. */
-export async function lastCommitTouching(gitDir: string, revision: string, path: string): Promise<Commit | undefined> {
+export async function lastCommitTouching(
+  gitDir: string,
+  revision: string,
+  path: string,
+): Promise<Commit | undefined> {
   const [found] = await log(gitDir, { revision, path, limit: 1 });
   return found;
 }

@@ -38,7 +38,11 @@ export function git(gitDir: string, args: string[]): Promise<Buffer> {
           (error, stdout, stderr) => {
             if (!error) return resolve(stdout);
             const message = stderr.toString("utf8").trim();
-            if (/unknown revision|bad revision|not a valid object|does not exist|Not a valid object name|no such path|invalid object name|bad object|fatal: path|exists on disk, but not in|Needed a single revision|ambiguous argument/i.test(message))
+            if (
+              /unknown revision|bad revision|not a valid object|does not exist|Not a valid object name|no such path|invalid object name|bad object|fatal: path|exists on disk, but not in|Needed a single revision|ambiguous argument/i.test(
+                message,
+              )
+            )
               return reject(new GitMissingError(message));
             reject(new Error(`git ${args.join(" ")} failed: ${message}`));
           },
@@ -50,7 +54,10 @@ export function git(gitDir: string, args: string[]): Promise<Buffer> {
 /** Feeds `input` to a git command's standard input (fast-import). */
 export function gitWithInput(gitDir: string, args: string[], input: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn("git", ["--git-dir", gitDir, ...args], { env: gitEnv, stdio: ["pipe", "ignore", "pipe"] });
+    const child = spawn("git", ["--git-dir", gitDir, ...args], {
+      env: gitEnv,
+      stdio: ["pipe", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString("utf8")));
     child.on("error", reject);
@@ -65,8 +72,14 @@ export function gitWithInput(gitDir: string, args: string[], input: string): Pro
 
 export function gitInit(gitDir: string): Promise<void> {
   return new Promise((resolve, reject) =>
-    execFile("git", ["init", "--bare", "--quiet", "--initial-branch=main", gitDir], { env: gitEnv }, (error) =>
-      error ? reject(error) : resolve(),
+    execFile(
+      "git",
+      ["init", "--bare", "--quiet", "--initial-branch=main", gitDir],
+      { env: gitEnv },
+      (error) => {
+        if (error) reject(new Error(`git init failed: ${error.message}`));
+        else resolve();
+      },
     ),
   );
 }

@@ -58,22 +58,37 @@ export function fastImportStream(shape: HistoryShape): string {
   const sideBranches = branchNames
     .slice(0, Math.max(0, shape.branches - 1))
     .concat(
-      Array.from({ length: Math.max(0, shape.branches - 1 - branchNames.length) }, (_, i) => `topic/t${i + 1}`),
+      Array.from(
+        { length: Math.max(0, shape.branches - 1 - branchNames.length) },
+        (_, i) => `topic/t${i + 1}`,
+      ),
     );
-  const perBranch = sideBranches.length ? Math.max(1, Math.min(3, Math.floor(shape.commits / (4 * sideBranches.length)))) : 0;
+  const perBranch = sideBranches.length
+    ? Math.max(1, Math.min(3, Math.floor(shape.commits / (4 * sideBranches.length))))
+    : 0;
   const merged = sideBranches.filter((_, i) => i % 2 === 0);
   const mainCommits = Math.max(2, shape.commits - sideBranches.length * perBranch - merged.length);
 
   const main: State = { files: initialFiles(random, shape.fileLines), mark: 0 };
   const forkAt = new Map<number, string[]>();
   sideBranches.forEach((name, i) => {
-    const at = Math.max(1, Math.min(mainCommits - 1, Math.floor(((i + 1) / (sideBranches.length + 1)) * mainCommits * 0.85)));
+    const at = Math.max(
+      1,
+      Math.min(mainCommits - 1, Math.floor(((i + 1) / (sideBranches.length + 1)) * mainCommits * 0.85)),
+    );
     forkAt.set(at, [...(forkAt.get(at) ?? []), name]);
   });
   const branchTips = new Map<string, State>();
   const mergeAt = new Map<number, string[]>();
 
-  const emitCommit = (ref: string, state: State, parent: number | undefined, touched: Map<string, string[] | null>, message: string, merge?: number) => {
+  const emitCommit = (
+    ref: string,
+    state: State,
+    parent: number | undefined,
+    touched: Map<string, string[] | null>,
+    message: string,
+    merge?: number,
+  ) => {
     const who = random.pick(authors);
     const when = tick();
     mark += 1;
@@ -112,7 +127,13 @@ export function fastImportStream(shape: HistoryShape): string {
       for (let c = 0; c < perBranch; c += 1) {
         const path = `features/${name.replace(/\//g, "-")}.md`;
         const lines = [...(branch.files.get(path) ?? [`# ${name}`, ""]), `Step ${c + 1} of ${name}.`];
-        emitCommit(`refs/heads/${name}`, branch, c === 0 ? fork : branch.mark, new Map([[path, lines]]), `${name}: step ${c + 1}`);
+        emitCommit(
+          `refs/heads/${name}`,
+          branch,
+          c === 0 ? fork : branch.mark,
+          new Map([[path, lines]]),
+          `${name}: step ${c + 1}`,
+        );
       }
       branchTips.set(name, branch);
       if (merged.includes(name)) {
@@ -122,7 +143,14 @@ export function fastImportStream(shape: HistoryShape): string {
     }
     for (const name of mergeAt.get(i) ?? []) {
       const branch = branchTips.get(name)!;
-      emitCommit("refs/heads/main", main, main.mark, new Map(branch.files), `Merge branch '${name}'`, branch.mark);
+      emitCommit(
+        "refs/heads/main",
+        main,
+        main.mark,
+        new Map(branch.files),
+        `Merge branch '${name}'`,
+        branch.mark,
+      );
     }
   }
   return out.join("\n") + "\n";
@@ -134,7 +162,11 @@ function data(out: string[], body: string): void {
 
 function tag(out: string[], name: string, target: number, annotated: boolean, when: number): void {
   if (annotated) {
-    out.push(`tag ${name}`, `from :${target}`, `tagger ${authors[0].name} <${authors[0].email}> ${when} +0000`);
+    out.push(
+      `tag ${name}`,
+      `from :${target}`,
+      `tagger ${authors[0].name} <${authors[0].email}> ${when} +0000`,
+    );
     // A tag command takes no blank line after its message, unlike commit and reset.
     data(out, `Release ${name}`);
   } else {
@@ -144,7 +176,10 @@ function tag(out: string[], name: string, target: number, annotated: boolean, wh
 
 function initialFiles(random: Random, fileLines: number): Map<string, string[]> {
   const body = (prefix: string, count: number) =>
-    Array.from({ length: count }, (_, i) => `${prefix} line ${i + 1}: ${word(random)} ${word(random)} ${word(random)}`);
+    Array.from(
+      { length: count },
+      (_, i) => `${prefix} line ${i + 1}: ${word(random)} ${word(random)} ${word(random)}`,
+    );
   return new Map([
     ["README.md", ["# Demo repository", "", ...body("readme", 8)]],
     ["src/app.ts", body("// app", 30)],
@@ -172,7 +207,8 @@ function editSome(random: Random, files: Map<string, string[]>, n: number): Map<
     touched.set(path, lines);
   }
   const extra = [...files.keys()].filter((p) => p.startsWith("src/extra-"));
-  if (random.chance(0.06)) touched.set(`src/extra-${n}.ts`, [`// extra module ${n}`, `export const value${n} = ${n};`]);
+  if (random.chance(0.06))
+    touched.set(`src/extra-${n}.ts`, [`// extra module ${n}`, `export const value${n} = ${n};`]);
   else if (extra.length > 0 && random.chance(0.04)) touched.set(random.pick(extra), null);
   return touched;
 }
@@ -183,5 +219,26 @@ function commitMessage(random: Random, touched: Map<string, string[] | null>): s
   return `${verb} ${first}\n\n${word(random)} ${word(random)} ${word(random)}.`;
 }
 
-const words = ["alpha", "bravo", "cache", "delta", "echo", "flow", "graph", "hash", "index", "join", "key", "loop", "merge", "node", "order", "parse", "queue", "route", "state", "token"];
+const words = [
+  "alpha",
+  "bravo",
+  "cache",
+  "delta",
+  "echo",
+  "flow",
+  "graph",
+  "hash",
+  "index",
+  "join",
+  "key",
+  "loop",
+  "merge",
+  "node",
+  "order",
+  "parse",
+  "queue",
+  "route",
+  "state",
+  "token",
+];
 const word = (random: Random) => random.pick(words);

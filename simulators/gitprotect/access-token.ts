@@ -4,7 +4,10 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
 
-export function signToken(secret: string, claims: { sub: string; email: string; roles: string[]; exp: number }): string {
+export function signToken(
+  secret: string,
+  claims: { sub: string; email: string; roles: string[]; exp: number },
+): string {
   const body = `${encode({ alg: "HS256", typ: "JWT" })}.${encode(claims)}`;
   return `${body}.${createHmac("sha256", secret).update(body).digest("base64url")}`;
 }

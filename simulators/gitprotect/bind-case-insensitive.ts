@@ -6,7 +6,8 @@ type Json = Record<string, unknown>;
  */
 export function bindCaseInsensitive(value: unknown, schema: Json | undefined): unknown {
   if (!schema) return value;
-  if (Array.isArray(value)) return value.map((item) => bindCaseInsensitive(item, schema.items as Json | undefined));
+  if (Array.isArray(value))
+    return value.map((item) => bindCaseInsensitive(item, schema.items as Json | undefined));
   if (value === null || typeof value !== "object") return value;
   const properties = collectProperties(schema);
   const byLowerName = new Map(Object.keys(properties).map((name) => [name.toLowerCase(), name]));

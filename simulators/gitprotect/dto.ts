@@ -36,7 +36,7 @@ export function organizationDto(world: World, organization: GitProtectOrganizati
 }
 
 export function repositoryDto(world: World, repository: GitProtectRepository): Schemas["Repository"] {
-  const { hosted: _hosted, ...record } = repository;
+  const { hosted: _hosted, ...record } = repository; // where it is hosted is the world's, not GitProtect's
   return { ...record, plans: planRefs(world, repository.id) };
 }
 
@@ -44,5 +44,10 @@ export function planDto(plan: GitProtectPlan): Schemas["Plan"] {
   const { azure, encryptionSettings, ...common } = plan;
   // The encryption password is write-only: GitProtect never answers it.
   const { password: _password, ...encryption } = encryptionSettings;
-  return { ...common, encryptionSettings: encryption, repositoriesIds: [...plan.repositoriesIds], ...(azure ?? {}) };
+  return {
+    ...common,
+    encryptionSettings: encryption,
+    repositoriesIds: [...plan.repositoriesIds],
+    ...(azure ?? {}),
+  };
 }

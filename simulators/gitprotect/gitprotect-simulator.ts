@@ -15,12 +15,20 @@ type Schemas = components["schemas"];
 /** The contract requires these (checked before a handler runs); the generated allOf types leave them optional. */
 type PlanInput = Schemas["ModifyGitPlanRequest"] &
   Partial<Schemas["ModifyAzurePlanRequest"]> &
-  Required<Pick<Schemas["PlanCommon"], "id" | "name" | "backupType" | "storageId" | "workerId" | "schedule" | "organizationId">>;
+  Required<
+    Pick<
+      Schemas["PlanCommon"],
+      "id" | "name" | "backupType" | "storageId" | "workerId" | "schedule" | "organizationId"
+    >
+  >;
 type Principal = TokenClaims | null;
 
-const contract = loadContract(new URL("../../schema/upstreams/gitprotect.openapi.yaml", import.meta.url), {
-  caseInsensitivePaths: true,
-});
+export const gitprotectContract = loadContract(
+  new URL("../../schema/upstreams/gitprotect.openapi.yaml", import.meta.url),
+  {
+    caseInsensitivePaths: true,
+  },
+);
 const managementRoles = ["DataRemoveManagement", "GitManagement"];
 
 export function gitprotectSimulator(world: World): SimulatorDefinition<Principal> {
@@ -29,7 +37,8 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
 
   const organization = (id: string) =>
     store.organizations.get(id.toLowerCase()) ?? fail(404, `Organization ${id} was not found.`);
-  const plan = (id: string) => store.plans.get(id.toLowerCase()) ?? fail(404, `Backup plan ${id} was not found.`);
+  const plan = (id: string) =>
+    store.plans.get(id.toLowerCase()) ?? fail(404, `Backup plan ${id} was not found.`);
   const repository = (id: string) =>
     store.repositories.get(id.toLowerCase()) ?? fail(404, `Repository ${id} was not found.`);
   const requireRole = (principal: Principal) => {
@@ -37,13 +46,16 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
       throw new ReplyError(problem(403, "Requires the role DataRemoveManagement or GitManagement."));
   };
   const detachEverywhere = (repositoryId: string) => {
-    for (const p of store.plans.values()) p.repositoriesIds = p.repositoriesIds.filter((id) => id !== repositoryId);
+    for (const p of store.plans.values())
+      p.repositoriesIds = p.repositoriesIds.filter((id) => id !== repositoryId);
   };
 
   const handlers: Record<string, Handler<Principal>> = {
     login({ body }) {
       const { email, password } = body as Schemas["LoginRequest"];
-      const user = store.users.find((u) => u.email.toLowerCase() === email.toLowerCase() && u.password === password);
+      const user = store.users.find(
+        (u) => u.email.toLowerCase() === email.toLowerCase() && u.password === password,
+      );
       if (!user) return problem(401, "Invalid email or password.");
       const accessToken = signToken(store.tokenSecret, {
         sub: user.id,
@@ -156,7 +168,9 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
         id: ["Wrong plan kind for this call."],
       });
     if (input.organizationId.toLowerCase() !== stored.organizationId)
-      fail(400, "A plan cannot move to another organization.", { organizationId: ["Does not match the plan."] });
+      fail(400, "A plan cannot move to another organization.", {
+        organizationId: ["Does not match the plan."],
+      });
     const repositoriesIds = (input.repositoriesIds ?? []).map((id) => repository(id).id);
     const encryption = input.encryptionSettings ?? { enabled: false };
     const replaced: GitProtectPlan = {
@@ -208,7 +222,7 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
 
   return {
     name: "gitprotect",
-    contract,
+    contract: gitprotectContract,
     basePath: "",
     caseInsensitivePaths: true,
     handlers,
@@ -249,11 +263,17 @@ export function synchronize(world: World, organizationId: string): void {
     const projects = new Set(org.host.projectIds);
     for (const repo of world.azure.repositories.values())
       if (projects.has(repo.projectId))
-        hosted.push({ host: "azure", id: repo.id, name: repo.name, fullName: `${world.azure.projects.get(repo.projectId)!.name}/${repo.name}` });
+        hosted.push({
+          host: "azure",
+          id: repo.id,
+          name: repo.name,
+          fullName: `${world.azure.projects.get(repo.projectId)!.name}/${repo.name}`,
+        });
   } else if (org.host.kind === "scm") {
     const prefix = `${org.host.namespace}/`;
     for (const repo of world.scm.repositories.values())
-      if (repo.name.startsWith(prefix)) hosted.push({ host: "scm", id: repo.id, name: repo.name.slice(prefix.length), fullName: repo.name });
+      if (repo.name.startsWith(prefix))
+        hosted.push({ host: "scm", id: repo.id, name: repo.name.slice(prefix.length), fullName: repo.name });
   } else {
     return;
   }
@@ -265,7 +285,8 @@ export function synchronize(world: World, organizationId: string): void {
       Object.assign(record, { isRemoved: true, isLicenceActive: false });
       continue;
     }
-    if (record.name !== current.name) Object.assign(record, { name: current.name, fullName: current.fullName, url });
+    if (record.name !== current.name)
+      Object.assign(record, { name: current.name, fullName: current.fullName, url });
   }
   for (const repo of hosted) {
     if (known.some((r) => r.hosted?.id === repo.id)) continue;

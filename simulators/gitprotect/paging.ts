@@ -1,11 +1,17 @@
 import { fail } from "./problems.js";
 
+const sortText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value ?? ""));
+
 export interface PageRequest {
   page?: number;
   limit?: number;
   orderby?: string;
   ordertype?: "asc" | "desc";
-  filters?: Array<{ field: string; operator?: "eq" | "neq" | "contains" | "startswith"; value: string | number | boolean }>;
+  filters?: Array<{
+    field: string;
+    operator?: "eq" | "neq" | "contains" | "startswith";
+    value: string | number | boolean;
+  }>;
 }
 
 /** Filters, orders and pages records the way `getmany` does, with `{currentPage, pageCount, totalEntries, result}`. */
@@ -15,7 +21,8 @@ export function pageOf<T extends object>(records: T[], request: PageRequest) {
   const field = (name: string, where: string): keyof T => {
     const sample = records[0] ?? {};
     const found = Object.keys(sample).find((key) => key.toLowerCase() === name.toLowerCase());
-    if (!found && records.length > 0) fail(400, `Unknown field ${name}`, { [where]: [`Unknown field '${name}'.`] });
+    if (!found && records.length > 0)
+      fail(400, `Unknown field ${name}`, { [where]: [`Unknown field '${name}'.`] });
     return (found ?? name) as keyof T;
   };
   let selected = records;
@@ -45,9 +52,12 @@ export function pageOf<T extends object>(records: T[], request: PageRequest) {
     const order =
       typeof left === "number" && typeof right === "number"
         ? left - right
-        : String(left ?? "").localeCompare(String(right ?? ""), "en");
+        : sortText(left).localeCompare(sortText(right), "en");
     // Ties keep a stable order by id, so pages never repeat or skip a record.
-    return (order || String((a as { id?: string }).id).localeCompare(String((b as { id?: string }).id))) * direction;
+    return (
+      (order || String((a as { id?: string }).id).localeCompare(String((b as { id?: string }).id))) *
+      direction
+    );
   });
   return {
     currentPage: page,

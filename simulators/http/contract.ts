@@ -43,7 +43,12 @@ export interface Contract {
   match(method: string, path: string): { operation: Operation; params: Record<string, string> } | undefined;
   operation(id: string): Operation;
   /** Validates an answer against the operation's response schema; returns error texts, empty when valid. */
-  validateResponse(operationId: string, status: number, contentType: string | undefined, body: unknown): string[];
+  validateResponse(
+    operationId: string,
+    status: number,
+    contentType: string | undefined,
+    body: unknown,
+  ): string[];
 }
 
 export interface ContractOptions {
@@ -68,10 +73,12 @@ export function loadContract(file: URL, options: ContractOptions = {}): Contract
     for (const method of methods) {
       const spec = pathItem[method] as Json | undefined;
       if (!spec) continue;
-      const parameters = [...shared, ...((spec.parameters as ParameterSpec[] | undefined) ?? [])].map((p) => ({
-        ...p,
-        required: p.in === "path" ? true : Boolean(p.required),
-      }));
+      const parameters = [...shared, ...((spec.parameters as ParameterSpec[] | undefined) ?? [])].map(
+        (p) => ({
+          ...p,
+          required: p.in === "path" ? true : Boolean(p.required),
+        }),
+      );
       const greedy = new Set(parameters.filter((p) => p.in === "path" && p["x-greedy"]).map((p) => p.name));
       const { pattern, names } = compileTemplate(template, options.caseInsensitivePaths ?? false, greedy);
       const body = requestBody(spec.requestBody as Json | undefined);
@@ -182,10 +189,7 @@ function dereference(node: unknown, root: unknown = node): unknown {
     const target = ref
       .slice(2)
       .split("/")
-      .reduce<unknown>(
-        (at, key) => (at as Json)[key.replace(/~1/g, "/").replace(/~0/g, "~")],
-        root,
-      );
+      .reduce<unknown>((at, key) => (at as Json)[key.replace(/~1/g, "/").replace(/~0/g, "~")], root);
     const { $ref: _ignored, ...siblings } = node as Json;
     return { ...(dereference(target, root) as Json), ...siblings };
   }

@@ -29,19 +29,34 @@ export type FaultAction =
   | { kind: "reset" }
   | { kind: "malformed" };
 
-const ruleKeys = new Set(["operation", "latencyMs", "jitterMs", "status", "body", "hang", "reset", "malformed", "times"]);
+const ruleKeys = new Set([
+  "operation",
+  "latencyMs",
+  "jitterMs",
+  "status",
+  "body",
+  "hang",
+  "reset",
+  "malformed",
+  "times",
+]);
 
 export function parseFaultRule(input: unknown): FaultRule {
-  if (!input || typeof input !== "object" || Array.isArray(input)) throw new Error("a fault rule is an object");
+  if (!input || typeof input !== "object" || Array.isArray(input))
+    throw new Error("a fault rule is an object");
   const rule = input as Record<string, unknown>;
-  for (const key of Object.keys(rule)) if (!ruleKeys.has(key)) throw new Error(`unknown fault rule field ${key}`);
+  for (const key of Object.keys(rule))
+    if (!ruleKeys.has(key)) throw new Error(`unknown fault rule field ${key}`);
   if (typeof rule.operation !== "string" || rule.operation === "") throw new Error("operation is required");
   for (const key of ["latencyMs", "jitterMs", "times"]) {
     const value = rule[key];
     if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < 0))
       throw new Error(`${key} must be a non-negative integer`);
   }
-  if (rule.status !== undefined && (typeof rule.status !== "number" || rule.status < 100 || rule.status > 599))
+  if (
+    rule.status !== undefined &&
+    (typeof rule.status !== "number" || rule.status < 100 || rule.status > 599)
+  )
     throw new Error("status must be an HTTP status code");
   return rule as unknown as FaultRule;
 }

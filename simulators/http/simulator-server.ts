@@ -178,7 +178,8 @@ export async function startSimulatorServer<P>(
       throw new ReplyError(definition.badRequest(describeErrors(operation.validateParams.errors), operation));
     }
     const coerced: Record<string, unknown> = { ...query };
-    for (const [key, value] of Object.entries(values)) if (key.startsWith("query:")) coerced[key.slice(6)] = value;
+    for (const [key, value] of Object.entries(values))
+      if (key.startsWith("query:")) coerced[key.slice(6)] = value;
     return coerced;
   }
 
@@ -186,7 +187,8 @@ export async function startSimulatorServer<P>(
     if (!operation.body) return undefined;
     if (raw.length > maxBodyBytes) throw new ReplyError(definition.badRequest(["body too large"], operation));
     if (raw.length === 0) {
-      if (operation.body.required) throw new ReplyError(definition.badRequest(["a body is required"], operation));
+      if (operation.body.required)
+        throw new ReplyError(definition.badRequest(["a body is required"], operation));
       return undefined;
     }
     let body: unknown;

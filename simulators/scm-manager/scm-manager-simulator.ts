@@ -15,10 +15,14 @@ import { changesetDto, repositoryDto } from "./scm-dto.js";
 type Schemas = components["schemas"];
 type Context = RequestContext<ScmUser | null>;
 
-const contract = loadContract(new URL("../../schema/upstreams/scm-manager.openapi.yaml", import.meta.url));
+export const scmManagerContract = loadContract(
+  new URL("../../schema/upstreams/scm-manager.openapi.yaml", import.meta.url),
+);
 const knownTypes = new Set(["git", "hg", "svn"]);
 const validName = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 const realm = { "www-authenticate": 'Basic realm="SONIA :: SCM Manager"' };
+
+const sortText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value ?? ""));
 
 const stop = (status: number): never => {
   throw new ReplyError(empty(status));
@@ -63,7 +67,11 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
       sessions.set(session, user.name);
       return json(
         200,
-        { success: true, user: { name: user.name, displayName: user.displayName, mail: user.mail, admin: user.admin }, groups: user.groups },
+        {
+          success: true,
+          user: { name: user.name, displayName: user.displayName, mail: user.mail, admin: user.admin },
+          groups: user.groups,
+        },
         { "set-cookie": `JSESSIONID=${session}; Path=/scm; HttpOnly` },
       );
     },
@@ -72,12 +80,15 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
       const key = ((query.sortby as string | undefined) ?? "name") as keyof ScmRepository;
       const sorted = [...store.repositories.values()]
         .filter((r) => canRead(r, user))
-        .sort((a, b) => String(a[key] ?? "").localeCompare(String(b[key] ?? ""), "en") || a.id.localeCompare(b.id));
+        .sort((a, b) => sortText(a[key]).localeCompare(sortText(b[key]), "en") || a.id.localeCompare(b.id));
       if (query.desc === true) sorted.reverse();
       const start = (query.start as number | undefined) ?? 0;
       const limit = (query.limit as number | undefined) ?? -1;
       const page = sorted.slice(start, limit < 0 ? undefined : start + limit);
-      return json(200, page.map((r) => dto(r, user)));
+      return json(
+        200,
+        page.map((r) => dto(r, user)),
+      );
     },
     async createRepository({ body, principal, origin }) {
       if (!principal!.admin) return empty(403);
@@ -116,12 +127,17 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
       const modified = repo.lastModified ?? repo.creationDate;
       const validators = { etag, "last-modified": new Date(modified).toUTCString() };
       const since = headers["if-modified-since"] ? Date.parse(headers["if-modified-since"]) : NaN;
-      if (headers["if-none-match"] === etag || (!headers["if-none-match"] && Math.floor(modified / 1000) * 1000 <= since))
+      if (
+        headers["if-none-match"] === etag ||
+        (!headers["if-none-match"] && Math.floor(modified / 1000) * 1000 <= since)
+      )
         return empty(304, validators);
       return json(200, body, validators);
     },
     getRepositoryByTypeAndName({ params, principal }) {
-      const repo = [...store.repositories.values()].find((r) => r.type === params.type && r.name === params.name);
+      const repo = [...store.repositories.values()].find(
+        (r) => r.type === params.type && r.name === params.name,
+      );
       if (!repo || !canRead(repo, principal!)) return empty(404);
       return json(200, dto(repo, principal!));
     },
@@ -145,7 +161,11 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
       const repo = owned(params.id!, principal!);
       if (store.archiveEnabled && !repo.archived) return empty(412);
       store.repositories.delete(repo.id);
-      if (![...store.repositories.values(), ...world.azure.repositories.values()].some((r) => r.gitDir === repo.gitDir))
+      if (
+        ![...store.repositories.values(), ...world.azure.repositories.values()].some(
+          (r) => r.gitDir === repo.gitDir,
+        )
+      )
         await removeRepository(repo.gitDir);
       return empty(204);
     },
@@ -156,7 +176,12 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
         repo.healthCheckFailures = [];
       } catch (error) {
         repo.healthCheckFailures = [
-          { id: "AnOdQMQnr2", summary: "repository check failed", description: String(error).slice(0, 500), url: "https://scm-manager.test/healthcheck/AnOdQMQnr2" },
+          {
+            id: "AnOdQMQnr2",
+            summary: "repository check failed",
+            description: String(error).slice(0, 500),
+            url: "https://scm-manager.test/healthcheck/AnOdQMQnr2",
+          },
         ];
       }
       return empty(200);
@@ -180,24 +205,41 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
     async getBranches(context) {
       const repo = readable(context, "branches");
       const heads = await git.refs(repo.gitDir, "refs/heads");
-      return json(200, { branch: heads.map((h) => ({ name: h.name.slice("refs/heads/".length), revision: h.objectId })) });
+      return json(200, {
+        branch: heads.map((h) => ({ name: h.name.slice("refs/heads/".length), revision: h.objectId })),
+      });
     },
     async getTags(context) {
       const repo = readable(context, "tags");
       const tags = await git.refs(repo.gitDir, "refs/tags");
-      return json(200, { tag: tags.map((t) => ({ name: t.name.slice("refs/tags/".length), revision: t.peeledId ?? t.objectId })) });
+      return json(200, {
+        tag: tags.map((t) => ({
+          name: t.name.slice("refs/tags/".length),
+          revision: t.peeledId ?? t.objectId,
+        })),
+      });
     },
     browse: (context) =>
       orMissing(async () => {
         const repo = readable(context);
         const { query } = context;
         const revision = await git.resolveCommit(repo.gitDir, revisionOf(query));
-        const entries = await git.tree(repo.gitDir, revision, (query.path as string | undefined) ?? "", query.recursive === true);
+        const entries = await git.tree(
+          repo.gitDir,
+          revision,
+          (query.path as string | undefined) ?? "",
+          query.recursive === true,
+        );
         const files = await Promise.all(
           entries
-            .sort((a, b) => Number(b.type === "tree") - Number(a.type === "tree") || a.path.localeCompare(b.path))
+            .sort(
+              (a, b) => Number(b.type === "tree") - Number(a.type === "tree") || a.path.localeCompare(b.path),
+            )
             .map(async (e) => {
-              const last = query.disableLastCommit === true ? undefined : await git.lastCommitTouching(repo.gitDir, revision, e.path);
+              const last =
+                query.disableLastCommit === true
+                  ? undefined
+                  : await git.lastCommitTouching(repo.gitDir, revision, e.path);
               return {
                 name: e.name,
                 path: e.path,
@@ -209,14 +251,19 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
               };
             }),
         );
-        const branch = query.revision && !/^[0-9a-f]{40}$/.test(query.revision as string) ? (query.revision as string) : null;
+        const branch =
+          query.revision && !/^[0-9a-f]{40}$/.test(query.revision as string)
+            ? (query.revision as string)
+            : null;
         return json(200, { revision, branch, tag: null, files });
       }),
     getChangesets: (context) =>
       orMissing(async () => {
         const repo = readable(context);
         const { query } = context;
-        const revision = (query.branch as string | undefined) ? `refs/heads/${query.branch as string}` : revisionOf(query);
+        const revision = (query.branch as string | undefined)
+          ? `refs/heads/${query.branch as string}`
+          : revisionOf(query);
         const path = (query.path as string | undefined) || undefined;
         const start = (query.start as number | undefined) ?? 0;
         const limit = (query.limit as number | undefined) ?? 20;
@@ -241,13 +288,19 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
     getContent: (context) =>
       orMissing(async () => {
         const repo = readable(context);
-        return bytes(await git.content(repo.gitDir, revisionOf(context.query), context.query.path as string), "application/octet-stream");
+        return bytes(
+          await git.content(repo.gitDir, revisionOf(context.query), context.query.path as string),
+          "application/octet-stream",
+        );
       }),
     getDiff: (context) =>
       orMissing(async () => {
         const repo = readable(context);
         const { query } = context;
-        return bytes(await git.diff(repo.gitDir, query.revision as string, query.path as string | undefined), "application/octet-stream");
+        return bytes(
+          await git.diff(repo.gitDir, query.revision as string, query.path as string | undefined),
+          "application/octet-stream",
+        );
       }),
   };
 
@@ -269,7 +322,7 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
 
   return {
     name: "scm-manager",
-    contract,
+    contract: scmManagerContract,
     basePath: `${new URL(world.urls.scmServer).pathname}/api/rest`,
     jsonSuffix: true,
     handlers,

@@ -31,7 +31,18 @@ export const demoCredentials = {
 } as const;
 
 const projectNames = ["Platform", "Mobile", "Data", "Payments", "Identity", "Search", "Insights", "Tooling"];
-const repoNames = ["api", "web", "worker", "infra", "sdk", "docs", "gateway", "scheduler", "billing", "portal"];
+const repoNames = [
+  "api",
+  "web",
+  "worker",
+  "infra",
+  "sdk",
+  "docs",
+  "gateway",
+  "scheduler",
+  "billing",
+  "portal",
+];
 const scmTeams = ["team-a", "team-b", "team-c", "team-d", "team-e"];
 const githubOrgs = ["contoso", "fabrikam", "northwind", "tailspin"];
 
@@ -113,7 +124,11 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
       for (let p = 0; p < params.projectsPerOrganization; p += 1) {
         const base = projectNames[(round * params.projectsPerOrganization + p) % projectNames.length]!;
         const cycle = Math.floor((round * params.projectsPerOrganization + p) / projectNames.length);
-        const project = { id: random.uuid(), name: cycle ? `${base} ${cycle + 1}` : base, revision: random.int(1e8, 9e8) };
+        const project = {
+          id: random.uuid(),
+          name: cycle ? `${base} ${cycle + 1}` : base,
+          revision: random.int(1e8, 9e8),
+        };
         world.azure.projects.set(project.id, project);
         projectIds.push(project.id);
       }
@@ -125,7 +140,12 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
         // segment) and one carries non-ASCII and spaces, as real collections do.
         const name =
           r === 0 ? project.name : r === 1 ? `Ünïcode Tools ${round + 1}` : nameFor(repoNames, slot);
-        const repo: AzureRepository = { id: random.uuid(), name, projectId: project.id, gitDir: await histories.take() };
+        const repo: AzureRepository = {
+          id: random.uuid(),
+          name,
+          projectId: project.id,
+          gitDir: await histories.take(),
+        };
         world.azure.repositories.set(repo.id, repo);
         if (r < params.repositoriesPerOrganization) {
           const url = urlVariant(
@@ -133,10 +153,20 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
             r,
             azureSshUrl(hosts.azureCollection, project, repo),
           );
-          addProtected(world, random, organization, repo.name, `${project.name}/${repo.name}`, url, r, {
-            host: "azure",
-            id: repo.id,
-          }, await repositorySize(repo.gitDir));
+          addProtected(
+            world,
+            random,
+            organization,
+            repo.name,
+            `${project.name}/${repo.name}`,
+            url,
+            r,
+            {
+              host: "azure",
+              id: repo.id,
+            },
+            await repositorySize(repo.gitDir),
+          );
         }
       }
     } else if (kind === "scm") {
@@ -160,17 +190,34 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
           properties: [{ key: "team", value: namespace }],
           healthCheckFailures:
             r === 1
-              ? [{ id: "AnOdQMQnr1", summary: "repository directory not found", description: "The repository directory could not be read at the last check.", url: "https://scm-manager.test/healthcheck/AnOdQMQnr1" }]
+              ? [
+                  {
+                    id: "AnOdQMQnr1",
+                    summary: "repository directory not found",
+                    description: "The repository directory could not be read at the last check.",
+                    url: "https://scm-manager.test/healthcheck/AnOdQMQnr1",
+                  },
+                ]
               : [],
           gitDir: await histories.take(svn ? { branches: 1 } : {}),
         };
         world.scm.repositories.set(repo.id, repo);
         if (r < params.repositoriesPerOrganization) {
           const url = urlVariant(scmCloneUrl(hosts.scmServer, repo), r);
-          addProtected(world, random, organization, repo.name.split("/").pop()!, repo.name, url, r, {
-            host: "scm",
-            id: repo.id,
-          }, await repositorySize(repo.gitDir));
+          addProtected(
+            world,
+            random,
+            organization,
+            repo.name.split("/").pop()!,
+            repo.name,
+            url,
+            r,
+            {
+              host: "scm",
+              id: repo.id,
+            },
+            await repositorySize(repo.gitDir),
+          );
         }
       }
     } else {
@@ -180,7 +227,17 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
       organization.host = { kind: "external", baseUrl: `https://github.com/${owner}` };
       for (let r = 0; r < params.repositoriesPerOrganization; r += 1) {
         const name = nameFor(repoNames, r);
-        addProtected(world, random, organization, name, `${owner}/${name}`, `https://github.com/${owner}/${name}.git`, r, undefined, random.int(1, 500) * 1_048_576);
+        addProtected(
+          world,
+          random,
+          organization,
+          name,
+          `${owner}/${name}`,
+          `https://github.com/${owner}/${name}.git`,
+          r,
+          undefined,
+          random.int(1, 500) * 1_048_576,
+        );
       }
     }
   }
@@ -226,7 +283,9 @@ function addProtected(
     isLicenceActive: licensed,
     isRemoved: false,
     sizeBytes,
-    lastBackupDate: licensed ? new Date(Date.UTC(2025, 0, 1) + random.int(0, 300) * 86_400_000).toISOString() : null,
+    lastBackupDate: licensed
+      ? new Date(Date.UTC(2025, 0, 1) + random.int(0, 300) * 86_400_000).toISOString()
+      : null,
     lastBackupStatus: licensed ? random.pick(["Success", "Success", "Warning", "Failed"] as const) : "None",
     ...(hosted ? { hosted } : {}),
   };
@@ -262,7 +321,8 @@ function addPlans(world: World, random: Random, count: number): void {
       },
       advancedOptions: { retentionDays: String(30 + p), verifyAfterBackup: p % 2 ? "true" : "false" },
       compressionSettings: { enabled: p % 2 === 0, level: p % 2 === 0 ? 6 : 0 },
-      encryptionSettings: p % 3 === 0 ? { enabled: true, algorithm: "AES256", password: `secret-${p}` } : { enabled: false },
+      encryptionSettings:
+        p % 3 === 0 ? { enabled: true, algorithm: "AES256", password: `secret-${p}` } : { enabled: false },
       customActions: { beforeBackup: p % 4 === 0 ? "scripts/pre-backup.sh" : null, afterBackup: null },
       organizationId: organization.id,
       includeMetadata: p % 2 === 1,
@@ -291,7 +351,8 @@ function addPlans(world: World, random: Random, count: number): void {
     const plans = byOrganization.get(repository.organizationId) ?? [];
     if (plans.length === 0 || index % 5 === 4) return;
     plans[index % plans.length]!.repositoriesIds.push(repository.id);
-    if (index % 3 === 0 && plans.length > 1) plans[(index + 1) % plans.length]!.repositoriesIds.push(repository.id);
+    if (index % 3 === 0 && plans.length > 1)
+      plans[(index + 1) % plans.length]!.repositoriesIds.push(repository.id);
   });
 }
 

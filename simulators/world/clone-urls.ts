@@ -16,7 +16,10 @@ export const scmCloneUrl = (scmServer: string, repo: Pick<ScmRepository, "type" 
   `${scmServer}/${repo.type}/${repo.name.split("/").map(encodeURIComponent).join("/")}`;
 
 /** The current clone URL of a hosted repository, or undefined when the host no longer has it. */
-export function hostedCloneUrl(world: World, hosted: { host: "azure" | "scm"; id: string }): string | undefined {
+export function hostedCloneUrl(
+  world: World,
+  hosted: { host: "azure" | "scm"; id: string },
+): string | undefined {
   if (hosted.host === "azure") {
     const repo = world.azure.repositories.get(hosted.id);
     const project = repo && world.azure.projects.get(repo.projectId);

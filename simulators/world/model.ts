@@ -1,3 +1,5 @@
+import type { Random } from "./random.js";
+
 /** The one world the three simulators share: what each API stores, and where each repository's git data is. */
 
 export interface AzureProject {
@@ -132,7 +134,11 @@ export interface GitProtectPlan {
     additionalCredentials: string[];
     resourceKindsToIgnore: number[];
     gitChoiceMode: 1 | 2 | 3;
-    rules: Array<{ elementType: "project" | "wiki" | "repository"; mode: "include" | "exclude"; pattern: string }>;
+    rules: Array<{
+      elementType: "project" | "wiki" | "repository";
+      mode: "include" | "exclude";
+      pattern: string;
+    }>;
   };
 }
 
@@ -161,5 +167,5 @@ export interface World {
   gitprotect: GitProtectWorld;
   /** Where the hosts are reachable, for clone URLs. */
   urls: { azureCollection: string; scmServer: string };
-  random: import("./random.js").Random;
+  random: Random;
 }
