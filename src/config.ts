@@ -1,0 +1,135 @@
+/** Environment → typed, validated configuration. Every upstream is optional; none at all means the demo. */
+
+export interface GitProtectConfig {
+  url: string;
+  /** Either a token, or an e-mail and password the gateway signs in with. */
+  token?: string;
+  email?: string;
+  password?: string;
+}
+
+export interface AzureDevOpsConfig {
+  /** Collection URL, e.g. https://tfs.example.com/DefaultCollection */
+  url: string;
+  pat?: string;
+}
+
+export interface ScmManagerConfig {
+  /** Server URL with its context path, e.g. https://scm.example.com/scm */
+  url: string;
+  username?: string;
+  password?: string;
+}
+
+export interface Config {
+  port: number;
+  gitprotect?: GitProtectConfig;
+  azureDevOps?: AzureDevOpsConfig;
+  scmManager?: ScmManagerConfig;
+  upstream: {
+    timeoutMs: number;
+    /** Calls in flight per upstream at most, so a wide query does not flood a server. */
+    concurrency: number;
+    /** Extra attempts for reads that failed with a network error or a 502/503/504. */
+    retries: number;
+  };
+  limits: { maxQueryBytes: number; maxDepth: number };
+  /** True when no upstream is configured: `npm start` then serves the built-in simulators. */
+  demo: boolean;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const text = (name: string) => {
+    const value = env[name]?.trim();
+    return value ? value : undefined;
+  };
+  const url = (name: string) => {
+    const value = text(name);
+    if (value === undefined) return undefined;
+    try {
+      const parsed = new URL(value);
+      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error();
+      if (parsed.username || parsed.password) {
+        problems.push(`${name} must not carry credentials; use the dedicated variables`);
+        return undefined;
+      }
+      return value.replace(/\/+$/, "");
+    } catch {
+      problems.push(`${name} must be an http(s) URL, got "${value}"`);
+      return undefined;
+    }
+  };
+  const integer = (name: string, fallback: number, min: number, max: number) => {
+    const value = text(name);
+    if (value === undefined) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
+      return fallback;
+    }
+    return parsed;
+  };
+  const requireTogether = (names: string[]) => {
+    const given = names.filter((n) => text(n) !== undefined);
+    if (given.length > 0 && given.length < names.length)
+      problems.push(
+        `${names.join(" and ")} go together; ${names.filter((n) => !given.includes(n)).join(", ")} is missing`,
+      );
+  };
+  const orphans = (urlName: string, names: string[]) => {
+    if (text(urlName) === undefined)
+      for (const n of names) if (text(n) !== undefined) problems.push(`${n} is set but ${urlName} is not`);
+  };
+
+  const gitprotectUrl = url("GITPROTECT_URL");
+  requireTogether(["GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
+  if (text("GITPROTECT_TOKEN") && text("GITPROTECT_EMAIL"))
+    problems.push("set either GITPROTECT_TOKEN or GITPROTECT_EMAIL/GITPROTECT_PASSWORD, not both");
+  orphans("GITPROTECT_URL", ["GITPROTECT_TOKEN", "GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
+  const azureUrl = url("AZURE_DEVOPS_URL");
+  orphans("AZURE_DEVOPS_URL", ["AZURE_DEVOPS_PAT"]);
+  const scmUrl = url("SCM_MANAGER_URL");
+  requireTogether(["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
+  orphans("SCM_MANAGER_URL", ["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
+
+  const config: Config = {
+    port: integer("PORT", 4000, 0, 65_535),
+    ...(gitprotectUrl
+      ? {
+          gitprotect: {
+            url: gitprotectUrl,
+            token: text("GITPROTECT_TOKEN"),
+            email: text("GITPROTECT_EMAIL"),
+            password: text("GITPROTECT_PASSWORD"),
+          },
+        }
+      : {}),
+    ...(azureUrl ? { azureDevOps: { url: azureUrl, pat: text("AZURE_DEVOPS_PAT") } } : {}),
+    ...(scmUrl
+      ? {
+          scmManager: {
+            url: scmUrl,
+            username: text("SCM_MANAGER_USERNAME"),
+            password: text("SCM_MANAGER_PASSWORD"),
+          },
+        }
+      : {}),
+    upstream: {
+      timeoutMs: integer("UPSTREAM_TIMEOUT_MS", 10_000, 100, 300_000),
+      concurrency: integer("UPSTREAM_CONCURRENCY", 16, 1, 1_000),
+      retries: integer("UPSTREAM_RETRIES", 1, 0, 5),
+    },
+    limits: {
+      maxQueryBytes: integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),
+      maxDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
+    },
+    demo: !gitprotectUrl && !azureUrl && !scmUrl,
+  };
+  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
+  return config;
+}

@@ -1,0 +1,81 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Config } from "./config.js";
+import { UpstreamHttp } from "./http/upstream-http.js";
+import type { UpstreamMetrics } from "./http/upstream-metrics.js";
+import { createLoaders, type Loaders } from "./loaders/create-loaders.js";
+import { AzureDevOpsClient } from "./upstreams/azure-devops/client.js";
+import { GitProtectClient } from "./upstreams/gitprotect/client.js";
+import { fixedToken, signedInSession } from "./upstreams/gitprotect/session.js";
+import { ScmManagerClient } from "./upstreams/scm-manager/client.js";
+
+export interface GatewayContext {
+  loaders: Loaders;
+}
+
+/**
+ * Headers a request may carry to act with its own upstream credentials instead of the
+ * configured ones, for that request only.
+ */
+export const credentialHeaders = {
+  gitprotectToken: "x-gitprotect-token",
+  azurePat: "x-azure-devops-pat",
+  scmUsername: "x-scm-manager-username",
+  scmPassword: "x-scm-manager-password",
+} as const;
+
+/** Builds each request's context: who is asking, with which credentials, and fresh loaders. */
+export function contextFactory(config: Config, metrics: UpstreamMetrics) {
+  const http = (name: ConstructorParameters<typeof UpstreamHttp>[0]) =>
+    new UpstreamHttp(name, { ...config.upstream, metrics });
+  const gitprotectHttp = http("GitProtect");
+  const azureHttp = http("Azure DevOps");
+  const scmHttp = http("SCM-Manager");
+
+  return (headers: IncomingHttpHeaders): GatewayContext => {
+    const header = (name: string) => {
+      const value = headers[name];
+      return typeof value === "string" && value.length > 0 ? value : undefined;
+    };
+    const { gitprotect, azureDevOps, scmManager } = config;
+
+    const gitprotectToken = header(credentialHeaders.gitprotectToken);
+    const gitprotectClient =
+      gitprotect &&
+      new GitProtectClient(
+        gitprotectHttp,
+        gitprotect.url,
+        gitprotectToken
+          ? { tokens: fixedToken(gitprotectToken) }
+          : gitprotect.token
+            ? { tokens: fixedToken(gitprotect.token) }
+            : {
+                tokens: signedInSession(`${gitprotect.url}\u0000${gitprotect.email ?? ""}`),
+                email: gitprotect.email,
+                password: gitprotect.password,
+              },
+      );
+
+    const azureClient =
+      azureDevOps &&
+      new AzureDevOpsClient(
+        azureHttp,
+        azureDevOps.url,
+        header(credentialHeaders.azurePat) ?? azureDevOps.pat,
+      );
+
+    const scmUser = header(credentialHeaders.scmUsername);
+    const scmCredentials = scmUser
+      ? { username: scmUser, password: header(credentialHeaders.scmPassword) ?? "" }
+      : scmManager?.username
+        ? { username: scmManager.username, password: scmManager.password ?? "" }
+        : undefined;
+    const scmClient = scmManager && new ScmManagerClient(scmHttp, scmManager.url, scmCredentials);
+
+    return {
+      loaders: createLoaders(
+        { gitprotect: gitprotectClient, azure: azureClient, scm: scmClient },
+        { azure: azureDevOps?.url, scm: scmManager?.url },
+      ),
+    };
+  };
+}

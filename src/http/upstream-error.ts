@@ -1,0 +1,66 @@
+export type UpstreamName = "GitProtect" | "Azure DevOps" | "SCM-Manager";
+
+export type UpstreamErrorKind =
+  | "NOT_FOUND"
+  | "UNAUTHENTICATED"
+  | "FORBIDDEN"
+  | "REJECTED"
+  | "CONFLICT"
+  | "UNAVAILABLE"
+  | "TIMEOUT"
+  | "MALFORMED"
+  | "ERROR";
+
+/**
+ * A failed upstream call, described without its URL or body: messages reach clients, and
+ * upstream URLs and bodies may carry names and secrets that are not theirs.
+ */
+export class UpstreamError extends Error {
+  constructor(
+    readonly upstream: UpstreamName,
+    readonly kind: UpstreamErrorKind,
+    readonly status?: number,
+    /** A short, safe reason, e.g. the upstream's own TF code or a field name. */
+    readonly reason?: string,
+  ) {
+    super(describe(upstream, kind, status, reason));
+  }
+
+  static fromStatus(upstream: UpstreamName, status: number, reason?: string): UpstreamError {
+    const kind: UpstreamErrorKind =
+      status === 401
+        ? "UNAUTHENTICATED"
+        : status === 403
+          ? "FORBIDDEN"
+          : status === 404
+            ? "NOT_FOUND"
+            : status === 409
+              ? "CONFLICT"
+              : status >= 400 && status < 500
+                ? "REJECTED"
+                : status === 502 || status === 503 || status === 504
+                  ? "UNAVAILABLE"
+                  : "ERROR";
+    return new UpstreamError(upstream, kind, status, reason);
+  }
+}
+
+function describe(upstream: UpstreamName, kind: UpstreamErrorKind, status?: number, reason?: string): string {
+  const suffix = reason ? ` (${reason})` : "";
+  switch (kind) {
+    case "UNAUTHENTICATED":
+      return `${upstream} did not accept the credentials${suffix}.`;
+    case "FORBIDDEN":
+      return `${upstream} refused: the credentials lack the rights for this${suffix}.`;
+    case "NOT_FOUND":
+      return `${upstream} has no such record${suffix}.`;
+    case "TIMEOUT":
+      return `${upstream} did not answer in time.`;
+    case "UNAVAILABLE":
+      return `${upstream} is unavailable${status ? ` (HTTP ${status})` : ""}.`;
+    case "MALFORMED":
+      return `${upstream} answered with a malformed body.`;
+    default:
+      return `${upstream} answered HTTP ${status ?? "?"}${suffix}.`;
+  }
+}

@@ -1,0 +1,96 @@
+import { ConcurrencyLimit } from "./concurrency-limit.js";
+import { UpstreamError, type UpstreamName } from "./upstream-error.js";
+import type { UpstreamMetrics } from "./upstream-metrics.js";
+
+export interface UpstreamRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Reads may be retried; writes never are, since a retry could apply them twice. */
+  idempotent: boolean;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}
+
+export interface UpstreamHttpOptions {
+  timeoutMs: number;
+  concurrency: number;
+  retries: number;
+  metrics?: UpstreamMetrics;
+}
+
+const retryableStatus = new Set([502, 503, 504]);
+
+/**
+ * The one way out to an upstream: a concurrency cap per upstream, a timeout per call, a retry
+ * for reads that met a network error or a gateway status, and metrics. Statuses other than
+ * those are answered, not thrown: the client of each API knows what they mean.
+ */
+export class UpstreamHttp {
+  private readonly limit: ConcurrencyLimit;
+
+  constructor(
+    readonly upstream: UpstreamName,
+    private readonly options: UpstreamHttpOptions,
+  ) {
+    this.limit = new ConcurrencyLimit(options.concurrency);
+  }
+
+  async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const attempts = request.idempotent ? this.options.retries + 1 : 1;
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        const response = await this.limit.run(() => this.once(request));
+        if (attempt < attempts && retryableStatus.has(response.status)) {
+          await pause(attempt);
+          continue;
+        }
+        return response;
+      } catch (error) {
+        const retry = error instanceof UpstreamError && error.kind === "UNAVAILABLE" && attempt < attempts;
+        if (!retry) throw error;
+        await pause(attempt);
+      }
+    }
+  }
+
+  private async once(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
+    try {
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body,
+        redirect: "manual",
+        signal: AbortSignal.timeout(this.options.timeoutMs),
+      });
+      const body = Buffer.from(await response.arrayBuffer());
+      this.options.metrics?.record(this.upstream, String(response.status), seconds());
+      return { status: response.status, headers: response.headers, body };
+    } catch (error) {
+      const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+      this.options.metrics?.record(this.upstream, timedOut ? "timeout" : "network-error", seconds());
+      // A write that timed out may still have been applied: its caller reports the outcome as unknown.
+      throw new UpstreamError(this.upstream, timedOut ? "TIMEOUT" : "UNAVAILABLE");
+    }
+  }
+}
+
+const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 25 * attempt));
+
+/** Parses a JSON answer; anything else where JSON was due is a malformed answer, not data. */
+export function parseJson<T>(upstream: UpstreamName, response: UpstreamResponse): T {
+  const type = response.headers.get("content-type") ?? "";
+  if (!type.includes("json")) throw new UpstreamError(upstream, "MALFORMED", response.status);
+  try {
+    return JSON.parse(response.body.toString("utf8")) as T;
+  } catch {
+    throw new UpstreamError(upstream, "MALFORMED", response.status);
+  }
+}

@@ -1,0 +1,30 @@
+import type { AzureDevOpsClient } from "../upstreams/azure-devops/client.js";
+import type { GitProtectClient } from "../upstreams/gitprotect/client.js";
+import type { ScmManagerClient } from "../upstreams/scm-manager/client.js";
+import { azureDevOpsLoaders } from "./azure-devops-loaders.js";
+import { gitprotectLoaders } from "./gitprotect-loaders.js";
+import { hostedHistory } from "./hosted-history.js";
+import { repositoryIndex } from "./repository-index.js";
+import { scmManagerLoaders } from "./scm-manager-loaders.js";
+
+export interface Clients {
+  gitprotect?: GitProtectClient;
+  azure?: AzureDevOpsClient;
+  scm?: ScmManagerClient;
+}
+
+/** The only place DataLoaders are made: once per request, so nothing cached here outlives it. */
+export function createLoaders(clients: Clients, hostUrls: { azure?: string; scm?: string }) {
+  const gitprotect = clients.gitprotect && gitprotectLoaders(clients.gitprotect);
+  const azure = clients.azure && azureDevOpsLoaders(clients.azure);
+  const scm = clients.scm && scmManagerLoaders(clients.scm);
+  return {
+    gitprotect,
+    azure,
+    scm,
+    index: repositoryIndex({ gitprotect, azure, scm, hostUrls }),
+    history: hostedHistory({ azure, scm }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

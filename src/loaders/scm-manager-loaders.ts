@@ -1,0 +1,63 @@
+import DataLoader from "dataloader";
+import type { ScmManagerClient } from "../upstreams/scm-manager/client.js";
+import type { ScmChangesetDto, ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
+import { once, orNull, perKey } from "./loader-kit.js";
+
+export function scmManagerLoaders(client: ScmManagerClient) {
+  const repository = new DataLoader<string, ScmRepositoryDto | null>(async (ids) => {
+    // No batch endpoint: one id is one get; several are one listing of what the caller may see.
+    if (ids.length === 1 && !repositories.started())
+      return [await orNull(client.getRepository(ids[0]!).then((r) => r!.repository))];
+    const all = await repositories.load();
+    return ids.map((id) => all.find((r) => r.id === id) ?? null);
+  });
+
+  const repositories = once(async () => {
+    const list = await client.listRepositories({ limit: -1 });
+    for (const r of list) repository.prime(r.id, r);
+    return list;
+  });
+
+  const changeset = perKey(({ id, revision }: { id: string; revision: string }) =>
+    orNull(client.getChangeset(id, revision)),
+  );
+  const primeChangesets = (id: string, changesets: ScmChangesetDto[]) => {
+    for (const c of changesets) changeset.prime({ id, revision: c.id }, c);
+  };
+
+  return {
+    repositories,
+    repository,
+    branches: perKey((id: string) => orNull(client.getBranches(id))),
+    tags: perKey((id: string) => orNull(client.getTags(id))),
+    changeset,
+    changesets: perKey(
+      async (query: { id: string; branch?: string; path?: string; start: number; limit: number }) => {
+        const page = await orNull(client.getChangesets(query.id, query));
+        if (page) primeChangesets(query.id, page.changesets);
+        return page;
+      },
+    ),
+    blame: perKey(({ id, path, revision }: { id: string; path: string; revision?: string }) =>
+      orNull(client.getBlame(id, path, revision)),
+    ),
+    browse: perKey(
+      ({
+        id,
+        path,
+        revision,
+        recursive,
+      }: {
+        id: string;
+        path: string;
+        revision?: string;
+        recursive: boolean;
+      }) => orNull(client.browse(id, { path, revision, recursive })),
+    ),
+    content: perKey(({ id, path, revision }: { id: string; path: string; revision?: string }) =>
+      orNull(client.getContent(id, path, revision)),
+    ),
+  };
+}
+
+export type ScmManagerLoaders = ReturnType<typeof scmManagerLoaders>;

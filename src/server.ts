@@ -1,0 +1,128 @@
+import { ApolloServer, HeaderMap } from "@apollo/server";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Config } from "./config.js";
+import { contextFactory, type GatewayContext } from "./context.js";
+import { formatError } from "./errors.js";
+import { UpstreamMetrics } from "./http/upstream-metrics.js";
+import { depthLimit } from "./query-limits.js";
+import { gatewaySchema } from "./schema.js";
+
+export interface Gateway {
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Apollo Server on node:http, beside `/health` and `/metrics`. GraphQL is served at `/graphql`. */
+export async function startGateway(config: Config): Promise<Gateway> {
+  const metrics = new UpstreamMetrics();
+  const contextFor = contextFactory(config, metrics);
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: gatewaySchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: [depthLimit(config.limits.maxDepth)],
+  });
+  await apollo.start();
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      console.error("request failed", error instanceof Error ? error.message : String(error));
+      if (!res.headersSent)
+        reply(res, 500, {
+          errors: [{ message: "Internal error.", extensions: { code: "INTERNAL_SERVER_ERROR" } }],
+        });
+    });
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://gateway");
+    if (url.pathname === "/health") return reply(res, 200, { status: "ok" });
+    if (url.pathname === "/metrics") {
+      res.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+      res.end(metrics.render());
+      return;
+    }
+    if (url.pathname === "/") {
+      res.writeHead(302, { location: "/graphql" });
+      res.end();
+      return;
+    }
+    if (url.pathname !== "/graphql")
+      return reply(res, 404, {
+        errors: [{ message: "Not found; GraphQL is at /graphql.", extensions: { code: "NOT_FOUND" } }],
+      });
+
+    const raw = await readLimited(req, config.limits.maxQueryBytes);
+    if (raw === undefined)
+      return reply(res, 413, {
+        errors: [
+          {
+            message: `The request is larger than ${config.limits.maxQueryBytes} bytes.`,
+            extensions: { code: "QUERY_TOO_LARGE" },
+          },
+        ],
+      });
+    if ((url.searchParams.get("query")?.length ?? 0) > config.limits.maxQueryBytes)
+      return reply(res, 413, {
+        errors: [{ message: "The query is too large.", extensions: { code: "QUERY_TOO_LARGE" } }],
+      });
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers))
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(", ") : value);
+    let body: unknown = undefined;
+    if (raw.length > 0 && (req.headers["content-type"] ?? "").includes("json")) {
+      try {
+        body = JSON.parse(raw.toString("utf8"));
+      } catch {
+        return reply(res, 400, {
+          errors: [{ message: "The body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }],
+        });
+      }
+    }
+    const answer = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
+      context: () => Promise.resolve(contextFor(req.headers)),
+    });
+    const outgoing: Record<string, string> = {};
+    for (const [key, value] of answer.headers) outgoing[key] = value;
+    res.writeHead(answer.status ?? 200, outgoing);
+    if (answer.body.kind === "complete") res.end(answer.body.string);
+    else {
+      for await (const chunk of answer.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, "127.0.0.1", () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await apollo.stop();
+    },
+  };
+}
+
+function reply(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" });
+  res.end(JSON.stringify(body));
+}
+
+/** The body, or undefined past `limit` bytes (the rest is drained, not kept). */
+async function readLimited(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size <= limit) chunks.push(chunk as Buffer);
+  }
+  return size > limit ? undefined : Buffer.concat(chunks);
+}

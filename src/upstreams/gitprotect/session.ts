@@ -1,0 +1,49 @@
+/**
+ * GitProtect access tokens, kept per server and account until shortly before they expire, so a
+ * gateway signs in once rather than once per request. Keys hold the e-mail, never the password.
+ */
+export interface TokenSource {
+  token(signIn: () => Promise<string>): Promise<string>;
+  /** Forget a token the server refused (it expired or was revoked). */
+  forget(): void;
+}
+
+const tokens = new Map<string, { token: Promise<string>; expiresAt: number }>();
+const margin = 60_000;
+
+export function signedInSession(key: string): TokenSource {
+  return {
+    async token(signIn) {
+      const known = tokens.get(key);
+      if (known && known.expiresAt > Date.now() + margin) return known.token;
+      const token = signIn();
+      tokens.set(key, { token, expiresAt: Number.MAX_SAFE_INTEGER });
+      try {
+        const value = await token;
+        tokens.set(key, { token, expiresAt: expiryOf(value) });
+        return value;
+      } catch (error) {
+        tokens.delete(key);
+        throw error;
+      }
+    },
+    forget: () => tokens.delete(key),
+  };
+}
+
+export function fixedToken(value: string): TokenSource {
+  return { token: () => Promise.resolve(value), forget: () => undefined };
+}
+
+/** A JWT's `exp`; tokens that are no JWT are assumed to live the documented 30 days. */
+function expiryOf(token: string): number {
+  try {
+    const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as {
+      exp?: number;
+    };
+    if (typeof claims.exp === "number") return claims.exp * 1000;
+  } catch {
+    // not a JWT
+  }
+  return Date.now() + 30 * 24 * 3600 * 1000;
+}
