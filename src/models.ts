@@ -41,7 +41,8 @@ export type OrganizationModel = OrganizationDto;
 export interface BranchModel {
   repository: HostKey;
   name: string;
-  revision: string;
+  /** Unknown for an Azure DevOps default branch read from the repository record: found by name when asked. */
+  revision?: string;
   isDefault: boolean;
 }
 

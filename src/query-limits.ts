@@ -34,7 +34,6 @@ export function depthLimit(maxDepth: number) {
           context.reportError(
             new GraphQLError(`The query is ${found} levels deep; at most ${maxDepth} are allowed.`, {
               nodes: [operation],
-              extensions: { code: "QUERY_TOO_DEEP" },
             }),
           );
       },

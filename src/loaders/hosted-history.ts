@@ -101,6 +101,14 @@ export function hostedHistory(sources: { azure?: AzureDevOpsLoaders; scm?: ScmMa
     defaultBranchName,
     allBranches,
 
+    /** The default branch; on Azure DevOps its name comes with the repository, so it costs no call. */
+    async defaultBranch(repo: HostedRepository): Promise<BranchModel | null> {
+      const name = await defaultBranchName(repo);
+      if (!name) return null;
+      if (repo.host === "azure") return { repository: keyOf(repo), name, isDefault: true };
+      return (await allBranches(repo))?.find((b) => b.name === name) ?? null;
+    },
+
     /**
      * A page of branches. SCM-Manager answers all branches at once; Azure DevOps pages refs
      * with `$top` and a continuation token, which the cursors carry, unless the total is wanted.

@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { UpstreamError } from "../http/upstream-error.js";
+import { UpstreamError, type UpstreamErrorKind } from "../http/upstream-error.js";
 
 /**
  * A loader for an upstream with no batch endpoint: each distinct key is one call, made once
@@ -21,12 +21,16 @@ export function once<V>(load: () => Promise<V>): { load(): Promise<V>; started()
   };
 }
 
-/** A missing record is null, not an error: the field is null and the rest of the answer stands. */
-export async function orNull<V>(work: Promise<V>): Promise<V | null> {
+/**
+ * A missing record is null, not an error: the field is null and the rest of the answer stands.
+ * Some calls also answer 400 for what a repository's type cannot do (svn has no branches).
+ */
+export async function orNull<V>(work: Promise<V>, alsoNull: UpstreamErrorKind[] = []): Promise<V | null> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof UpstreamError && error.kind === "NOT_FOUND") return null;
+    if (error instanceof UpstreamError && (error.kind === "NOT_FOUND" || alsoNull.includes(error.kind)))
+      return null;
     throw error;
   }
 }

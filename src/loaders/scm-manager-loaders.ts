@@ -28,8 +28,8 @@ export function scmManagerLoaders(client: ScmManagerClient) {
   return {
     repositories,
     repository,
-    branches: perKey((id: string) => orNull(client.getBranches(id))),
-    tags: perKey((id: string) => orNull(client.getTags(id))),
+    branches: perKey((id: string) => orNull(client.getBranches(id), ["REJECTED"])),
+    tags: perKey((id: string) => orNull(client.getTags(id), ["REJECTED"])),
     changeset,
     changesets: perKey(
       async (query: { id: string; branch?: string; path?: string; start: number; limit: number }) => {

@@ -19,7 +19,7 @@ const complete = async (m: ChangesetModel, loaders: Loaders) =>
 export const Branch: BranchResolvers = {
   id: (b) =>
     encodeId({ type: "Branch", host: b.repository.host, repositoryId: b.repository.id, name: b.name }),
-  head: (b, _, { loaders }) => loaders.history.changeset(b.repository, b.revision),
+  head: (b, _, { loaders }) => loaders.history.changeset(b.repository, b.revision ?? b.name),
 };
 
 export const Tag: TagResolvers = {

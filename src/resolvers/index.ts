@@ -18,6 +18,7 @@ const isoInstant = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z$/;
 
 const DateTime = new GraphQLScalarType({
   name: "DateTime",
+  description: "An instant, as an ISO-8601 string in UTC.",
   serialize: (value) => value,
   parseValue(value) {
     if (typeof value === "string" && isoInstant.test(value)) return value;

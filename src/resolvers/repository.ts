@@ -43,12 +43,9 @@ export const Repository: RepositoryResolvers = {
     need(loaders.gitprotect, "GitProtect");
     return loaders.index.backupOf(m.hosted!);
   },
-  async defaultBranch(m, _, { loaders }) {
+  defaultBranch(m, _, { loaders }) {
     const hosted = hostedOf(m);
-    if (!hosted) return null;
-    const name = await loaders.history.defaultBranchName(hosted);
-    const branches = name ? await loaders.history.allBranches(hosted) : null;
-    return branches?.find((b) => b.name === name) ?? null;
+    return hosted && loaders.history.defaultBranch(hosted);
   },
   async branches(m, args, { loaders }, info) {
     const hosted = hostedOf(m);

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "../src/config.js";
+
+describe("configuration", () => {
+  it("with nothing set, is the demo on port 4000", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000,
+      demo: true,
+      upstream: { timeoutMs: 10_000, concurrency: 16 },
+    });
+    expect(config.gitprotect).toBeUndefined();
+  });
+
+  it("takes each upstream on its own", () => {
+    const config = loadConfig({
+      SCM_MANAGER_URL: "https://scm.example.com/scm/",
+      SCM_MANAGER_USERNAME: "u",
+      SCM_MANAGER_PASSWORD: "p",
+    });
+    expect(config.demo).toBe(false);
+    expect(config.scmManager).toEqual({ url: "https://scm.example.com/scm", username: "u", password: "p" });
+    expect(config.azureDevOps).toBeUndefined();
+  });
+
+  it("says clearly what is wrong, all at once", () => {
+    let message = "";
+    try {
+      loadConfig({
+        PORT: "99999",
+        GITPROTECT_URL: "ftp://x",
+        GITPROTECT_EMAIL: "a@b.c",
+        AZURE_DEVOPS_PAT: "secret",
+        SCM_MANAGER_URL: "https://user:pw@scm.example.com/scm",
+        UPSTREAM_TIMEOUT_MS: "soon",
+      });
+    } catch (error) {
+      message = String(error);
+    }
+    for (const expected of [
+      "PORT must be an integer between 0 and 65535",
+      "GITPROTECT_URL must be an http(s) URL",
+      "GITPROTECT_EMAIL and GITPROTECT_PASSWORD go together",
+      "AZURE_DEVOPS_PAT is set but AZURE_DEVOPS_URL is not",
+      "SCM_MANAGER_URL must not carry credentials",
+      "UPSTREAM_TIMEOUT_MS must be an integer",
+    ])
+      expect(message).toContain(expected);
+    expect(message).not.toContain("pw@");
+  });
+
+  it("never repeats a secret in its messages", () => {
+    try {
+      loadConfig({
+        GITPROTECT_TOKEN: "tok-123",
+        GITPROTECT_EMAIL: "a@b.c",
+        GITPROTECT_PASSWORD: "pw-456",
+        GITPROTECT_URL: "https://gp.example",
+      });
+      expect.unreachable();
+    } catch (error) {
+      expect(String(error)).not.toMatch(/tok-123|pw-456/);
+    }
+  });
+});

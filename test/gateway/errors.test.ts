@@ -1,0 +1,196 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { encodeId } from "../../src/global-id.js";
+import { startHarness, type GraphQLAnswer, type Harness } from "../support/gateway.js";
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({
+    env: { UPSTREAM_TIMEOUT_MS: "400", MAX_QUERY_BYTES: "4000", MAX_QUERY_DEPTH: "8" },
+  });
+});
+afterAll(() => h.close());
+afterEach(() => {
+  for (const s of [h.sim.gitprotect, h.sim.azureDevOps, h.sim.scmManager]) s.faults.setRules([]);
+});
+
+/** Nothing of an upstream's inside reaches a client: no URL, no body, no stack trace. */
+function expectNoLeaks(answer: GraphQLAnswer<unknown>) {
+  const errors = JSON.stringify(answer.errors ?? []);
+  for (const secret of [
+    "127.0.0.1",
+    "http://",
+    "stacktrace",
+    "\n    at ",
+    "demo-pat",
+    "scmadmin",
+    "TF401019: The Git",
+    "Exception",
+  ])
+    expect(errors).not.toContain(secret);
+}
+
+const twoHosts = `{
+  repositories(first: 100) { nodes { name host branches(first: 5) { nodes { name } } } }
+}`;
+
+describe("errors", () => {
+  it("an upstream 404 is null for that field, without an error", async () => {
+    const missing = encodeId({
+      type: "Repository",
+      host: "azure",
+      repositoryId: "00000000-0000-4000-8000-000000000000",
+    });
+    const answer = await h.query(`query($id: ID!) { repository(id: $id) { name } }`, { id: missing });
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ repository: null });
+    const repo = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const file = await h.query(
+      `query($id: ID!) { repository(id: $id) { file(path: "no/such/file.txt") { text } changeset(revision: "${"f".repeat(40)}") { message } } }`,
+      {
+        id: encodeId({ type: "Repository", host: "scm", repositoryId: repo.id }),
+      },
+    );
+    expect(file.errors).toBeUndefined();
+    expect(file.data).toEqual({ repository: { file: null, changeset: null } });
+  });
+
+  it("refused credentials are UNAUTHENTICATED; a refusal of rights is FORBIDDEN", async () => {
+    const wrong = await h.query(
+      twoHosts,
+      {},
+      { "x-scm-manager-username": "alice", "x-scm-manager-password": "wrong" },
+    );
+    expect(wrong.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+    expectNoLeaks(wrong);
+    const expired = await h.query(twoHosts, {}, { "x-azure-devops-pat": "expired-pat" });
+    expect(expired.errors?.[0]?.extensions).toMatchObject({
+      code: "UNAUTHENTICATED",
+      upstream: "Azure DevOps",
+    });
+    const token = await h.query(
+      `{ organizations { totalCount } }`,
+      {},
+      { "x-gitprotect-token": "not.a.token" },
+    );
+    expect(token.errors?.[0]?.extensions).toMatchObject({ code: "UNAUTHENTICATED", upstream: "GitProtect" });
+    h.sim.scmManager.faults.addRule({ operation: "getBranches", status: 403 });
+    const forbidden = await h.query(
+      `{ repositories(first: 100, host: SCM_MANAGER) { nodes { branches { totalCount } } } }`,
+    );
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+  });
+
+  it("one host down nulls its own fields; the other host's data still arrives", async () => {
+    h.sim.scmManager.faults.addRule({ operation: "getBranches", status: 503 });
+    const answer = await h.query(twoHosts);
+    const nodes = (answer.data as { repositories: { nodes: Array<{ host: string; branches: unknown }> } })
+      .repositories.nodes;
+    expect(nodes.filter((n) => n.host === "AZURE_DEVOPS").every((n) => n.branches !== null)).toBe(true);
+    expect(nodes.filter((n) => n.host === "SCM_MANAGER" && n.branches === null).length).toBeGreaterThan(0);
+    expect(answer.errors!.length).toBeGreaterThan(0);
+    for (const error of answer.errors!) {
+      expect(error.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", upstream: "SCM-Manager" });
+      expect(error.path?.at(-1)).toBe("branches");
+    }
+    expectNoLeaks(answer);
+  });
+
+  it("timeouts, connection resets and malformed bodies have stable codes", async () => {
+    const probe = `{ organizations(first: 5) { totalCount } repositories(first: 1, host: AZURE_DEVOPS) { totalCount } }`;
+    h.sim.gitprotect.faults.addRule({ operation: "getOrganizations", hang: true });
+    const hung = await h.query(probe);
+    expect(hung.errors?.[0]).toMatchObject({
+      path: ["organizations"],
+      extensions: { code: "UPSTREAM_UNAVAILABLE" },
+    });
+    expect((hung.data as { repositories: { totalCount: number } }).repositories.totalCount).toBeGreaterThan(
+      0,
+    );
+    h.sim.gitprotect.faults.setRules([{ operation: "getOrganizations", reset: true }]);
+    expect((await h.query(probe)).errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    h.sim.gitprotect.faults.setRules([{ operation: "getOrganizations", malformed: true }]);
+    const malformed = await h.query(probe);
+    expect(malformed.errors?.[0]?.extensions?.code).toBe("UPSTREAM_ERROR");
+    h.sim.gitprotect.faults.setRules([
+      {
+        operation: "getOrganizations",
+        status: 500,
+        body: { message: "at java.lang.Thread.run http://internal.example/secret" },
+      },
+    ]);
+    const failed = await h.query(probe);
+    expect(failed.errors?.[0]?.extensions?.code).toBe("UPSTREAM_ERROR");
+    for (const answer of [hung, malformed, failed]) expectNoLeaks(answer);
+    expect(JSON.stringify(failed.errors)).not.toContain("internal.example");
+  });
+
+  it("retries a read once after a 503, and still answers", async () => {
+    h.sim.azureDevOps.faults.addRule({ operation: "listRepositories", status: 503, times: 1 });
+    const answer = await h.query(`{ repositories(first: 1, host: AZURE_DEVOPS) { totalCount } }`);
+    expect(answer.errors).toBeUndefined();
+  });
+
+  it("malformed ids and arguments are BAD_USER_INPUT, before any upstream call", async () => {
+    h.resetCalls();
+    const planId = encodeId({ type: "BackupPlan", organizationId: "x", planId: "y" });
+    const cases = [
+      `{ node(id: "garbage") { id } }`,
+      `{ repository(id: "${Buffer.from('["Repository","nowhere","x"]').toString("base64url")}") { name } }`,
+      `{ repository(id: "${planId}") { name } }`,
+      `{ organizations(first: 500) { totalCount } }`,
+      `{ repositories(first: 5, after: "%%%") { totalCount } }`,
+      `{ nodes(ids: [${Array.from({ length: 101 }, () => `"${planId}"`).join(",")}]) { id } }`,
+    ];
+    for (const query of cases) {
+      const answer = await h.query(query);
+      expect(answer.errors?.[0]?.extensions?.code, query.slice(0, 60)).toBe("BAD_USER_INPUT");
+    }
+    const repo = [...h.sim.world.scm.repositories.values()][0]!;
+    const traversal = await h.query(
+      `query($id: ID!) { repository(id: $id) { file(path: "../../etc/passwd") { text } } }`,
+      {
+        id: encodeId({ type: "Repository", host: "scm", repositoryId: repo.id }),
+      },
+    );
+    expect(traversal.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(h.calls().filter((c) => c.operation !== "getRepository")).toEqual([]);
+  });
+
+  it("refuses oversized and overly deep queries", async () => {
+    const big = await h.query(`{ organizations { totalCount } } # ${"x".repeat(5000)}`);
+    expect(big.status).toBe(413);
+    expect(big.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_LARGE");
+    const deep = await h.query(
+      `{ organizations { nodes { repositories { nodes { backup { organization { repositories { nodes { backup { organization { name } } } } } } } } } } }`,
+    );
+    expect(deep.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+    expect(deep.errors?.[0]?.message).toMatch(/levels deep; at most 8/);
+  });
+
+  it("says which upstream is not configured instead of pretending it is empty", async () => {
+    const only = await startHarness({
+      env: {
+        GITPROTECT_URL: "",
+        GITPROTECT_EMAIL: "",
+        GITPROTECT_PASSWORD: "",
+        AZURE_DEVOPS_URL: "",
+        AZURE_DEVOPS_PAT: "",
+      },
+    });
+    try {
+      const answer = await only.query(
+        `{ organizations { totalCount } repositories(first: 100) { totalCount nodes { host } } }`,
+      );
+      expect(answer.errors?.[0]).toMatchObject({
+        path: ["organizations"],
+        extensions: { code: "UPSTREAM_NOT_CONFIGURED" },
+      });
+      const hosted = (answer.data as { repositories: { nodes: Array<{ host: string }> } }).repositories.nodes;
+      expect(hosted.length).toBe(only.sim.world.scm.repositories.size);
+      expect(new Set(hosted.map((n) => n.host))).toEqual(new Set(["SCM_MANAGER"]));
+    } finally {
+      await only.close();
+    }
+  });
+});

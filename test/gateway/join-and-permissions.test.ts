@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeId } from "../../src/global-id.js";
+import { canRead } from "../../simulators/scm-manager/scm-access.js";
+import { azureSshUrl, hostedCloneUrl } from "../../simulators/world/clone-urls.js";
+import { startHarness, type Harness } from "../support/gateway.js";
+
+let h: Harness;
+type Repo = {
+  id: string;
+  name: string;
+  host: string;
+  cloneUrl: string;
+  backup: { gitprotectId: string } | null;
+};
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+const repositoryFields = "id name host cloneUrl backup { gitprotectId }";
+
+describe("one Repository per physical repository", () => {
+  it("has the same id whether reached through GitProtect or through its host", async () => {
+    const viaGitProtect = await h.query(
+      `{ organizations { nodes { repositories(first: 100) { nodes { ${repositoryFields} } } } } }`,
+    );
+    const viaHosts = await h.query(`{ repositories(first: 100) { nodes { ${repositoryFields} } } }`);
+    expect(viaGitProtect.errors ?? viaHosts.errors).toBeUndefined();
+    const fromGitProtect = (
+      viaGitProtect.data as { organizations: { nodes: Array<{ repositories: { nodes: Repo[] } }> } }
+    ).organizations.nodes.flatMap((o) => o.repositories.nodes);
+    const fromHosts = (viaHosts.data as { repositories: { nodes: Repo[] } }).repositories.nodes;
+    for (const record of h.sim.world.gitprotect.repositories.values()) {
+      const joined = fromGitProtect.find((r) => r.backup?.gitprotectId === record.id)!;
+      if (!record.hosted) {
+        expect(joined.host).toBe("OTHER");
+        continue;
+      }
+      const hosted = fromHosts.find((r) => r.id === joined.id);
+      expect(hosted, `${record.url} joins its hosted repository`).toBeDefined();
+      expect(hosted!.backup?.gitprotectId).toBe(record.id);
+      expect(joined.cloneUrl).toBe(hostedCloneUrl(h.sim.world, record.hosted));
+    }
+  });
+
+  it("answers null `backup` for hosted repositories nothing backs up", async () => {
+    const backedUp = new Set([...h.sim.world.gitprotect.repositories.values()].map((r) => r.hosted?.id));
+    const answer = await h.query(`{ repositories(first: 100) { nodes { ${repositoryFields} } } }`);
+    const nodes = (answer.data as { repositories: { nodes: Repo[] } }).repositories.nodes;
+    const lonely = [...h.sim.world.azure.repositories.values()].filter((r) => !backedUp.has(r.id));
+    expect(lonely.length).toBeGreaterThan(0);
+    for (const repo of lonely)
+      expect(
+        nodes.find((n) => n.id === encodeId({ type: "Repository", host: "azure", repositoryId: repo.id }))!
+          .backup,
+      ).toBeNull();
+  });
+
+  it("finds a repository by any spelling of its clone URL", async () => {
+    const repo = [...h.sim.world.azure.repositories.values()].find((r) => r.name.startsWith("Ünïcode"))!;
+    const project = h.sim.world.azure.projects.get(repo.projectId)!;
+    const url = hostedCloneUrl(h.sim.world, { host: "azure", id: repo.id })!;
+    const parsed = new URL(url);
+    const spellings = [
+      url,
+      `${url}.git`,
+      `${url}/`,
+      url.replace("http://", "http://someone:secret@"),
+      url.replace(parsed.hostname, parsed.hostname.toUpperCase()),
+      decodeURIComponent(url),
+      azureSshUrl(h.sim.world.urls.azureCollection, project, repo),
+      `git@${parsed.hostname}:${decodeURIComponent(parsed.pathname).slice(1)}.git`,
+    ];
+    const id = encodeId({ type: "Repository", host: "azure", repositoryId: repo.id });
+    for (const spelling of spellings) {
+      const answer = await h.query(`query($url: String!) { repositoryByUrl(url: $url) { id } }`, {
+        url: spelling,
+      });
+      expect(answer.data, spelling).toEqual({ repositoryByUrl: { id } });
+    }
+    const github = [...h.sim.world.gitprotect.repositories.values()].find((r) => !r.hosted)!;
+    const other = await h.query(
+      `query($url: String!) { repositoryByUrl(url: $url) { host backup { gitprotectId } branches { totalCount } } }`,
+      { url: github.url.replace(".git", "") },
+    );
+    expect(other.data).toEqual({
+      repositoryByUrl: { host: "OTHER", backup: { gitprotectId: github.id }, branches: null },
+    });
+    expect((await h.query(`{ repositoryByUrl(url: "https://nowhere.example/x.git") { id } }`)).data).toEqual({
+      repositoryByUrl: null,
+    });
+  });
+});
+
+describe("per-user answers", () => {
+  it("gives users with different SCM-Manager permissions different answers to the same query", async () => {
+    const query = `{ repositories(first: 100, host: SCM_MANAGER) { nodes { name scmManager { permissions { name } } } } }`;
+    const as = (user: string, password: string) =>
+      h.query(query, {}, { "x-scm-manager-username": user, "x-scm-manager-password": password });
+    const [alice, bob] = await Promise.all([as("alice", "alice-secret"), as("bob", "bob-secret")]);
+    const names = (answer: typeof alice) =>
+      (answer.data as { repositories: { nodes: Array<{ name: string }> } }).repositories.nodes
+        .map((n) => n.name)
+        .sort();
+    const expected = (user: string) =>
+      [...h.sim.world.scm.repositories.values()]
+        .filter((r) => canRead(r, h.sim.world.scm.users.get(user)!))
+        .map((r) => r.name)
+        .sort();
+    expect(names(alice)).toEqual(expected("alice"));
+    expect(names(bob)).toEqual(expected("bob"));
+    expect(names(alice)).not.toEqual(names(bob));
+    // Owner-only details stay hidden from readers.
+    const bobsNodes = (
+      bob.data as { repositories: { nodes: Array<{ scmManager: { permissions: unknown } }> } }
+    ).repositories.nodes;
+    expect(bobsNodes.some((n) => n.scmManager.permissions === null)).toBe(true);
+  });
+});

@@ -1,0 +1,166 @@
+import { execFileSync } from "node:child_process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeId } from "../../src/global-id.js";
+import { countByOperation, sequentialRounds, startHarness, type Harness } from "../support/gateway.js";
+
+/**
+ * The currency of a gateway is upstream calls: these queries must make exactly the fewest the
+ * APIs allow for their data, computed here from the world's shape, in no more sequential rounds
+ * than the data's dependency depth.
+ */
+
+let h: Harness;
+const gitOut = (gitDir: string, ...args: string[]) =>
+  execFileSync("git", ["--git-dir", gitDir, ...args], { encoding: "utf8" });
+const distinctHeads = (gitDir: string) =>
+  new Set(gitOut(gitDir, "for-each-ref", "--format=%(objectname)", "refs/heads").trim().split("\n")).size;
+
+beforeAll(async () => {
+  // A fixed latency keeps calls of one round overlapping and calls of the next after them.
+  h = await startHarness({ simulators: { latency: { fixedMs: 25, jitterMs: 0 } } });
+  await h.query("{ organizations(first: 1) { totalCount } }"); // signs in once
+  h.resetCalls();
+});
+afterAll(() => h.close());
+
+const overview = /* GraphQL */ `
+  query Overview {
+    organizations(first: 20) {
+      nodes {
+        name
+        repositories(first: 50) {
+          nodes {
+            name
+            backup {
+              licenceActive
+              plans {
+                name
+              }
+            }
+            defaultBranch {
+              name
+            }
+            branches(first: 100) {
+              nodes {
+                name
+                head {
+                  author {
+                    name
+                  }
+                  date
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+describe("upstream calls", () => {
+  it("the overview query makes exactly the minimum calls, in four rounds", async () => {
+    const { world } = h.sim;
+    const records = [...world.gitprotect.repositories.values()];
+    const organizations = world.gitprotect.organizations.size;
+    // First 50 per organization, as GitProtect orders them (by name).
+    const firstPages = [...world.gitprotect.organizations.keys()].flatMap((id) =>
+      records
+        .filter((r) => r.organizationId === id)
+        .sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id))
+        .slice(0, 50),
+    );
+    const azure = new Set(firstPages.filter((r) => r.hosted?.host === "azure").map((r) => r.hosted!.id));
+    const scm = new Set(firstPages.filter((r) => r.hosted?.host === "scm").map((r) => r.hosted!.id));
+    const expected = {
+      getOrganizations: 1,
+      getRepositories: organizations,
+      listRepositories: 2, // once per host: the join by clone URL
+      listRefs: azure.size,
+      getCommit: [...azure].reduce((n, id) => n + distinctHeads(world.azure.repositories.get(id)!.gitDir), 0),
+      getBranches: scm.size,
+      getChangeset: [...scm].reduce((n, id) => n + distinctHeads(world.scm.repositories.get(id)!.gitDir), 0),
+    };
+
+    const answer = await h.query(overview);
+    expect(answer.errors).toBeUndefined();
+    const calls = h.calls();
+    expect(countByOperation(calls)).toEqual(expected);
+    // organizations and host listings ‖ repositories ‖ branches ‖ branch heads
+    expect(sequentialRounds(calls)).toBeLessThanOrEqual(4);
+
+    const names = (
+      answer.data as {
+        organizations: {
+          nodes: Array<{ repositories: { nodes: Array<{ branches: { nodes: unknown[] } | null }> } }>;
+        };
+      }
+    ).organizations.nodes;
+    expect(names.flatMap((o) => o.repositories.nodes).filter((r) => r.branches).length).toBe(
+      azure.size + scm.size,
+    );
+    h.resetCalls();
+  });
+
+  it("a repository page (branches, last 20 changesets with authors, one blame) makes the minimum calls", async () => {
+    const repo = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git" && !r.archived)!;
+    const query = `query($id: ID!) {
+      repository(id: $id) {
+        name
+        defaultBranch { name }
+        branches(first: 50) { nodes { name } }
+        changesets(first: 20) { nodes { revision message date author { name email } } }
+        blame(path: "src/engine.ts") { lineNumber revision author { name } }
+      }
+    }`;
+    h.resetCalls();
+    const answer = await h.query(query, {
+      id: encodeId({ type: "Repository", host: "scm", repositoryId: repo.id }),
+    });
+    expect(answer.errors).toBeUndefined();
+    expect(countByOperation(h.calls())).toEqual({
+      getRepository: 1,
+      getBranches: 1,
+      getChangesets: 1,
+      getBlame: 1,
+    });
+    expect(sequentialRounds(h.calls())).toBe(2);
+
+    const azureRepo = [...h.sim.world.azure.repositories.values()][2]!;
+    h.resetCalls();
+    const azure = await h.query(query, {
+      id: encodeId({ type: "Repository", host: "azure", repositoryId: azureRepo.id }),
+    });
+    expect(azure.errors).toBeUndefined();
+    expect((azure.data as { repository: { blame: null } }).repository.blame).toBeNull();
+    expect(countByOperation(h.calls())).toEqual({ getRepository: 1, listRefs: 1, listCommits: 1 });
+    expect(sequentialRounds(h.calls())).toBe(2);
+  });
+
+  it("a blame with lines from many changesets fetches each changeset once", async () => {
+    const repo = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git" && !r.archived)!;
+    const revisions = new Set(
+      gitOut(repo.gitDir, "blame", "--porcelain", "HEAD", "--", "src/engine.ts")
+        .split("\n")
+        .filter((l) => /^[0-9a-f]{40} \d+ \d+/.test(l))
+        .map((l) => l.slice(0, 40)),
+    );
+    expect(revisions.size).toBeGreaterThan(5);
+    h.resetCalls();
+    const answer = await h.query(
+      `query($id: ID!) { repository(id: $id) { blame(path: "src/engine.ts") { lineNumber code changeset { revision parentRevisions message author { name } } } } }`,
+      { id: encodeId({ type: "Repository", host: "scm", repositoryId: repo.id }) },
+    );
+    expect(answer.errors).toBeUndefined();
+    const lines = (answer.data as { repository: { blame: Array<{ changeset: { revision: string } }> } })
+      .repository.blame;
+    expect(lines.length).toBeGreaterThan(revisions.size);
+    expect(new Set(lines.map((l) => l.changeset.revision))).toEqual(revisions);
+    expect(countByOperation(h.calls())).toEqual({
+      getRepository: 1,
+      getBlame: 1,
+      getChangeset: revisions.size,
+    });
+    expect(sequentialRounds(h.calls())).toBe(3);
+  });
+});
