@@ -23,6 +23,8 @@ export interface ScmManagerConfig {
 
 export interface Config {
   port: number;
+  /** Interface to listen on: loopback by default, 0.0.0.0 in a container. */
+  host: string;
   gitprotect?: GitProtectConfig;
   azureDevOps?: AzureDevOpsConfig;
   scmManager?: ScmManagerConfig;
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env): Config {
 
   const config: Config = {
     port: integer("PORT", 4000, 0, 65_535),
+    host: text("HOST") ?? "127.0.0.1",
     ...(gitprotectUrl
       ? {
           gitprotect: {

@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.js";
@@ -23,6 +24,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: [depthLimit(config.limits.maxDepth)],
+    // Apollo Sandbox at /graphql in every environment: exploring the schema is how people learn it.
+    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })],
   });
   await apollo.start();
 
@@ -98,11 +101,12 @@ export async function startGateway(config: Config): Promise<Gateway> {
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.port, "127.0.0.1", () => resolve());
+    server.listen(config.port, config.host, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   return {
-    url: `http://127.0.0.1:${port}/graphql`,
+    url: `http://${shownHost}:${port}/graphql`,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
