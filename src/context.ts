@@ -3,6 +3,7 @@ import type { Config } from "./config.js";
 import { UpstreamHttp } from "./http/upstream-http.js";
 import type { UpstreamMetrics } from "./http/upstream-metrics.js";
 import { createLoaders, type Loaders } from "./loaders/create-loaders.js";
+import { createWrites, type Writes } from "./writes/create-writes.js";
 import { AzureDevOpsClient } from "./upstreams/azure-devops/client.js";
 import { GitProtectClient } from "./upstreams/gitprotect/client.js";
 import { fixedToken, signedInSession } from "./upstreams/gitprotect/session.js";
@@ -10,6 +11,12 @@ import { ScmManagerClient } from "./upstreams/scm-manager/client.js";
 
 export interface GatewayContext {
   loaders: Loaders;
+  writes: Writes;
+  /**
+   * After a write: fresh loaders for the rest of the request, so that nothing read before the
+   * change is served after it. Apollo clones the context per operation: this acts on `this`.
+   */
+  refresh(this: GatewayContext): void;
 }
 
 /**
@@ -71,11 +78,16 @@ export function contextFactory(config: Config, metrics: UpstreamMetrics) {
         : undefined;
     const scmClient = scmManager && new ScmManagerClient(scmHttp, scmManager.url, scmCredentials);
 
+    const clients = { gitprotect: gitprotectClient, azure: azureClient, scm: scmClient };
+    const hostUrls = { azure: azureDevOps?.url, scm: scmManager?.url };
+    const loaders = createLoaders(clients, hostUrls);
     return {
-      loaders: createLoaders(
-        { gitprotect: gitprotectClient, azure: azureClient, scm: scmClient },
-        { azure: azureDevOps?.url, scm: scmManager?.url },
-      ),
+      loaders,
+      writes: createWrites(clients, loaders),
+      refresh() {
+        this.loaders = createLoaders(clients, hostUrls);
+        this.writes = createWrites(clients, this.loaders);
+      },
     };
   };
 }

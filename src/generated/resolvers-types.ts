@@ -17,6 +17,22 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+/** Many repositories and one plan. */
+export type AttachRepositoriesToPlanInput = {
+  /** Global id of the plan. */
+  planId: Scalars['ID']['input'];
+  /** Global ids of repositories GitProtect knows, 1 to 100. */
+  repositoryIds: Array<Scalars['ID']['input']>;
+};
+
+/** A repository and a plan. */
+export type AttachRepositoryToPlanInput = {
+  /** Global id of the plan. */
+  planId: Scalars['ID']['input'];
+  /** Global id of a repository GitProtect knows. */
+  repositoryId: Scalars['ID']['input'];
+};
+
 /** Settings only Azure DevOps plans have. */
 export type AzureDevOpsPlanSettings = {
   __typename?: 'AzureDevOpsPlanSettings';
@@ -40,6 +56,16 @@ export type AzureDevOpsPlanSettings = {
   useExtraCredentials: Scalars['Boolean']['output'];
   /** Ids of the wikis chosen. */
   wikiIds: Array<Scalars['ID']['output']>;
+};
+
+/** Settings only Azure DevOps plans have; fields left out keep their value. */
+export type AzureDevOpsPlanSettingsInput = {
+  /** How the plan chooses what to back up. */
+  choiceMode?: InputMaybe<RepositoryChoiceMode>;
+  /** GitProtect ids of repositories excluded. */
+  excludedRepositoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Azure DevOps ids (GUIDs) of the projects chosen. */
+  projectIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 /** An Azure DevOps project. */
@@ -83,6 +109,23 @@ export type AzureDevOpsRule = {
   pattern: Scalars['String']['output'];
 };
 
+/** An Azure DevOps project and a plan with individual project selection. */
+export type AzureProjectPlanInput = {
+  /** Global id of the plan. */
+  planId: Scalars['ID']['input'];
+  /** Global id of the Azure DevOps project. */
+  projectId: Scalars['ID']['input'];
+};
+
+/** What attaching or detaching a project answers. */
+export type AzureProjectPlanPayload = {
+  __typename?: 'AzureProjectPlanPayload';
+  /** Why the change was not made; empty on success. */
+  errors: Array<MutationError>;
+  /** The plan after the change. */
+  plan?: Maybe<BackupPlan>;
+};
+
 /** A GitProtect backup plan. */
 export type BackupPlan = Node & {
   __typename?: 'BackupPlan';
@@ -120,6 +163,11 @@ export type BackupPlan = Node & {
   storageId?: Maybe<Scalars['ID']['output']>;
   /** What the plan backs up. */
   type?: Maybe<BackupPlanType>;
+  /**
+   * A fingerprint of the plan's settings. Pass it as `expectedVersion` to `updateBackupPlan` so that
+   * a change someone made since you read the plan is reported instead of overwritten.
+   */
+  version?: Maybe<Scalars['String']['output']>;
   /** Id of the agent that runs the backups. */
   workerId?: Maybe<Scalars['ID']['output']>;
 };
@@ -175,6 +223,22 @@ export type BackupSchedule = {
   startTime: Scalars['String']['output'];
   /** Time zone the start time is in. */
   timeZone?: Maybe<Scalars['String']['output']>;
+};
+
+/** A backup schedule. Times are HH:mm. */
+export type BackupScheduleInput = {
+  /** Day of the month, 1 to 31, for monthly schedules. */
+  dayOfMonth?: InputMaybe<Scalars['Int']['input']>;
+  /** Days of the week, 0 (Sunday) to 6, for weekly schedules. */
+  daysOfWeek?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** How often. */
+  frequency: ScheduleFrequency;
+  /** Hours between runs, 1 to 23, for hourly schedules. */
+  intervalHours?: InputMaybe<Scalars['Int']['input']>;
+  /** Start time of day, HH:mm (00:00 to 23:59). */
+  startTime: Scalars['String']['input'];
+  /** Time zone, e.g. UTC or Europe/Warsaw. */
+  timeZone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The outcome of the latest backup. */
@@ -301,6 +365,40 @@ export type CompressionSettings = {
   level?: Maybe<Scalars['Int']['output']>;
 };
 
+/** Compression settings. */
+export type CompressionSettingsInput = {
+  /** True to compress backups. */
+  enabled: Scalars['Boolean']['input'];
+  /** Level, 0 to 9. */
+  level?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A new Azure DevOps repository. */
+export type CreateAzureDevOpsRepositoryInput = {
+  /** Name: 1 to 64 characters, none of \ / : * ? " < > | ; # $ { } , + = [ ], not starting with . or _. */
+  name: Scalars['String']['input'];
+  /** Global id of the project. */
+  projectId: Scalars['ID']['input'];
+};
+
+/** A new SCM-Manager repository (admins only). */
+export type CreateScmManagerRepositoryInput = {
+  /** Contact address. */
+  contact?: InputMaybe<Scalars['String']['input']>;
+  /** Description. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** Name: letters, digits, . _ - and / between parts, at most 255 characters. */
+  name: Scalars['String']['input'];
+  /** Permissions. */
+  permissions?: InputMaybe<Array<ScmPermissionInput>>;
+  /** Properties. */
+  properties?: InputMaybe<Array<PropertyInput>>;
+  /** True to let anyone read it. */
+  public?: InputMaybe<Scalars['Boolean']['input']>;
+  /** git, hg or svn. */
+  type?: Scalars['String']['input'];
+};
+
 /** Commands run around each backup. */
 export type CustomActions = {
   __typename?: 'CustomActions';
@@ -310,6 +408,31 @@ export type CustomActions = {
   beforeBackup?: Maybe<Scalars['String']['output']>;
 };
 
+/** Commands run around each backup. */
+export type CustomActionsInput = {
+  /** Run after the backup; null to clear. */
+  afterBackup?: InputMaybe<Scalars['String']['input']>;
+  /** Run before the backup; null to clear. */
+  beforeBackup?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A repository to delete, named twice so that it is never deleted by mistake. */
+export type DeleteRepositoryInput = {
+  /** The repository's current name, exactly: a mismatch deletes nothing. */
+  confirmName: Scalars['String']['input'];
+  /** Global id of the repository. */
+  repositoryId: Scalars['ID']['input'];
+};
+
+/** What deleting a repository answers. */
+export type DeleteRepositoryPayload = {
+  __typename?: 'DeleteRepositoryPayload';
+  /** Global id of the deleted repository. */
+  deletedRepositoryId?: Maybe<Scalars['ID']['output']>;
+  /** Why it was not deleted; empty on success. */
+  errors: Array<MutationError>;
+};
+
 /** Encryption of the backup data. The password is never shown. */
 export type EncryptionSettings = {
   __typename?: 'EncryptionSettings';
@@ -317,6 +440,16 @@ export type EncryptionSettings = {
   algorithm?: Maybe<Scalars['String']['output']>;
   /** True when backups are encrypted. */
   enabled: Scalars['Boolean']['output'];
+};
+
+/** Encryption settings. Leave `password` out to keep the one the plan has. */
+export type EncryptionSettingsInput = {
+  /** Cipher: AES128 or AES256. */
+  algorithm?: InputMaybe<Scalars['String']['input']>;
+  /** True to encrypt backups. */
+  enabled: Scalars['Boolean']['input'];
+  /** A new password; never shown again. */
+  password?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The content of one file. */
@@ -358,6 +491,21 @@ export type HealthCheckFailure = {
   url?: Maybe<Scalars['String']['output']>;
 };
 
+/** Repositories whose licences change. */
+export type LicencesInput = {
+  /** Global ids of repositories GitProtect knows, 1 to 100. */
+  repositoryIds: Array<Scalars['ID']['input']>;
+};
+
+/** What a licence change answers: a result per repository. */
+export type LicencesPayload = {
+  __typename?: 'LicencesPayload';
+  /** Failures of the whole request. */
+  errors: Array<MutationError>;
+  /** One result per repository, in the order given. */
+  results: Array<RepositoryChangeResult>;
+};
+
 /** Files a changeset added, modified and removed, against its first parent. */
 export type Modifications = {
   __typename?: 'Modifications';
@@ -368,6 +516,279 @@ export type Modifications = {
   /** Removed paths. */
   removed: Array<Scalars['String']['output']>;
 };
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Activates the licences of repositories (needs the role DataRemoveManagement or GitManagement). */
+  activateLicences: LicencesPayload;
+  /** Adds an Azure DevOps project to a plan with individual project selection. */
+  attachAzureProjectToPlan: AzureProjectPlanPayload;
+  /** Adds many repositories to a backup plan, with a result per repository. */
+  attachRepositoriesToPlan: PlanRepositoriesPayload;
+  /** Adds a repository to a backup plan. */
+  attachRepositoryToPlan: PlanRepositoryPayload;
+  /** Creates an empty Git repository in an Azure DevOps project. */
+  createAzureDevOpsRepository: RepositoryPayload;
+  /** Creates an SCM-Manager repository (admins only). */
+  createScmManagerRepository: RepositoryPayload;
+  /** Deactivates the licences of repositories: they are no longer backed up (needs a management role). */
+  deactivateLicences: LicencesPayload;
+  /** DELETES an Azure DevOps repository with all its history, branches and files, for good. */
+  deleteAzureDevOpsRepository: DeleteRepositoryPayload;
+  /**
+   * DELETES an SCM-Manager repository with all its history, for good (owners only). With archiving
+   * enabled on the server, only an archived repository can be deleted.
+   */
+  deleteScmManagerRepository: DeleteRepositoryPayload;
+  /** Removes an Azure DevOps project from a plan with individual project selection. */
+  detachAzureProjectFromPlan: AzureProjectPlanPayload;
+  /** Removes many repositories from a backup plan, with a result per repository. */
+  detachRepositoriesFromPlan: PlanRepositoriesPayload;
+  /** Removes a repository from a backup plan (its backups are kept). */
+  detachRepositoryFromPlan: PlanRepositoryPayload;
+  /**
+   * Removes a repository from GitProtect: it leaves every plan and is no longer backed up. With
+   * `removeBackupData: true` its BACKUP DATA IS DELETED for good. The hosted repository is untouched.
+   */
+  removeRepositoryFromGitProtect: RemoveRepositoryFromGitProtectPayload;
+  /** Runs an SCM-Manager repository's health checks again (owners only). */
+  runScmManagerHealthCheck: RepositoryPayload;
+  /** Signs in to GitProtect and answers the access token and its expiry. */
+  signInToGitProtect: SignInToGitProtectPayload;
+  /** Brings GitProtect's view of an organization in line with its provider. */
+  synchronizeOrganization: SynchronizeOrganizationPayload;
+  /** Renames an Azure DevOps repository or changes its default branch. */
+  updateAzureDevOpsRepository: RepositoryPayload;
+  /** Changes a Git or Azure DevOps backup plan; what the input leaves out stays as it is. */
+  updateBackupPlan: UpdateBackupPlanPayload;
+  /** Changes an SCM-Manager repository; what the input leaves out stays as it is. */
+  updateScmManagerRepository: RepositoryPayload;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationActivateLicencesArgs = {
+  input: LicencesInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationAttachAzureProjectToPlanArgs = {
+  input: AzureProjectPlanInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationAttachRepositoriesToPlanArgs = {
+  input: AttachRepositoriesToPlanInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationAttachRepositoryToPlanArgs = {
+  input: AttachRepositoryToPlanInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationCreateAzureDevOpsRepositoryArgs = {
+  input: CreateAzureDevOpsRepositoryInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationCreateScmManagerRepositoryArgs = {
+  input: CreateScmManagerRepositoryInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationDeactivateLicencesArgs = {
+  input: LicencesInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationDeleteAzureDevOpsRepositoryArgs = {
+  input: DeleteRepositoryInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationDeleteScmManagerRepositoryArgs = {
+  input: DeleteRepositoryInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationDetachAzureProjectFromPlanArgs = {
+  input: AzureProjectPlanInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationDetachRepositoriesFromPlanArgs = {
+  input: AttachRepositoriesToPlanInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationDetachRepositoryFromPlanArgs = {
+  input: AttachRepositoryToPlanInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationRemoveRepositoryFromGitProtectArgs = {
+  input: RemoveRepositoryFromGitProtectInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationRunScmManagerHealthCheckArgs = {
+  input: RunScmManagerHealthCheckInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationSignInToGitProtectArgs = {
+  input: SignInToGitProtectInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationSynchronizeOrganizationArgs = {
+  input: SynchronizeOrganizationInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationUpdateAzureDevOpsRepositoryArgs = {
+  input: UpdateAzureDevOpsRepositoryInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationUpdateBackupPlanArgs = {
+  input: UpdateBackupPlanInput;
+};
+
+
+/**
+ * Changes, each mapped onto the upstream's own write calls. Expected failures come back as
+ * `errors` in the payload; the unexpected as GraphQL errors with a stable `extensions.code`
+ * (`OUTCOME_UNKNOWN` when an upstream did not confirm a write: read before you retry).
+ */
+export type MutationUpdateScmManagerRepositoryArgs = {
+  input: UpdateScmManagerRepositoryInput;
+};
+
+/** An expected reason why (part of) a change was not made. */
+export type MutationError = {
+  __typename?: 'MutationError';
+  /** What kind of failure. */
+  code: MutationErrorCode;
+  /** The input field at fault, as a path like `schedule.startTime`, when one is. */
+  field?: Maybe<Scalars['String']['output']>;
+  /** What went wrong, for people. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a change was not made, when that is an expected outcome rather than a fault. */
+export type MutationErrorCode =
+  /** Someone changed the record since the version given in `expectedVersion`; nothing was written. */
+  | 'CONFLICT'
+  /** The caller lacks the role or permission this change needs. */
+  | 'FORBIDDEN'
+  /** The e-mail address or password is wrong. */
+  | 'INVALID_CREDENTIALS'
+  /** An input value is not acceptable; `field` names it. Nothing was asked of any upstream. */
+  | 'INVALID_INPUT'
+  /** The name is already taken. */
+  | 'NAME_TAKEN'
+  /** The repository must be archived before it can be deleted (SCM-Manager with archiving enabled). */
+  | 'NOT_ARCHIVED'
+  /** A record the input names does not exist (or the caller may not see it). */
+  | 'NOT_FOUND'
+  /** The record does not support this change. */
+  | 'UNSUPPORTED';
 
 /**
  * An object with a global id. Ids are opaque: they say which upstream and which record, and
@@ -491,6 +912,36 @@ export type PlanOption = {
   value: Scalars['String']['output'];
 };
 
+/** One advanced option. */
+export type PlanOptionInput = {
+  /** Option name. */
+  key: Scalars['String']['input'];
+  /** Option value. */
+  value: Scalars['String']['input'];
+};
+
+/** What a bulk plan change answers: a result per repository, so one failure hides no other. */
+export type PlanRepositoriesPayload = {
+  __typename?: 'PlanRepositoriesPayload';
+  /** Failures of the whole request (an unknown plan, invalid input). */
+  errors: Array<MutationError>;
+  /** The plan after the changes. */
+  plan?: Maybe<BackupPlan>;
+  /** One result per repository, in the order given. */
+  results: Array<RepositoryChangeResult>;
+};
+
+/** What attaching or detaching one repository answers. */
+export type PlanRepositoryPayload = {
+  __typename?: 'PlanRepositoryPayload';
+  /** Why the change was not made; empty on success. */
+  errors: Array<MutationError>;
+  /** The plan after the change. */
+  plan?: Maybe<BackupPlan>;
+  /** The repository. */
+  repository?: Maybe<Repository>;
+};
+
 /** A key and value. */
 export type Property = {
   __typename?: 'Property';
@@ -498,6 +949,14 @@ export type Property = {
   key: Scalars['String']['output'];
   /** Value. */
   value?: Maybe<Scalars['String']['output']>;
+};
+
+/** A property to set. */
+export type PropertyInput = {
+  /** Key. */
+  key: Scalars['String']['input'];
+  /** Value. */
+  value?: InputMaybe<Scalars['String']['input']>;
 };
 
 /**
@@ -619,6 +1078,28 @@ export type QueryRepositoryArgs = {
  */
 export type QueryRepositoryByUrlArgs = {
   url: Scalars['String']['input'];
+};
+
+/** A repository to remove from GitProtect. */
+export type RemoveRepositoryFromGitProtectInput = {
+  /**
+   * True also DELETES ITS BACKUP DATA for good; false keeps the backups (the record stays, marked
+   * removed). Required, so that deleting backups is always a deliberate choice.
+   */
+  removeBackupData: Scalars['Boolean']['input'];
+  /** Global id of a repository GitProtect knows. */
+  repositoryId: Scalars['ID']['input'];
+};
+
+/** What removing a repository from GitProtect answers. */
+export type RemoveRepositoryFromGitProtectPayload = {
+  __typename?: 'RemoveRepositoryFromGitProtectPayload';
+  /** Why it was not removed; empty on success. */
+  errors: Array<MutationError>;
+  /** GitProtect's id of the removed record. */
+  removedGitprotectId?: Maybe<Scalars['ID']['output']>;
+  /** The repository (its hosted side is untouched). */
+  repository?: Maybe<Repository>;
 };
 
 /**
@@ -781,6 +1262,19 @@ export type RepositoryBackup = {
   sizeBytes: Scalars['Float']['output'];
 };
 
+/** The outcome for one repository of a bulk change. */
+export type RepositoryChangeResult = {
+  __typename?: 'RepositoryChangeResult';
+  /** Why not, when not. */
+  errors: Array<MutationError>;
+  /** True when the change was made for this repository. */
+  ok: Scalars['Boolean']['output'];
+  /** The repository, when it was found. */
+  repository?: Maybe<Repository>;
+  /** The global id as given. */
+  repositoryId: Scalars['ID']['output'];
+};
+
 /** How an Azure DevOps plan picks what it backs up. */
 export type RepositoryChoiceMode =
   /** Everything in the organization. */
@@ -821,6 +1315,21 @@ export type RepositoryHost =
   /** An SCM-Manager server this gateway is configured for. */
   | 'SCM_MANAGER';
 
+/** What creating or changing a hosted repository answers. */
+export type RepositoryPayload = {
+  __typename?: 'RepositoryPayload';
+  /** Why the change was not made; empty on success. */
+  errors: Array<MutationError>;
+  /** The repository after the change; null when it was not made. */
+  repository?: Maybe<Repository>;
+};
+
+/** A repository whose health checks should run again. */
+export type RunScmManagerHealthCheckInput = {
+  /** Global id of the repository. */
+  repositoryId: Scalars['ID']['input'];
+};
+
 /** How often a schedule runs. */
 export type ScheduleFrequency =
   /** Once a day. */
@@ -857,6 +1366,12 @@ export type ScmManagerRepository = {
   scmId: Scalars['ID']['output'];
   /** git, hg or svn. */
   type: Scalars['String']['output'];
+  /**
+   * The repository's version (its last modification). Pass it as `expectedVersion` to
+   * `updateScmManagerRepository` so that a change someone made since you read it is reported
+   * instead of overwritten.
+   */
+  version: Scalars['String']['output'];
 };
 
 /** A permission on an SCM-Manager repository. */
@@ -868,6 +1383,54 @@ export type ScmPermission = {
   name: Scalars['String']['output'];
   /** READ, WRITE or OWNER. */
   type: Scalars['String']['output'];
+};
+
+/** A permission to set on an SCM-Manager repository. */
+export type ScmPermissionInput = {
+  /** True when `name` is a group. */
+  group?: InputMaybe<Scalars['Boolean']['input']>;
+  /** User or group name. */
+  name: Scalars['String']['input'];
+  /** READ, WRITE or OWNER. */
+  type: Scalars['String']['input'];
+};
+
+/** Credentials for GitProtect. */
+export type SignInToGitProtectInput = {
+  /** E-mail address of the account. */
+  email: Scalars['String']['input'];
+  /** Password of the account. */
+  password: Scalars['String']['input'];
+  /** Ask for a long-lived session. */
+  rememberMe?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A GitProtect access token, for clients that send it back in `x-gitprotect-token`. */
+export type SignInToGitProtectPayload = {
+  __typename?: 'SignInToGitProtectPayload';
+  /** The access token; treat it as a password. */
+  accessToken?: Maybe<Scalars['String']['output']>;
+  /** Why sign-in failed; empty on success. */
+  errors: Array<MutationError>;
+  /** When it expires. */
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** GitProtect's id of the user. */
+  userId?: Maybe<Scalars['ID']['output']>;
+};
+
+/** An organization to synchronize. */
+export type SynchronizeOrganizationInput = {
+  /** Global id of the organization. */
+  organizationId: Scalars['ID']['input'];
+};
+
+/** What synchronizing answers. */
+export type SynchronizeOrganizationPayload = {
+  __typename?: 'SynchronizeOrganizationPayload';
+  /** Why it was not synchronized; empty on success. */
+  errors: Array<MutationError>;
+  /** The organization after synchronization. */
+  organization?: Maybe<Organization>;
 };
 
 /** A tag of a hosted repository. */
@@ -916,6 +1479,82 @@ export type TreeEntry = {
   path: Scalars['String']['output'];
   /** Size in bytes; 0 for folders. */
   size: Scalars['Float']['output'];
+};
+
+/** Changes to an Azure DevOps repository; fields left out keep their value. */
+export type UpdateAzureDevOpsRepositoryInput = {
+  /** New default branch, e.g. main (it must exist). */
+  defaultBranch?: InputMaybe<Scalars['String']['input']>;
+  /** New name (renames the repository and changes its clone URL). */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Global id of the repository. */
+  repositoryId: Scalars['ID']['input'];
+};
+
+/**
+ * Changes to a backup plan. Only the fields given change: the gateway reads the plan, applies them
+ * and writes the whole plan back (GitProtect replaces plans whole).
+ */
+export type UpdateBackupPlanInput = {
+  /** Enable or disable the schedule. */
+  active?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Replaces the advanced options. */
+  advancedOptions?: InputMaybe<Array<PlanOptionInput>>;
+  /** Azure DevOps plans only. */
+  azureDevOps?: InputMaybe<AzureDevOpsPlanSettingsInput>;
+  /** How much each run copies. */
+  backupType?: InputMaybe<BackupType>;
+  /** Compression settings. */
+  compression?: InputMaybe<CompressionSettingsInput>;
+  /** Commands around each backup. */
+  customActions?: InputMaybe<CustomActionsInput>;
+  /** Encryption settings. */
+  encryption?: InputMaybe<EncryptionSettingsInput>;
+  /** The `version` you read; when the plan changed since, nothing is written and CONFLICT is returned. */
+  expectedVersion?: InputMaybe<Scalars['String']['input']>;
+  /** True to back up the whole organization, ignoring the repository list. */
+  includeAllRepositories?: InputMaybe<Scalars['Boolean']['input']>;
+  /** True to back up metadata too. */
+  includeMetadata?: InputMaybe<Scalars['Boolean']['input']>;
+  /** New name, 1 to 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Global id of the plan. */
+  planId: Scalars['ID']['input'];
+  /** When the plan runs. */
+  schedule?: InputMaybe<BackupScheduleInput>;
+};
+
+/** What `updateBackupPlan` answers. */
+export type UpdateBackupPlanPayload = {
+  __typename?: 'UpdateBackupPlanPayload';
+  /** Why the change was not made; empty on success. */
+  errors: Array<MutationError>;
+  /** The plan as stored after the change; null when it was not made. */
+  plan?: Maybe<BackupPlan>;
+};
+
+/**
+ * Changes to an SCM-Manager repository. Only the fields given change: the gateway reads the
+ * repository, applies them and writes it whole (SCM-Manager replaces repositories whole), so
+ * permissions and properties you do not mention stay as they are.
+ */
+export type UpdateScmManagerRepositoryInput = {
+  /** True to archive it. */
+  archived?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Contact address; null clears it. */
+  contact?: InputMaybe<Scalars['String']['input']>;
+  /** Description; null clears it. */
+  description?: InputMaybe<Scalars['String']['input']>;
+  /** The `version` you read; when the repository changed since, nothing is written and CONFLICT is returned. */
+  expectedVersion?: InputMaybe<Scalars['String']['input']>;
+  /** Replaces the permissions. */
+  permissions?: InputMaybe<Array<ScmPermissionInput>>;
+  /** Replaces the properties. */
+  properties?: InputMaybe<Array<PropertyInput>>;
+  /** True to let anyone read it. */
+  public?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Global id of the repository. */
+  repositoryId: Scalars['ID']['input'];
 };
 
 
@@ -1002,15 +1641,21 @@ export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  AttachRepositoriesToPlanInput: AttachRepositoriesToPlanInput;
+  AttachRepositoryToPlanInput: AttachRepositoryToPlanInput;
   AzureDevOpsPlanSettings: ResolverTypeWrapper<Omit<AzureDevOpsPlanSettings, 'projects'> & { projects?: Maybe<Array<ResolversTypes['AzureDevOpsProject']>> }>;
+  AzureDevOpsPlanSettingsInput: AzureDevOpsPlanSettingsInput;
   AzureDevOpsProject: ResolverTypeWrapper<AzureProjectModel>;
   AzureDevOpsRepository: ResolverTypeWrapper<AzureRepositoryModel>;
   AzureDevOpsRule: ResolverTypeWrapper<AzureDevOpsRule>;
+  AzureProjectPlanInput: AzureProjectPlanInput;
+  AzureProjectPlanPayload: ResolverTypeWrapper<Omit<AzureProjectPlanPayload, 'plan'> & { plan?: Maybe<ResolversTypes['BackupPlan']> }>;
   BackupPlan: ResolverTypeWrapper<BackupPlanModel>;
   BackupPlanConnection: ResolverTypeWrapper<BackupPlanConnectionModel>;
   BackupPlanEdge: ResolverTypeWrapper<BackupPlanEdgeModel>;
   BackupPlanType: BackupPlanType;
   BackupSchedule: ResolverTypeWrapper<BackupSchedule>;
+  BackupScheduleInput: BackupScheduleInput;
   BackupStatus: BackupStatus;
   BackupType: BackupType;
   BlameLine: ResolverTypeWrapper<BlameLineModel>;
@@ -1022,16 +1667,28 @@ export type ResolversTypes = {
   ChangesetConnection: ResolverTypeWrapper<ChangesetConnectionModel>;
   ChangesetEdge: ResolverTypeWrapper<ChangesetEdgeModel>;
   CompressionSettings: ResolverTypeWrapper<CompressionSettings>;
+  CompressionSettingsInput: CompressionSettingsInput;
+  CreateAzureDevOpsRepositoryInput: CreateAzureDevOpsRepositoryInput;
+  CreateScmManagerRepositoryInput: CreateScmManagerRepositoryInput;
   CustomActions: ResolverTypeWrapper<CustomActions>;
+  CustomActionsInput: CustomActionsInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeleteRepositoryInput: DeleteRepositoryInput;
+  DeleteRepositoryPayload: ResolverTypeWrapper<DeleteRepositoryPayload>;
   EncryptionSettings: ResolverTypeWrapper<EncryptionSettings>;
+  EncryptionSettingsInput: EncryptionSettingsInput;
   FileContent: ResolverTypeWrapper<FileContentModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GitProvider: GitProvider;
   HealthCheckFailure: ResolverTypeWrapper<HealthCheckFailure>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LicencesInput: LicencesInput;
+  LicencesPayload: ResolverTypeWrapper<Omit<LicencesPayload, 'results'> & { results: Array<ResolversTypes['RepositoryChangeResult']> }>;
   Modifications: ResolverTypeWrapper<Modifications>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  MutationError: ResolverTypeWrapper<MutationError>;
+  MutationErrorCode: MutationErrorCode;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   NotificationSettings: ResolverTypeWrapper<NotificationSettings>;
   Organization: ResolverTypeWrapper<OrganizationModel>;
@@ -1040,34 +1697,58 @@ export type ResolversTypes = {
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Person: ResolverTypeWrapper<Person>;
   PlanOption: ResolverTypeWrapper<PlanOption>;
+  PlanOptionInput: PlanOptionInput;
+  PlanRepositoriesPayload: ResolverTypeWrapper<Omit<PlanRepositoriesPayload, 'plan' | 'results'> & { plan?: Maybe<ResolversTypes['BackupPlan']>, results: Array<ResolversTypes['RepositoryChangeResult']> }>;
+  PlanRepositoryPayload: ResolverTypeWrapper<Omit<PlanRepositoryPayload, 'plan' | 'repository'> & { plan?: Maybe<ResolversTypes['BackupPlan']>, repository?: Maybe<ResolversTypes['Repository']> }>;
   Property: ResolverTypeWrapper<Property>;
+  PropertyInput: PropertyInput;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RemoveRepositoryFromGitProtectInput: RemoveRepositoryFromGitProtectInput;
+  RemoveRepositoryFromGitProtectPayload: ResolverTypeWrapper<Omit<RemoveRepositoryFromGitProtectPayload, 'repository'> & { repository?: Maybe<ResolversTypes['Repository']> }>;
   Repository: ResolverTypeWrapper<RepositoryModel>;
   RepositoryBackup: ResolverTypeWrapper<RepositoryBackupModel>;
+  RepositoryChangeResult: ResolverTypeWrapper<Omit<RepositoryChangeResult, 'repository'> & { repository?: Maybe<ResolversTypes['Repository']> }>;
   RepositoryChoiceMode: RepositoryChoiceMode;
   RepositoryConnection: ResolverTypeWrapper<RepositoryConnectionModel>;
   RepositoryEdge: ResolverTypeWrapper<RepositoryEdgeModel>;
   RepositoryHost: RepositoryHost;
+  RepositoryPayload: ResolverTypeWrapper<Omit<RepositoryPayload, 'repository'> & { repository?: Maybe<ResolversTypes['Repository']> }>;
+  RunScmManagerHealthCheckInput: RunScmManagerHealthCheckInput;
   ScheduleFrequency: ScheduleFrequency;
   ScmManagerRepository: ResolverTypeWrapper<ScmRepositoryModel>;
   ScmPermission: ResolverTypeWrapper<ScmPermission>;
+  ScmPermissionInput: ScmPermissionInput;
+  SignInToGitProtectInput: SignInToGitProtectInput;
+  SignInToGitProtectPayload: ResolverTypeWrapper<SignInToGitProtectPayload>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  SynchronizeOrganizationInput: SynchronizeOrganizationInput;
+  SynchronizeOrganizationPayload: ResolverTypeWrapper<Omit<SynchronizeOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversTypes['Organization']> }>;
   Tag: ResolverTypeWrapper<TagModel>;
   TagConnection: ResolverTypeWrapper<TagConnectionModel>;
   TagEdge: ResolverTypeWrapper<TagEdgeModel>;
   TreeEntry: ResolverTypeWrapper<TreeEntryModel>;
+  UpdateAzureDevOpsRepositoryInput: UpdateAzureDevOpsRepositoryInput;
+  UpdateBackupPlanInput: UpdateBackupPlanInput;
+  UpdateBackupPlanPayload: ResolverTypeWrapper<Omit<UpdateBackupPlanPayload, 'plan'> & { plan?: Maybe<ResolversTypes['BackupPlan']> }>;
+  UpdateScmManagerRepositoryInput: UpdateScmManagerRepositoryInput;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  AttachRepositoriesToPlanInput: AttachRepositoriesToPlanInput;
+  AttachRepositoryToPlanInput: AttachRepositoryToPlanInput;
   AzureDevOpsPlanSettings: Omit<AzureDevOpsPlanSettings, 'projects'> & { projects?: Maybe<Array<ResolversParentTypes['AzureDevOpsProject']>> };
+  AzureDevOpsPlanSettingsInput: AzureDevOpsPlanSettingsInput;
   AzureDevOpsProject: AzureProjectModel;
   AzureDevOpsRepository: AzureRepositoryModel;
   AzureDevOpsRule: AzureDevOpsRule;
+  AzureProjectPlanInput: AzureProjectPlanInput;
+  AzureProjectPlanPayload: Omit<AzureProjectPlanPayload, 'plan'> & { plan?: Maybe<ResolversParentTypes['BackupPlan']> };
   BackupPlan: BackupPlanModel;
   BackupPlanConnection: BackupPlanConnectionModel;
   BackupPlanEdge: BackupPlanEdgeModel;
   BackupSchedule: BackupSchedule;
+  BackupScheduleInput: BackupScheduleInput;
   BlameLine: BlameLineModel;
   Boolean: Scalars['Boolean']['output'];
   Branch: BranchModel;
@@ -1077,15 +1758,26 @@ export type ResolversParentTypes = {
   ChangesetConnection: ChangesetConnectionModel;
   ChangesetEdge: ChangesetEdgeModel;
   CompressionSettings: CompressionSettings;
+  CompressionSettingsInput: CompressionSettingsInput;
+  CreateAzureDevOpsRepositoryInput: CreateAzureDevOpsRepositoryInput;
+  CreateScmManagerRepositoryInput: CreateScmManagerRepositoryInput;
   CustomActions: CustomActions;
+  CustomActionsInput: CustomActionsInput;
   DateTime: Scalars['DateTime']['output'];
+  DeleteRepositoryInput: DeleteRepositoryInput;
+  DeleteRepositoryPayload: DeleteRepositoryPayload;
   EncryptionSettings: EncryptionSettings;
+  EncryptionSettingsInput: EncryptionSettingsInput;
   FileContent: FileContentModel;
   Float: Scalars['Float']['output'];
   HealthCheckFailure: HealthCheckFailure;
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
+  LicencesInput: LicencesInput;
+  LicencesPayload: Omit<LicencesPayload, 'results'> & { results: Array<ResolversParentTypes['RepositoryChangeResult']> };
   Modifications: Modifications;
+  Mutation: Record<PropertyKey, never>;
+  MutationError: MutationError;
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   NotificationSettings: NotificationSettings;
   Organization: OrganizationModel;
@@ -1094,19 +1786,37 @@ export type ResolversParentTypes = {
   PageInfo: PageInfo;
   Person: Person;
   PlanOption: PlanOption;
+  PlanOptionInput: PlanOptionInput;
+  PlanRepositoriesPayload: Omit<PlanRepositoriesPayload, 'plan' | 'results'> & { plan?: Maybe<ResolversParentTypes['BackupPlan']>, results: Array<ResolversParentTypes['RepositoryChangeResult']> };
+  PlanRepositoryPayload: Omit<PlanRepositoryPayload, 'plan' | 'repository'> & { plan?: Maybe<ResolversParentTypes['BackupPlan']>, repository?: Maybe<ResolversParentTypes['Repository']> };
   Property: Property;
+  PropertyInput: PropertyInput;
   Query: Record<PropertyKey, never>;
+  RemoveRepositoryFromGitProtectInput: RemoveRepositoryFromGitProtectInput;
+  RemoveRepositoryFromGitProtectPayload: Omit<RemoveRepositoryFromGitProtectPayload, 'repository'> & { repository?: Maybe<ResolversParentTypes['Repository']> };
   Repository: RepositoryModel;
   RepositoryBackup: RepositoryBackupModel;
+  RepositoryChangeResult: Omit<RepositoryChangeResult, 'repository'> & { repository?: Maybe<ResolversParentTypes['Repository']> };
   RepositoryConnection: RepositoryConnectionModel;
   RepositoryEdge: RepositoryEdgeModel;
+  RepositoryPayload: Omit<RepositoryPayload, 'repository'> & { repository?: Maybe<ResolversParentTypes['Repository']> };
+  RunScmManagerHealthCheckInput: RunScmManagerHealthCheckInput;
   ScmManagerRepository: ScmRepositoryModel;
   ScmPermission: ScmPermission;
+  ScmPermissionInput: ScmPermissionInput;
+  SignInToGitProtectInput: SignInToGitProtectInput;
+  SignInToGitProtectPayload: SignInToGitProtectPayload;
   String: Scalars['String']['output'];
+  SynchronizeOrganizationInput: SynchronizeOrganizationInput;
+  SynchronizeOrganizationPayload: Omit<SynchronizeOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversParentTypes['Organization']> };
   Tag: TagModel;
   TagConnection: TagConnectionModel;
   TagEdge: TagEdgeModel;
   TreeEntry: TreeEntryModel;
+  UpdateAzureDevOpsRepositoryInput: UpdateAzureDevOpsRepositoryInput;
+  UpdateBackupPlanInput: UpdateBackupPlanInput;
+  UpdateBackupPlanPayload: Omit<UpdateBackupPlanPayload, 'plan'> & { plan?: Maybe<ResolversParentTypes['BackupPlan']> };
+  UpdateScmManagerRepositoryInput: UpdateScmManagerRepositoryInput;
 };
 
 export type AzureDevOpsPlanSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AzureDevOpsPlanSettings'] = ResolversParentTypes['AzureDevOpsPlanSettings']> = {
@@ -1145,6 +1855,11 @@ export type AzureDevOpsRuleResolvers<ContextType = GatewayContext, ParentType ex
   pattern?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type AzureProjectPlanPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AzureProjectPlanPayload'] = ResolversParentTypes['AzureProjectPlanPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
+};
+
 export type BackupPlanResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BackupPlan'] = ResolversParentTypes['BackupPlan']> = {
   active?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   advancedOptions?: Resolver<Maybe<Array<ResolversTypes['PlanOption']>>, ParentType, ContextType>;
@@ -1163,6 +1878,7 @@ export type BackupPlanResolvers<ContextType = GatewayContext, ParentType extends
   schedule?: Resolver<Maybe<ResolversTypes['BackupSchedule']>, ParentType, ContextType>;
   storageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   type?: Resolver<Maybe<ResolversTypes['BackupPlanType']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   workerId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
@@ -1255,6 +1971,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeleteRepositoryPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteRepositoryPayload'] = ResolversParentTypes['DeleteRepositoryPayload']> = {
+  deletedRepositoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+};
+
 export type EncryptionSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EncryptionSettings'] = ResolversParentTypes['EncryptionSettings']> = {
   algorithm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1274,10 +1995,43 @@ export type HealthCheckFailureResolvers<ContextType = GatewayContext, ParentType
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type LicencesPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LicencesPayload'] = ResolversParentTypes['LicencesPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['RepositoryChangeResult']>, ParentType, ContextType>;
+};
+
 export type ModificationsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Modifications'] = ResolversParentTypes['Modifications']> = {
   added?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   modified?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   removed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  activateLicences?: Resolver<ResolversTypes['LicencesPayload'], ParentType, ContextType, RequireFields<MutationActivateLicencesArgs, 'input'>>;
+  attachAzureProjectToPlan?: Resolver<ResolversTypes['AzureProjectPlanPayload'], ParentType, ContextType, RequireFields<MutationAttachAzureProjectToPlanArgs, 'input'>>;
+  attachRepositoriesToPlan?: Resolver<ResolversTypes['PlanRepositoriesPayload'], ParentType, ContextType, RequireFields<MutationAttachRepositoriesToPlanArgs, 'input'>>;
+  attachRepositoryToPlan?: Resolver<ResolversTypes['PlanRepositoryPayload'], ParentType, ContextType, RequireFields<MutationAttachRepositoryToPlanArgs, 'input'>>;
+  createAzureDevOpsRepository?: Resolver<ResolversTypes['RepositoryPayload'], ParentType, ContextType, RequireFields<MutationCreateAzureDevOpsRepositoryArgs, 'input'>>;
+  createScmManagerRepository?: Resolver<ResolversTypes['RepositoryPayload'], ParentType, ContextType, RequireFields<MutationCreateScmManagerRepositoryArgs, 'input'>>;
+  deactivateLicences?: Resolver<ResolversTypes['LicencesPayload'], ParentType, ContextType, RequireFields<MutationDeactivateLicencesArgs, 'input'>>;
+  deleteAzureDevOpsRepository?: Resolver<ResolversTypes['DeleteRepositoryPayload'], ParentType, ContextType, RequireFields<MutationDeleteAzureDevOpsRepositoryArgs, 'input'>>;
+  deleteScmManagerRepository?: Resolver<ResolversTypes['DeleteRepositoryPayload'], ParentType, ContextType, RequireFields<MutationDeleteScmManagerRepositoryArgs, 'input'>>;
+  detachAzureProjectFromPlan?: Resolver<ResolversTypes['AzureProjectPlanPayload'], ParentType, ContextType, RequireFields<MutationDetachAzureProjectFromPlanArgs, 'input'>>;
+  detachRepositoriesFromPlan?: Resolver<ResolversTypes['PlanRepositoriesPayload'], ParentType, ContextType, RequireFields<MutationDetachRepositoriesFromPlanArgs, 'input'>>;
+  detachRepositoryFromPlan?: Resolver<ResolversTypes['PlanRepositoryPayload'], ParentType, ContextType, RequireFields<MutationDetachRepositoryFromPlanArgs, 'input'>>;
+  removeRepositoryFromGitProtect?: Resolver<ResolversTypes['RemoveRepositoryFromGitProtectPayload'], ParentType, ContextType, RequireFields<MutationRemoveRepositoryFromGitProtectArgs, 'input'>>;
+  runScmManagerHealthCheck?: Resolver<ResolversTypes['RepositoryPayload'], ParentType, ContextType, RequireFields<MutationRunScmManagerHealthCheckArgs, 'input'>>;
+  signInToGitProtect?: Resolver<ResolversTypes['SignInToGitProtectPayload'], ParentType, ContextType, RequireFields<MutationSignInToGitProtectArgs, 'input'>>;
+  synchronizeOrganization?: Resolver<ResolversTypes['SynchronizeOrganizationPayload'], ParentType, ContextType, RequireFields<MutationSynchronizeOrganizationArgs, 'input'>>;
+  updateAzureDevOpsRepository?: Resolver<ResolversTypes['RepositoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateAzureDevOpsRepositoryArgs, 'input'>>;
+  updateBackupPlan?: Resolver<ResolversTypes['UpdateBackupPlanPayload'], ParentType, ContextType, RequireFields<MutationUpdateBackupPlanArgs, 'input'>>;
+  updateScmManagerRepository?: Resolver<ResolversTypes['RepositoryPayload'], ParentType, ContextType, RequireFields<MutationUpdateScmManagerRepositoryArgs, 'input'>>;
+};
+
+export type MutationErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MutationError'] = ResolversParentTypes['MutationError']> = {
+  code?: Resolver<ResolversTypes['MutationErrorCode'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
@@ -1338,6 +2092,18 @@ export type PlanOptionResolvers<ContextType = GatewayContext, ParentType extends
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type PlanRepositoriesPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlanRepositoriesPayload'] = ResolversParentTypes['PlanRepositoriesPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
+  results?: Resolver<Array<ResolversTypes['RepositoryChangeResult']>, ParentType, ContextType>;
+};
+
+export type PlanRepositoryPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlanRepositoryPayload'] = ResolversParentTypes['PlanRepositoryPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
+  repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
+};
+
 export type PropertyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Property'] = ResolversParentTypes['Property']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1352,6 +2118,12 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   repositories?: Resolver<Maybe<ResolversTypes['RepositoryConnection']>, ParentType, ContextType, RequireFields<QueryRepositoriesArgs, 'first'>>;
   repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType, RequireFields<QueryRepositoryArgs, 'id'>>;
   repositoryByUrl?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType, RequireFields<QueryRepositoryByUrlArgs, 'url'>>;
+};
+
+export type RemoveRepositoryFromGitProtectPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemoveRepositoryFromGitProtectPayload'] = ResolversParentTypes['RemoveRepositoryFromGitProtectPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  removedGitprotectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
 };
 
 export type RepositoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Repository'] = ResolversParentTypes['Repository']> = {
@@ -1388,6 +2160,13 @@ export type RepositoryBackupResolvers<ContextType = GatewayContext, ParentType e
   sizeBytes?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type RepositoryChangeResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RepositoryChangeResult'] = ResolversParentTypes['RepositoryChangeResult']> = {
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
+  repositoryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type RepositoryConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RepositoryConnection'] = ResolversParentTypes['RepositoryConnection']> = {
   edges?: Resolver<Array<ResolversTypes['RepositoryEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Repository']>, ParentType, ContextType>;
@@ -1398,6 +2177,11 @@ export type RepositoryConnectionResolvers<ContextType = GatewayContext, ParentTy
 export type RepositoryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RepositoryEdge'] = ResolversParentTypes['RepositoryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Repository'], ParentType, ContextType>;
+};
+
+export type RepositoryPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RepositoryPayload'] = ResolversParentTypes['RepositoryPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
 };
 
 export type ScmManagerRepositoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScmManagerRepository'] = ResolversParentTypes['ScmManagerRepository']> = {
@@ -1412,12 +2196,25 @@ export type ScmManagerRepositoryResolvers<ContextType = GatewayContext, ParentTy
   public?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   scmId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type ScmPermissionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScmPermission'] = ResolversParentTypes['ScmPermission']> = {
   group?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type SignInToGitProtectPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SignInToGitProtectPayload'] = ResolversParentTypes['SignInToGitProtectPayload']> = {
+  accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+};
+
+export type SynchronizeOrganizationPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SynchronizeOrganizationPayload'] = ResolversParentTypes['SynchronizeOrganizationPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
 };
 
 export type TagResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
@@ -1446,11 +2243,17 @@ export type TreeEntryResolvers<ContextType = GatewayContext, ParentType extends 
   size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
 };
 
+export type UpdateBackupPlanPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateBackupPlanPayload'] = ResolversParentTypes['UpdateBackupPlanPayload']> = {
+  errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
+  plan?: Resolver<Maybe<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = GatewayContext> = {
   AzureDevOpsPlanSettings?: AzureDevOpsPlanSettingsResolvers<ContextType>;
   AzureDevOpsProject?: AzureDevOpsProjectResolvers<ContextType>;
   AzureDevOpsRepository?: AzureDevOpsRepositoryResolvers<ContextType>;
   AzureDevOpsRule?: AzureDevOpsRuleResolvers<ContextType>;
+  AzureProjectPlanPayload?: AzureProjectPlanPayloadResolvers<ContextType>;
   BackupPlan?: BackupPlanResolvers<ContextType>;
   BackupPlanConnection?: BackupPlanConnectionResolvers<ContextType>;
   BackupPlanEdge?: BackupPlanEdgeResolvers<ContextType>;
@@ -1465,10 +2268,14 @@ export type Resolvers<ContextType = GatewayContext> = {
   CompressionSettings?: CompressionSettingsResolvers<ContextType>;
   CustomActions?: CustomActionsResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeleteRepositoryPayload?: DeleteRepositoryPayloadResolvers<ContextType>;
   EncryptionSettings?: EncryptionSettingsResolvers<ContextType>;
   FileContent?: FileContentResolvers<ContextType>;
   HealthCheckFailure?: HealthCheckFailureResolvers<ContextType>;
+  LicencesPayload?: LicencesPayloadResolvers<ContextType>;
   Modifications?: ModificationsResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  MutationError?: MutationErrorResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   NotificationSettings?: NotificationSettingsResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
@@ -1477,17 +2284,25 @@ export type Resolvers<ContextType = GatewayContext> = {
   PageInfo?: PageInfoResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PlanOption?: PlanOptionResolvers<ContextType>;
+  PlanRepositoriesPayload?: PlanRepositoriesPayloadResolvers<ContextType>;
+  PlanRepositoryPayload?: PlanRepositoryPayloadResolvers<ContextType>;
   Property?: PropertyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RemoveRepositoryFromGitProtectPayload?: RemoveRepositoryFromGitProtectPayloadResolvers<ContextType>;
   Repository?: RepositoryResolvers<ContextType>;
   RepositoryBackup?: RepositoryBackupResolvers<ContextType>;
+  RepositoryChangeResult?: RepositoryChangeResultResolvers<ContextType>;
   RepositoryConnection?: RepositoryConnectionResolvers<ContextType>;
   RepositoryEdge?: RepositoryEdgeResolvers<ContextType>;
+  RepositoryPayload?: RepositoryPayloadResolvers<ContextType>;
   ScmManagerRepository?: ScmManagerRepositoryResolvers<ContextType>;
   ScmPermission?: ScmPermissionResolvers<ContextType>;
+  SignInToGitProtectPayload?: SignInToGitProtectPayloadResolvers<ContextType>;
+  SynchronizeOrganizationPayload?: SynchronizeOrganizationPayloadResolvers<ContextType>;
   Tag?: TagResolvers<ContextType>;
   TagConnection?: TagConnectionResolvers<ContextType>;
   TagEdge?: TagEdgeResolvers<ContextType>;
   TreeEntry?: TreeEntryResolvers<ContextType>;
+  UpdateBackupPlanPayload?: UpdateBackupPlanPayloadResolvers<ContextType>;
 };
 

@@ -9,6 +9,7 @@ export type UpstreamErrorKind =
   | "UNAVAILABLE"
   | "TIMEOUT"
   | "MALFORMED"
+  | "OUTCOME_UNKNOWN"
   | "ERROR";
 
 /**
@@ -60,6 +61,8 @@ function describe(upstream: UpstreamName, kind: UpstreamErrorKind, status?: numb
       return `${upstream} is unavailable${status ? ` (HTTP ${status})` : ""}.`;
     case "MALFORMED":
       return `${upstream} answered with a malformed body.`;
+    case "OUTCOME_UNKNOWN":
+      return `${upstream} did not confirm the change: it may or may not have been made. Read the record to see before you try again.`;
     default:
       return `${upstream} answered HTTP ${status ?? "?"}${suffix}.`;
   }

@@ -76,7 +76,8 @@ export class UpstreamHttp {
     } catch (error) {
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       this.options.metrics?.record(this.upstream, timedOut ? "timeout" : "network-error", seconds());
-      // A write that timed out may still have been applied: its caller reports the outcome as unknown.
+      // A write that failed in flight may still have been applied: never retried, reported as unknown.
+      if (!request.idempotent) throw new UpstreamError(this.upstream, "OUTCOME_UNKNOWN");
       throw new UpstreamError(this.upstream, timedOut ? "TIMEOUT" : "UNAVAILABLE");
     }
   }

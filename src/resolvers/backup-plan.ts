@@ -4,6 +4,7 @@ import type { BackupPlanResolvers } from "../generated/resolvers-types.js";
 import type { Loaders } from "../loaders/create-loaders.js";
 import type { BackupPlanModel } from "../models.js";
 import type { PlanDto } from "../upstreams/gitprotect/types.js";
+import { planVersion } from "../upstreams/gitprotect/plan-version.js";
 import { need, offsetConnection } from "./support.js";
 
 const backupTypes = { 1: "FULL", 2: "INCREMENTAL", 3: "DIFFERENTIAL" } as const;
@@ -27,6 +28,7 @@ export const BackupPlan: BackupPlanResolvers = {
   id: (p) => encodeId({ type: "BackupPlan", organizationId: p.organizationId, planId: p.id }),
   gitprotectId: (p) => p.id,
   name: (p) => p.name,
+  version: field(planVersion),
   type: field((p) => (p.type === 2 ? "AZURE_DEVOPS" : "GIT")),
   backupType: field((p) => backupTypes[p.backupType]),
   active: field((p) => p.isActive),

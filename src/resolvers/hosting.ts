@@ -5,6 +5,7 @@ import type {
   AzureDevOpsRepositoryResolvers,
   ScmManagerRepositoryResolvers,
 } from "../generated/resolvers-types.js";
+import { scmVersion } from "../writes/scm-manager-writes.js";
 import { isoDate } from "./support.js";
 
 export const AzureDevOpsProject: AzureDevOpsProjectResolvers = {
@@ -30,6 +31,7 @@ export const AzureDevOpsPlanSettings: AzureDevOpsPlanSettingsResolvers = {
 
 export const ScmManagerRepository: ScmManagerRepositoryResolvers = {
   scmId: (r) => r.id,
+  version: (r) => scmVersion(r),
   createdAt: (r) => isoDate(r.creationDate),
   lastModifiedAt: (r) => isoDate(r.lastModified),
   permissions: (r) =>

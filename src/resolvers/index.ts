@@ -9,6 +9,8 @@ import {
   AzureDevOpsRepository,
   ScmManagerRepository,
 } from "./hosting.js";
+import { gitprotectMutations } from "./mutation-gitprotect.js";
+import { hostMutations } from "./mutation-hosts.js";
 import { Organization } from "./organization.js";
 import { Query } from "./query.js";
 import { Repository } from "./repository.js";
@@ -38,6 +40,7 @@ export const resolvers: Resolvers = {
   DateTime,
   Node: { __resolveType: (model) => nodeTypeOf(model) as "Repository" },
   Query,
+  Mutation: { ...gitprotectMutations, ...hostMutations },
   Organization,
   BackupPlan,
   AzureDevOpsPlanSettings,

@@ -1,0 +1,34 @@
+import { UpstreamError, type UpstreamErrorKind } from "../http/upstream-error.js";
+import type { MutationErrorCode } from "../generated/resolvers-types.js";
+
+/** An expected reason why a change was not made: data in the payload, not a GraphQL error. */
+export interface MutationErrorModel {
+  code: MutationErrorCode;
+  message: string;
+  field?: string | null;
+}
+
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: MutationErrorModel[] };
+
+export const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
+export const refused = (code: MutationErrorCode, message: string, field?: string): Outcome<never> => ({
+  ok: false,
+  errors: [{ code, message, ...(field ? { field } : {}) }],
+});
+
+/**
+ * Runs a write; turns the upstream refusals listed in `expected` into payload errors. Anything
+ * else (the upstream down, a malformed answer, an unknown outcome) stays an error.
+ */
+export async function attempt<T>(
+  write: () => Promise<T>,
+  expected: Partial<Record<UpstreamErrorKind, { code: MutationErrorCode; message: string; field?: string }>>,
+): Promise<Outcome<T>> {
+  try {
+    return done(await write());
+  } catch (error) {
+    const known = error instanceof UpstreamError ? expected[error.kind] : undefined;
+    if (!known) throw error;
+    return refused(known.code, known.message, known.field);
+  }
+}
