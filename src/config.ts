@@ -1,3 +1,5 @@
+import { randomBytes } from "node:crypto";
+
 /** Environment → typed, validated configuration. Every upstream is optional; none at all means the demo. */
 
 export interface GitProtectConfig {
@@ -36,8 +38,24 @@ export interface Config {
     retries: number;
   };
   limits: { maxQueryBytes: number; maxDepth: number };
+  cache: CacheConfig;
   /** True when no upstream is configured: `npm start` then serves the built-in simulators. */
   demo: boolean;
+}
+
+export interface CacheConfig {
+  enabled: boolean;
+  /** Redis URL shared by replicas; the bounded in-memory store when absent. */
+  url?: string;
+  /** Key of the HMAC that turns credentials into cache-key identities; shared by replicas. */
+  keySecret: string;
+  namespace: string;
+  ttlSeconds: { listing: number; refs: number; history: number; immutable: number };
+  revalidateSeconds: number;
+  staleIfErrorSeconds: number;
+  timeoutMs: number;
+  maxEntries: number;
+  maxBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -88,6 +106,36 @@ export function loadConfig(env: Env = process.env): Config {
       for (const n of names) if (text(n) !== undefined) problems.push(`${n} is set but ${urlName} is not`);
   };
 
+  function cacheConfig(): CacheConfig {
+    const mode = text("CACHE") ?? "on";
+    if (mode !== "on" && mode !== "off") problems.push(`CACHE must be "on" or "off", got "${mode}"`);
+    const cacheUrl = text("CACHE_URL");
+    if (cacheUrl !== undefined && !/^rediss?:\/\//.test(cacheUrl))
+      problems.push("CACHE_URL must be a redis:// or rediss:// URL");
+    const secret = text("CACHE_KEY_SECRET");
+    if (cacheUrl && (!secret || secret.length < 16))
+      problems.push(
+        "CACHE_KEY_SECRET (16 characters or more, the same on every replica) is required with CACHE_URL",
+      );
+    return {
+      enabled: mode !== "off",
+      url: cacheUrl,
+      keySecret: secret ?? randomBytes(32).toString("hex"),
+      namespace: text("CACHE_NAMESPACE") ?? "repo-graph",
+      ttlSeconds: {
+        listing: integer("CACHE_TTL_LISTING_SECONDS", 30, 0, 86_400),
+        refs: integer("CACHE_TTL_REFS_SECONDS", 15, 0, 86_400),
+        history: integer("CACHE_TTL_HISTORY_SECONDS", 60, 0, 86_400),
+        immutable: integer("CACHE_TTL_IMMUTABLE_SECONDS", 86_400, 0, 30 * 86_400),
+      },
+      revalidateSeconds: integer("CACHE_REVALIDATE_SECONDS", 10, 0, 86_400),
+      staleIfErrorSeconds: integer("CACHE_STALE_IF_ERROR_SECONDS", 300, 0, 7 * 86_400),
+      timeoutMs: integer("CACHE_TIMEOUT_MS", 100, 1, 10_000),
+      maxEntries: integer("CACHE_MAX_ENTRIES", 20_000, 1, 10_000_000),
+      maxBytes: integer("CACHE_MAX_BYTES", 64 * 1024 * 1024, 1024, 16 * 1024 * 1024 * 1024),
+    };
+  }
+
   const gitprotectUrl = url("GITPROTECT_URL");
   requireTogether(["GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
   if (text("GITPROTECT_TOKEN") && text("GITPROTECT_EMAIL"))
@@ -132,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
     },
     demo: !gitprotectUrl && !azureUrl && !scmUrl,
+    cache: cacheConfig(),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
   return config;

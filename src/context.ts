@@ -1,5 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Config } from "./config.js";
+import { RequestScope } from "./http/request-scope.js";
+import type { ResponseCache } from "./http/response-cache.js";
 import { UpstreamHttp } from "./http/upstream-http.js";
 import type { UpstreamMetrics } from "./http/upstream-metrics.js";
 import { createLoaders, type Loaders } from "./loaders/create-loaders.js";
@@ -10,6 +12,8 @@ import { fixedToken, signedInSession } from "./upstreams/gitprotect/session.js";
 import { ScmManagerClient } from "./upstreams/scm-manager/client.js";
 
 export interface GatewayContext {
+  /** The request's view of the cross-request cache (which answers were stale). */
+  scope: RequestScope;
   loaders: Loaders;
   writes: Writes;
   /**
@@ -31,14 +35,15 @@ export const credentialHeaders = {
 } as const;
 
 /** Builds each request's context: who is asking, with which credentials, and fresh loaders. */
-export function contextFactory(config: Config, metrics: UpstreamMetrics) {
+export function contextFactory(config: Config, metrics: UpstreamMetrics, cache?: ResponseCache) {
   const http = (name: ConstructorParameters<typeof UpstreamHttp>[0]) =>
-    new UpstreamHttp(name, { ...config.upstream, metrics });
+    new UpstreamHttp(name, { ...config.upstream, metrics, cache });
   const gitprotectHttp = http("GitProtect");
   const azureHttp = http("Azure DevOps");
   const scmHttp = http("SCM-Manager");
 
   return (headers: IncomingHttpHeaders): GatewayContext => {
+    const scope = RequestScope.create();
     const header = (name: string) => {
       const value = headers[name];
       return typeof value === "string" && value.length > 0 ? value : undefined;
@@ -46,29 +51,16 @@ export function contextFactory(config: Config, metrics: UpstreamMetrics) {
     const { gitprotect, azureDevOps, scmManager } = config;
 
     const gitprotectToken = header(credentialHeaders.gitprotectToken);
-    const gitprotectClient =
-      gitprotect &&
-      new GitProtectClient(
-        gitprotectHttp,
-        gitprotect.url,
-        gitprotectToken
-          ? { tokens: fixedToken(gitprotectToken) }
-          : gitprotect.token
-            ? { tokens: fixedToken(gitprotect.token) }
-            : {
-                tokens: signedInSession(`${gitprotect.url}\u0000${gitprotect.email ?? ""}`),
-                email: gitprotect.email,
-                password: gitprotect.password,
-              },
-      );
-
-    const azureClient =
-      azureDevOps &&
-      new AzureDevOpsClient(
-        azureHttp,
-        azureDevOps.url,
-        header(credentialHeaders.azurePat) ?? azureDevOps.pat,
-      );
+    const gitprotectCredentials = gitprotectToken
+      ? { tokens: fixedToken(gitprotectToken) }
+      : gitprotect?.token
+        ? { tokens: fixedToken(gitprotect.token) }
+        : {
+            tokens: signedInSession(`${gitprotect?.url ?? ""}\u0000${gitprotect?.email ?? ""}`),
+            email: gitprotect?.email,
+            password: gitprotect?.password,
+          };
+    const azurePat = header(credentialHeaders.azurePat) ?? azureDevOps?.pat;
 
     const scmUser = header(credentialHeaders.scmUsername);
     const scmCredentials = scmUser
@@ -76,17 +68,24 @@ export function contextFactory(config: Config, metrics: UpstreamMetrics) {
       : scmManager?.username
         ? { username: scmManager.username, password: scmManager.password ?? "" }
         : undefined;
-    const scmClient = scmManager && new ScmManagerClient(scmHttp, scmManager.url, scmCredentials);
-
-    const clients = { gitprotect: gitprotectClient, azure: azureClient, scm: scmClient };
+    /** Reads through `view` are cached when it allows; writes always move the cache on. */
+    const clientsFor = (view: RequestScope) => ({
+      gitprotect:
+        gitprotect && new GitProtectClient(gitprotectHttp, gitprotect.url, gitprotectCredentials, view),
+      azure: azureDevOps && new AzureDevOpsClient(azureHttp, azureDevOps.url, azurePat, view),
+      scm: scmManager && new ScmManagerClient(scmHttp, scmManager.url, scmCredentials, view),
+    });
+    const clients = clientsFor(scope);
+    const writeClients = clientsFor(scope.forWrites());
     const hostUrls = { azure: azureDevOps?.url, scm: scmManager?.url };
     const loaders = createLoaders(clients, hostUrls);
     return {
+      scope,
       loaders,
-      writes: createWrites(clients, loaders),
+      writes: createWrites(writeClients, loaders),
       refresh() {
         this.loaders = createLoaders(clients, hostUrls);
-        this.writes = createWrites(clients, this.loaders);
+        this.writes = createWrites(writeClients, this.loaders);
       },
     };
   };

@@ -1,10 +1,12 @@
-import { ApolloServer, HeaderMap } from "@apollo/server";
+import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.js";
 import { contextFactory, type GatewayContext } from "./context.js";
 import { formatError } from "./errors.js";
+import { createCacheStore } from "./http/cache-store.js";
+import { ResponseCache } from "./http/response-cache.js";
 import { UpstreamMetrics } from "./http/upstream-metrics.js";
 import { depthLimit } from "./query-limits.js";
 import { gatewaySchema } from "./schema.js";
@@ -17,7 +19,35 @@ export interface Gateway {
 /** Apollo Server on node:http, beside `/health` and `/metrics`. GraphQL is served at `/graphql`. */
 export async function startGateway(config: Config): Promise<Gateway> {
   const metrics = new UpstreamMetrics();
-  const contextFor = contextFactory(config, metrics);
+  const { cache: settings } = config;
+  const store = settings.enabled
+    ? createCacheStore({
+        url: settings.url,
+        timeoutMs: settings.timeoutMs,
+        maxEntries: settings.maxEntries,
+        maxBytes: settings.maxBytes,
+      })
+    : undefined;
+  const seconds = (n: number) => n * 1000;
+  const cache =
+    store &&
+    new ResponseCache(
+      store,
+      {
+        ttlMs: {
+          listing: seconds(settings.ttlSeconds.listing),
+          refs: seconds(settings.ttlSeconds.refs),
+          history: seconds(settings.ttlSeconds.history),
+          immutable: seconds(settings.ttlSeconds.immutable),
+        },
+        revalidateMs: seconds(settings.revalidateSeconds),
+        staleIfErrorMs: seconds(settings.staleIfErrorSeconds),
+      },
+      settings.keySecret,
+      settings.namespace,
+      metrics,
+    );
+  const contextFor = contextFactory(config, metrics, cache);
   const apollo = new ApolloServer<GatewayContext>({
     schema: gatewaySchema(),
     introspection: true,
@@ -25,7 +55,10 @@ export async function startGateway(config: Config): Promise<Gateway> {
     formatError,
     validationRules: [depthLimit(config.limits.maxDepth)],
     // Apollo Sandbox at /graphql in every environment: exploring the schema is how people learn it.
-    plugins: [ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })],
+    plugins: [
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      staleAnswers,
+    ],
   });
   await apollo.start();
 
@@ -111,9 +144,27 @@ export async function startGateway(config: Config): Promise<Gateway> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await apollo.stop();
+      await store?.close();
     },
   };
 }
+
+/** Says so when part of an answer came from the cache past its time to live (`extensions.cache`). */
+const staleAnswers: ApolloServerPlugin<GatewayContext> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse({ contextValue, response }) {
+        const age = contextValue.scope.staleAgeMs;
+        if (age === 0 || response.body.kind !== "single") return Promise.resolve();
+        const result = response.body.singleResult;
+        result.extensions = {
+          ...result.extensions,
+          cache: { stale: true, ageSeconds: Math.round(age / 1000) },
+        };
+        return Promise.resolve();
+      },
+    }),
+};
 
 function reply(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; charset=utf-8" });

@@ -1,4 +1,6 @@
 import { ConcurrencyLimit } from "./concurrency-limit.js";
+import type { RequestScope } from "./request-scope.js";
+import type { CacheKind, ResponseCache } from "./response-cache.js";
 import { UpstreamError, type UpstreamName } from "./upstream-error.js";
 import type { UpstreamMetrics } from "./upstream-metrics.js";
 
@@ -9,6 +11,8 @@ export interface UpstreamRequest {
   body?: string;
   /** Reads may be retried; writes never are, since a retry could apply them twice. */
   idempotent: boolean;
+  /** For reads that may be cached: what they are, which sets how long they stay fresh. */
+  cache?: CacheKind;
 }
 
 export interface UpstreamResponse {
@@ -22,6 +26,7 @@ export interface UpstreamHttpOptions {
   concurrency: number;
   retries: number;
   metrics?: UpstreamMetrics;
+  cache?: ResponseCache;
 }
 
 const retryableStatus = new Set([502, 503, 504]);
@@ -41,7 +46,21 @@ export class UpstreamHttp {
     this.limit = new ConcurrencyLimit(options.concurrency);
   }
 
-  async send(request: UpstreamRequest): Promise<UpstreamResponse> {
+  /** `scope` is the GraphQL request's: the cache needs it to read generations and mark stale answers. */
+  async send(request: UpstreamRequest, scope?: RequestScope): Promise<UpstreamResponse> {
+    const cache = this.options.cache;
+    if (cache && scope?.readsCached && request.idempotent && request.cache)
+      return cache.send(this.upstream, { ...request, cache: request.cache }, scope, (r) => this.direct(r));
+    if (request.idempotent) return this.direct(request);
+    try {
+      return await this.direct(request);
+    } finally {
+      // Made, refused or unknown: what was cached of this upstream may be out of date now.
+      await cache?.invalidate(this.upstream, scope);
+    }
+  }
+
+  private async direct(request: UpstreamRequest): Promise<UpstreamResponse> {
     const attempts = request.idempotent ? this.options.retries + 1 : 1;
     for (let attempt = 1; ; attempt += 1) {
       try {

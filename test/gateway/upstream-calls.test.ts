@@ -16,8 +16,9 @@ const distinctHeads = (gitDir: string) =>
   new Set(gitOut(gitDir, "for-each-ref", "--format=%(objectname)", "refs/heads").trim().split("\n")).size;
 
 beforeAll(async () => {
-  // A fixed latency keeps calls of one round overlapping and calls of the next after them.
-  h = await startHarness({ simulators: { latency: { fixedMs: 25, jitterMs: 0 } } });
+  // Cold calls are measured: no cross-request cache. A fixed latency well above scheduling noise
+  // (two busy cores) keeps calls of one round overlapping and calls of the next after them.
+  h = await startHarness({ env: { CACHE: "off" }, simulators: { latency: { fixedMs: 120, jitterMs: 0 } } });
   await h.query("{ organizations(first: 1) { totalCount } }"); // signs in once
   h.resetCalls();
 });

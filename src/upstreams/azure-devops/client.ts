@@ -1,3 +1,5 @@
+import type { RequestScope } from "../../http/request-scope.js";
+import type { CacheKind } from "../../http/response-cache.js";
 import { UpstreamError } from "../../http/upstream-error.js";
 import {
   parseJson,
@@ -34,29 +36,31 @@ export class AzureDevOpsClient {
     /** The collection URL, e.g. https://tfs.example.com/DefaultCollection */
     private readonly collectionUrl: string,
     private readonly pat: string | undefined,
+    /** The GraphQL request's cache scope; reads are cached only with one. */
+    private readonly scope?: RequestScope,
   ) {}
 
   listRepositories(): Promise<AzureList<AzureRepositoryDto>> {
-    return this.json("GET", "/_apis/git/repositories");
+    return this.json("GET", "/_apis/git/repositories", { cache: "listing" });
   }
 
   listProjectRepositories(project: string): Promise<AzureList<AzureRepositoryDto>> {
-    return this.json("GET", `/${encodeURIComponent(project)}/_apis/git/repositories`);
+    return this.json("GET", `/${encodeURIComponent(project)}/_apis/git/repositories`, { cache: "listing" });
   }
 
   getRepository(id: string): Promise<AzureRepositoryDto> {
-    return this.json("GET", `/_apis/git/repositories/${encodeURIComponent(id)}`);
+    return this.json("GET", `/_apis/git/repositories/${encodeURIComponent(id)}`, { cache: "listing" });
   }
 
   createRepository(projectId: string, name: string): Promise<AzureRepositoryDto> {
-    return this.json("POST", "/_apis/git/repositories", { name, project: { id: projectId } });
+    return this.json("POST", "/_apis/git/repositories", { body: { name, project: { id: projectId } } });
   }
 
   updateRepository(
     id: string,
     change: { name?: string; defaultBranch?: string },
   ): Promise<AzureRepositoryDto> {
-    return this.json("PATCH", `/_apis/git/repositories/${encodeURIComponent(id)}`, change);
+    return this.json("PATCH", `/_apis/git/repositories/${encodeURIComponent(id)}`, { body: change });
   }
 
   async deleteRepository(id: string): Promise<void> {
@@ -75,7 +79,10 @@ export class AzureDevOpsClient {
     const base = this.collectionUrl.toLowerCase();
     if (!remoteUrl.toLowerCase().startsWith(`${base}/`) || /[?#]/.test(remoteUrl))
       return Promise.reject(new UpstreamError("Azure DevOps", "NOT_FOUND", 404, "foreign clone URL"));
-    return this.json("GET", `${remoteUrl.slice(this.collectionUrl.length)}/vsts/info`, undefined, false);
+    return this.json("GET", `${remoteUrl.slice(this.collectionUrl.length)}/vsts/info`, {
+      withVersion: false,
+      cache: "listing",
+    });
   }
 
   async listRefs(
@@ -92,6 +99,7 @@ export class AzureDevOpsClient {
       path: `/_apis/git/repositories/${encodeURIComponent(id)}/refs`,
       query,
       idempotent: true,
+      cache: "refs",
     });
     const list = this.parse<AzureList<AzureRefDto>>(response);
     return {
@@ -107,19 +115,17 @@ export class AzureDevOpsClient {
     if (criteria.itemPath) query.set("searchCriteria.itemPath", criteria.itemPath);
     if (criteria.skip) query.set("searchCriteria.$skip", String(criteria.skip));
     if (criteria.top !== undefined) query.set("searchCriteria.$top", String(criteria.top));
-    return this.json(
-      "GET",
-      `/_apis/git/repositories/${encodeURIComponent(id)}/commits`,
-      undefined,
-      true,
+    return this.json("GET", `/_apis/git/repositories/${encodeURIComponent(id)}/commits`, {
       query,
-    );
+      cache: criteria.versionType === "commit" ? "immutable" : "history",
+    });
   }
 
   getCommit(id: string, commitId: string): Promise<AzureCommitDto> {
     return this.json(
       "GET",
       `/_apis/git/repositories/${encodeURIComponent(id)}/commits/${encodeURIComponent(commitId)}`,
+      { cache: "immutable" },
     );
   }
 
@@ -127,6 +133,7 @@ export class AzureDevOpsClient {
     return this.json(
       "GET",
       `/_apis/git/repositories/${encodeURIComponent(id)}/commits/${encodeURIComponent(commitId)}/changes`,
+      { cache: "immutable" },
     );
   }
 
@@ -146,6 +153,7 @@ export class AzureDevOpsClient {
       query,
       accept: "application/octet-stream",
       idempotent: true,
+      cache: version?.versionType === "commit" ? "immutable" : "history",
     });
     this.check(response);
     return response.body;
@@ -162,24 +170,27 @@ export class AzureDevOpsClient {
       query.set("versionDescriptor.version", version.version);
       query.set("versionDescriptor.versionType", version.versionType);
     }
-    return this.json(
-      "GET",
-      `/_apis/git/repositories/${encodeURIComponent(id)}/items`,
-      undefined,
-      true,
+    return this.json("GET", `/_apis/git/repositories/${encodeURIComponent(id)}/items`, {
       query,
-    );
+      cache: version?.versionType === "commit" ? "immutable" : "history",
+    });
   }
 
   private async json<T>(
     method: UpstreamRequest["method"],
     path: string,
-    body?: unknown,
-    withVersion = true,
-    query = new URLSearchParams(),
+    options: { body?: unknown; withVersion?: boolean; query?: URLSearchParams; cache?: CacheKind } = {},
   ): Promise<T> {
-    if (withVersion) query.set("api-version", apiVersion);
-    const response = await this.send({ method, path, query, body, idempotent: method === "GET" });
+    const query = options.query ?? new URLSearchParams();
+    if (options.withVersion !== false) query.set("api-version", apiVersion);
+    const response = await this.send({
+      method,
+      path,
+      query,
+      body: options.body,
+      idempotent: method === "GET",
+      cache: options.cache,
+    });
     return this.parse<T>(response);
   }
 
@@ -190,20 +201,25 @@ export class AzureDevOpsClient {
     body?: unknown;
     accept?: string;
     idempotent: boolean;
+    cache?: CacheKind;
   }) {
     const search = request.query?.toString();
-    return this.http.send({
-      method: request.method,
-      url: `${this.collectionUrl}${request.path}${search ? `?${search}` : ""}`,
-      headers: {
-        accept: request.accept ?? "application/json",
-        "x-tfs-fedauthredirect": "Suppress",
-        ...(this.pat ? { authorization: `Basic ${Buffer.from(`:${this.pat}`).toString("base64")}` } : {}),
-        ...(request.body !== undefined ? { "content-type": "application/json" } : {}),
+    return this.http.send(
+      {
+        method: request.method,
+        url: `${this.collectionUrl}${request.path}${search ? `?${search}` : ""}`,
+        headers: {
+          accept: request.accept ?? "application/json",
+          "x-tfs-fedauthredirect": "Suppress",
+          ...(this.pat ? { authorization: `Basic ${Buffer.from(`:${this.pat}`).toString("base64")}` } : {}),
+          ...(request.body !== undefined ? { "content-type": "application/json" } : {}),
+        },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        idempotent: request.idempotent,
+        cache: request.cache,
       },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      idempotent: request.idempotent,
-    });
+      this.scope,
+    );
   }
 
   private parse<T>(response: UpstreamResponse): T {

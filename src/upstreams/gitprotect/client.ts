@@ -1,3 +1,5 @@
+import type { RequestScope } from "../../http/request-scope.js";
+import type { CacheKind } from "../../http/response-cache.js";
 import { UpstreamError } from "../../http/upstream-error.js";
 import { parseJson, type UpstreamHttp, type UpstreamResponse } from "../../http/upstream-http.js";
 import type { components } from "./contract.gen.js";
@@ -26,6 +28,8 @@ export class GitProtectClient {
     private readonly http: UpstreamHttp,
     private readonly baseUrl: string,
     private readonly credentials: GitProtectCredentials,
+    /** The GraphQL request's cache scope; reads are cached only with one. */
+    private readonly scope?: RequestScope,
   ) {}
 
   login(email: string, password: string, rememberMe = false): Promise<Schemas["LoginResponse"]> {
@@ -33,7 +37,7 @@ export class GitProtectClient {
   }
 
   getOrganizations(request: GetManyRequestDto): Promise<PageDto<OrganizationDto>> {
-    return this.call("/git/organizations/getmany", request);
+    return this.call("/git/organizations/getmany", request, { cache: "listing" });
   }
 
   synchronizeOrganization(id: string): Promise<void> {
@@ -45,7 +49,11 @@ export class GitProtectClient {
     page: number,
     limit: number,
   ): Promise<PageDto<PlanDto>> {
-    return this.call("/plans/listassignedtoorganization", { organizationid, page, limit });
+    return this.call(
+      "/plans/listassignedtoorganization",
+      { organizationid, page, limit },
+      { cache: "listing" },
+    );
   }
 
   attachGitRepository(planid: string, repositoryid: string): Promise<void> {
@@ -73,7 +81,7 @@ export class GitProtectClient {
   }
 
   getRepositories(request: GetManyRequestDto & { id: string }): Promise<PageDto<GitProtectRepositoryDto>> {
-    return this.call("/git/repositories/getmany", request);
+    return this.call("/git/repositories/getmany", request, { cache: "listing" });
   }
 
   activateRepositories(ids: string[]): Promise<void> {
@@ -91,21 +99,25 @@ export class GitProtectClient {
   private async call<T>(
     path: string,
     body: unknown,
-    options: { write?: boolean; anonymous?: boolean } = {},
+    options: { write?: boolean; anonymous?: boolean; cache?: CacheKind } = {},
   ): Promise<T> {
     const send = async (token?: string) =>
-      this.http.send({
-        method: "POST",
-        url: this.baseUrl + path,
-        headers: {
-          "content-type": "application/json",
-          accept: "application/json",
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
+      this.http.send(
+        {
+          method: "POST",
+          url: this.baseUrl + path,
+          headers: {
+            "content-type": "application/json",
+            accept: "application/json",
+            ...(token ? { authorization: `Bearer ${token}` } : {}),
+          },
+          body: JSON.stringify(body),
+          // Reads are POSTs here too; only the writes must never be repeated.
+          idempotent: !options.write,
+          cache: options.cache,
         },
-        body: JSON.stringify(body),
-        // Reads are POSTs here too; only the writes must never be repeated.
-        idempotent: !options.write,
-      });
+        this.scope,
+      );
     if (options.anonymous) return this.answer<T>(await send());
     let response = await send(await this.token());
     if (response.status === 401 && this.credentials.email) {

@@ -1,3 +1,5 @@
+import type { RequestScope } from "../../http/request-scope.js";
+import type { CacheKind } from "../../http/response-cache.js";
 import { UpstreamError } from "../../http/upstream-error.js";
 import {
   parseJson,
@@ -29,6 +31,8 @@ export class ScmManagerClient {
     /** Server URL with its context path, e.g. https://scm.example.com/scm */
     serverUrl: string,
     private readonly credentials: ScmCredentials | undefined,
+    /** The GraphQL request's cache scope; reads are cached only with one. */
+    private readonly scope?: RequestScope,
   ) {
     this.apiUrl = `${serverUrl}/api/rest`;
   }
@@ -39,7 +43,7 @@ export class ScmManagerClient {
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(options))
       if (value !== undefined) query.set(key, String(value));
-    return this.json("/repositories", query);
+    return this.json("/repositories", query, "listing");
   }
 
   /** Answers the new repository's id, read from the Location header (the answer has no body). */
@@ -66,6 +70,7 @@ export class ScmManagerClient {
       path: `/repositories/${encodeURIComponent(id)}`,
       idempotent: true,
       headers: etag ? { "if-none-match": etag } : {},
+      cache: "listing",
     });
     if (response.status === 304) return undefined;
     return {
@@ -77,6 +82,8 @@ export class ScmManagerClient {
   getRepositoryByTypeAndName(type: string, name: string): Promise<ScmRepositoryDto> {
     return this.json(
       `/repositories/${encodeURIComponent(type)}/${name.split("/").map(encodeURIComponent).join("/")}`,
+      undefined,
+      "listing",
     );
   }
 
@@ -112,36 +119,57 @@ export class ScmManagerClient {
   }
 
   getBlame(id: string, path: string, revision?: string): Promise<ScmBlameResultDto> {
-    return this.json(`/repositories/${encodeURIComponent(id)}/blame`, params({ path, revision }));
+    return this.json(
+      `/repositories/${encodeURIComponent(id)}/blame`,
+      params({ path, revision }),
+      atRevision(revision),
+    );
   }
 
   async getBranches(id: string): Promise<ScmNamedRevisionDto[]> {
     return (
-      await this.json<{ branch: ScmNamedRevisionDto[] }>(`/repositories/${encodeURIComponent(id)}/branches`)
+      await this.json<{ branch: ScmNamedRevisionDto[] }>(
+        `/repositories/${encodeURIComponent(id)}/branches`,
+        undefined,
+        "refs",
+      )
     ).branch;
   }
 
   async getTags(id: string): Promise<ScmNamedRevisionDto[]> {
-    return (await this.json<{ tag: ScmNamedRevisionDto[] }>(`/repositories/${encodeURIComponent(id)}/tags`))
-      .tag;
+    return (
+      await this.json<{ tag: ScmNamedRevisionDto[] }>(
+        `/repositories/${encodeURIComponent(id)}/tags`,
+        undefined,
+        "refs",
+      )
+    ).tag;
   }
 
   browse(
     id: string,
     options: { path?: string; revision?: string; recursive?: boolean; disableLastCommit?: boolean },
   ): Promise<ScmBrowserResultDto> {
-    return this.json(`/repositories/${encodeURIComponent(id)}/browse`, params(options));
+    return this.json(
+      `/repositories/${encodeURIComponent(id)}/browse`,
+      params(options),
+      atRevision(options.revision),
+    );
   }
 
   getChangesets(
     id: string,
     options: { branch?: string; path?: string; revision?: string; start?: number; limit?: number },
   ): Promise<ScmChangesetPageDto> {
-    return this.json(`/repositories/${encodeURIComponent(id)}/changesets`, params(options));
+    return this.json(`/repositories/${encodeURIComponent(id)}/changesets`, params(options), "history");
   }
 
   getChangeset(id: string, revision: string): Promise<ScmChangesetDto> {
-    return this.json(`/repositories/${encodeURIComponent(id)}/changeset/${encodeURIComponent(revision)}`);
+    return this.json(
+      `/repositories/${encodeURIComponent(id)}/changeset/${encodeURIComponent(revision)}`,
+      undefined,
+      atRevision(revision),
+    );
   }
 
   async getContent(id: string, path: string, revision?: string): Promise<Buffer> {
@@ -151,6 +179,7 @@ export class ScmManagerClient {
       query: params({ path, revision }),
       idempotent: true,
       accept: "application/octet-stream",
+      cache: atRevision(revision),
     });
     this.check(response);
     return response.body;
@@ -163,13 +192,14 @@ export class ScmManagerClient {
       query: params({ revision, path, format: "GIT" }),
       idempotent: true,
       accept: "application/octet-stream",
+      cache: atRevision(revision),
     });
     this.check(response);
     return response.body.toString("utf8");
   }
 
-  private async json<T>(path: string, query?: URLSearchParams): Promise<T> {
-    return this.parse<T>(await this.send({ method: "GET", path, query, idempotent: true }));
+  private async json<T>(path: string, query?: URLSearchParams, cache?: CacheKind): Promise<T> {
+    return this.parse<T>(await this.send({ method: "GET", path, query, idempotent: true, cache }));
   }
 
   private send(request: {
@@ -180,23 +210,28 @@ export class ScmManagerClient {
     headers?: Record<string, string>;
     accept?: string;
     idempotent: boolean;
+    cache?: CacheKind;
   }) {
     const search = request.query?.toString();
     const { username, password } = this.credentials ?? {};
-    return this.http.send({
-      method: request.method,
-      url: `${this.apiUrl}${request.path}${search ? `?${search}` : ""}`,
-      headers: {
-        accept: request.accept ?? "application/json",
-        ...(username !== undefined
-          ? { authorization: `Basic ${Buffer.from(`${username}:${password ?? ""}`).toString("base64")}` }
-          : {}),
-        ...(request.body !== undefined ? { "content-type": "application/json" } : {}),
-        ...request.headers,
+    return this.http.send(
+      {
+        method: request.method,
+        url: `${this.apiUrl}${request.path}${search ? `?${search}` : ""}`,
+        headers: {
+          accept: request.accept ?? "application/json",
+          ...(username !== undefined
+            ? { authorization: `Basic ${Buffer.from(`${username}:${password ?? ""}`).toString("base64")}` }
+            : {}),
+          ...(request.body !== undefined ? { "content-type": "application/json" } : {}),
+          ...request.headers,
+        },
+        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        idempotent: request.idempotent,
+        cache: request.cache,
       },
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      idempotent: request.idempotent,
-    });
+      this.scope,
+    );
   }
 
   private parse<T>(response: UpstreamResponse): T {
@@ -214,6 +249,10 @@ export class ScmManagerClient {
     );
   }
 }
+
+/** What names a commit never changes; what names a branch (or nothing: the default) does. */
+const atRevision = (revision: string | undefined): CacheKind =>
+  revision && /^[0-9a-f]{40}$/i.test(revision) ? "immutable" : "history";
 
 function params(values: Record<string, string | number | boolean | undefined>): URLSearchParams {
   const query = new URLSearchParams();

@@ -1,0 +1,57 @@
+/**
+ * A Map for keyv's in-memory store that forgets its least recently used entries past a number of
+ * entries or of bytes, so a long-running gateway does not grow without end.
+ */
+export class BoundedLru<V> extends Map<string, V> {
+  private bytes = 0;
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly maxBytes: number,
+  ) {
+    super();
+  }
+
+  override get(key: string): V | undefined {
+    const value = super.get(key);
+    if (value !== undefined) {
+      // Re-inserting moves the key to the end: Map iteration order is the recency order.
+      super.delete(key);
+      super.set(key, value);
+    }
+    return value;
+  }
+
+  override set(key: string, value: V): this {
+    this.delete(key);
+    super.set(key, value);
+    this.bytes += sizeOf(key, value);
+    for (const oldest of this.keys()) {
+      if (this.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
+      this.delete(oldest);
+    }
+    return this;
+  }
+
+  override delete(key: string): boolean {
+    const value = super.get(key);
+    if (value === undefined) return false;
+    this.bytes -= sizeOf(key, value);
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    super.clear();
+    this.bytes = 0;
+  }
+
+  get byteSize(): number {
+    return this.bytes;
+  }
+}
+
+function sizeOf(key: string, value: unknown): number {
+  return (
+    key.length * 2 + (typeof value === "string" ? value.length * 2 : JSON.stringify(value ?? null).length * 2)
+  );
+}

@@ -1,0 +1,46 @@
+import type { UpstreamName } from "./upstream-error.js";
+
+interface Shared {
+  generations: Map<UpstreamName, Promise<string | undefined>>;
+  staleAgeMs: number;
+}
+
+/**
+ * What one GraphQL request knows of the cache: the generations it read, and whether it served
+ * stale data. Its write view shares that, but its reads bypass the cache: a read-merge-write
+ * must start from the record as it is now.
+ */
+export class RequestScope {
+  private constructor(
+    private readonly shared: Shared,
+    readonly readsCached: boolean,
+  ) {}
+
+  static create(): RequestScope {
+    return new RequestScope({ generations: new Map(), staleAgeMs: 0 }, true);
+  }
+
+  forWrites(): RequestScope {
+    return new RequestScope(this.shared, false);
+  }
+
+  /** The upstream's cache generation, read once per request (a write in another replica changes it). */
+  generation(upstream: UpstreamName, read: () => Promise<string | undefined>): Promise<string | undefined> {
+    let known = this.shared.generations.get(upstream);
+    if (!known) this.shared.generations.set(upstream, (known = read()));
+    return known;
+  }
+
+  renewGeneration(upstream: UpstreamName, value: string | undefined): void {
+    this.shared.generations.set(upstream, Promise.resolve(value));
+  }
+
+  servedStale(ageMs: number): void {
+    this.shared.staleAgeMs = Math.max(this.shared.staleAgeMs, ageMs, 1);
+  }
+
+  /** Age of the oldest stale answer served, in milliseconds; 0 when none was stale. */
+  get staleAgeMs(): number {
+    return this.shared.staleAgeMs;
+  }
+}

@@ -1,0 +1,186 @@
+import { createHash, createHmac, randomUUID } from "node:crypto";
+import type { CacheStore } from "./cache-store.js";
+import type { RequestScope } from "./request-scope.js";
+import { UpstreamError, type UpstreamName } from "./upstream-error.js";
+import type { UpstreamRequest, UpstreamResponse } from "./upstream-http.js";
+import type { UpstreamMetrics } from "./upstream-metrics.js";
+
+/** How long an answer stays fresh depends on what it is. */
+export type CacheKind = "listing" | "refs" | "history" | "immutable";
+
+export interface CachePolicy {
+  ttlMs: Record<CacheKind, number>;
+  /** Past its time to live, an answer is still served this long while it is refreshed in the background. */
+  revalidateMs: number;
+  /** Past its time to live, an answer is served this long when the upstream fails (the bound). */
+  staleIfErrorMs: number;
+}
+
+interface Entry {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  storedAt: number;
+  freshUntil: number;
+}
+
+const keptHeaders = ["content-type", "etag", "last-modified", "x-ms-continuationtoken", "location"];
+
+/**
+ * Cached upstream reads, shared across requests (and replicas, over Redis) but never across
+ * credentials: every key carries a keyed hash of the credential that fetched it, never the
+ * credential itself. Any write to an upstream moves that upstream to a new generation, so no
+ * replica serves what was cached before it.
+ */
+export class ResponseCache {
+  private readonly inFlight = new Map<string, Promise<UpstreamResponse>>();
+
+  constructor(
+    private readonly store: CacheStore,
+    private readonly policy: CachePolicy,
+    private readonly secret: string,
+    private readonly namespace: string,
+    private readonly metrics?: UpstreamMetrics,
+  ) {}
+
+  async send(
+    upstream: UpstreamName,
+    request: UpstreamRequest & { cache: CacheKind },
+    scope: RequestScope,
+    fetch: (request: UpstreamRequest) => Promise<UpstreamResponse>,
+  ): Promise<UpstreamResponse> {
+    const generation = await scope.generation(upstream, () => this.readGeneration(upstream));
+    // The store did not answer: no generation, so no cached answer can be trusted.
+    if (generation === undefined) return fetch(request);
+    const key = this.key(upstream, generation, request);
+    const entry = await this.store.get<Entry>(key);
+    const now = Date.now();
+    if (entry && now < entry.freshUntil) {
+      this.metrics?.record(upstream, "cache-hit", 0);
+      return toResponse(entry);
+    }
+    if (entry && now < entry.freshUntil + this.policy.revalidateMs) {
+      scope.servedStale(now - entry.storedAt);
+      this.metrics?.record(upstream, "cache-stale", 0);
+      void this.refresh(key, request, entry, fetch).catch(() => undefined);
+      return toResponse(entry);
+    }
+    const staleUsable = entry !== undefined && now < entry.freshUntil + this.policy.staleIfErrorMs;
+    try {
+      const response = await this.refresh(key, request, entry, fetch);
+      if (staleUsable && response.status >= 500) return this.stale(upstream, scope, entry);
+      return response;
+    } catch (error) {
+      if (
+        staleUsable &&
+        error instanceof UpstreamError &&
+        (error.kind === "UNAVAILABLE" || error.kind === "TIMEOUT")
+      )
+        return this.stale(upstream, scope, entry);
+      throw error;
+    }
+  }
+
+  /** After a write: every replica's cached reads of this upstream are left behind. */
+  async invalidate(upstream: UpstreamName, scope: RequestScope | undefined): Promise<void> {
+    const generation = randomUUID();
+    await this.store.set(this.generationKey(upstream), generation);
+    scope?.renewGeneration(upstream, generation);
+  }
+
+  private stale(upstream: UpstreamName, scope: RequestScope, entry: Entry): UpstreamResponse {
+    scope.servedStale(Date.now() - entry.storedAt);
+    this.metrics?.record(upstream, "cache-stale-if-error", 0);
+    return toResponse(entry);
+  }
+
+  /** One fetch per key at a time, conditional when the cached answer has an ETag. */
+  private refresh(
+    key: string,
+    request: UpstreamRequest & { cache: CacheKind },
+    entry: Entry | undefined,
+    fetch: (request: UpstreamRequest) => Promise<UpstreamResponse>,
+  ) {
+    let pending = this.inFlight.get(key);
+    if (pending) return pending;
+    pending = (async () => {
+      const etag = entry?.headers.etag;
+      const response = await fetch(
+        etag ? { ...request, headers: { ...request.headers, "if-none-match": etag } } : request,
+      );
+      const ttl = this.policy.ttlMs[request.cache];
+      if (response.status === 304 && entry) {
+        await this.store.set(
+          key,
+          { ...entry, storedAt: Date.now(), freshUntil: Date.now() + ttl },
+          ttl + this.policy.staleIfErrorMs,
+        );
+        return toResponse(entry);
+      }
+      // 200 only: Azure DevOps's 203 sign-in page is a 2xx that is no answer at all.
+      if (response.status === 200 && storable(response))
+        await this.store.set(key, toEntry(response, ttl), ttl + this.policy.staleIfErrorMs);
+      return response;
+    })().finally(() => this.inFlight.delete(key));
+    this.inFlight.set(key, pending);
+    return pending;
+  }
+
+  private async readGeneration(upstream: UpstreamName): Promise<string | undefined> {
+    const key = this.generationKey(upstream);
+    const known = await this.store.get<string>(key);
+    if (known !== undefined) return known;
+    // A first read (or a store that does not answer): start a generation, and use it only if stored.
+    const fresh = randomUUID();
+    return (await this.store.set(key, fresh)) ? fresh : undefined;
+  }
+
+  private generationKey(upstream: UpstreamName): string {
+    return `${this.namespace}:${upstream}:generation`;
+  }
+
+  private key(upstream: UpstreamName, generation: string, request: UpstreamRequest): string {
+    const credential = request.headers?.authorization ?? request.headers?.cookie ?? "anonymous";
+    const identity = createHmac("sha256", this.secret).update(credential).digest("base64url").slice(0, 22);
+    const what = createHash("sha256")
+      .update(`${request.method} ${request.url}\n${request.body ?? ""}`)
+      .digest("base64url")
+      .slice(0, 32);
+    return `${this.namespace}:${upstream}:${generation}:${identity}:${what}`;
+  }
+}
+
+function toEntry(response: UpstreamResponse, ttl: number): Entry {
+  const headers: Record<string, string> = {};
+  for (const name of keptHeaders) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  const now = Date.now();
+  return {
+    status: response.status,
+    headers,
+    body: response.body.toString("base64"),
+    storedAt: now,
+    freshUntil: now + ttl,
+  };
+}
+
+function toResponse(entry: Entry): UpstreamResponse {
+  return {
+    status: entry.status,
+    headers: new Headers(entry.headers),
+    body: Buffer.from(entry.body, "base64"),
+  };
+}
+
+/** A JSON answer that does not parse (a malformed body) is never kept. */
+function storable(response: UpstreamResponse): boolean {
+  if (!(response.headers.get("content-type") ?? "").includes("json")) return true;
+  try {
+    JSON.parse(response.body.toString("utf8"));
+    return true;
+  } catch {
+    return false;
+  }
+}
