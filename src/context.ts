@@ -51,15 +51,16 @@ export function contextFactory(config: Config, metrics: UpstreamMetrics, cache?:
     const { gitprotect, azureDevOps, scmManager } = config;
 
     const gitprotectToken = header(credentialHeaders.gitprotectToken);
-    const gitprotectCredentials = gitprotectToken
-      ? { tokens: fixedToken(gitprotectToken) }
-      : gitprotect?.token
-        ? { tokens: fixedToken(gitprotect.token) }
-        : {
-            tokens: signedInSession(`${gitprotect?.url ?? ""}\u0000${gitprotect?.email ?? ""}`),
-            email: gitprotect?.email,
-            password: gitprotect?.password,
-          };
+    const account = `${gitprotect?.url ?? ""}\u0000${gitprotect?.email ?? ""}`;
+    const token = gitprotectToken ?? gitprotect?.token;
+    const gitprotectCredentials = token
+      ? { tokens: fixedToken(token), identity: `token\u0000${token}` }
+      : {
+          tokens: signedInSession(account),
+          identity: `account\u0000${account}`,
+          email: gitprotect?.email,
+          password: gitprotect?.password,
+        };
     const azurePat = header(credentialHeaders.azurePat) ?? azureDevOps?.pat;
 
     const scmUser = header(credentialHeaders.scmUsername);

@@ -21,7 +21,7 @@ export async function startGateway(config: Config): Promise<Gateway> {
   const metrics = new UpstreamMetrics();
   const { cache: settings } = config;
   const store = settings.enabled
-    ? createCacheStore({
+    ? await createCacheStore({
         url: settings.url,
         timeoutMs: settings.timeoutMs,
         maxEntries: settings.maxEntries,

@@ -49,6 +49,24 @@ describe("configuration", () => {
     expect(message).not.toContain("pw@");
   });
 
+  it("needs a shared key secret for a shared cache, and knows how to switch the cache off", () => {
+    expect(() => loadConfig({ CACHE_URL: "redis://127.0.0.1:6379" })).toThrow(/CACHE_KEY_SECRET/);
+    expect(() => loadConfig({ CACHE_URL: "http://x", CACHE_KEY_SECRET: "0123456789abcdef" })).toThrow(
+      /redis:\/\//,
+    );
+    expect(loadConfig({ CACHE: "off" }).cache.enabled).toBe(false);
+    const shared = loadConfig({
+      CACHE_URL: "redis://127.0.0.1:6379",
+      CACHE_KEY_SECRET: "0123456789abcdef",
+      CACHE_TTL_LISTING_SECONDS: "5",
+    });
+    expect(shared.cache).toMatchObject({
+      enabled: true,
+      url: "redis://127.0.0.1:6379",
+      ttlSeconds: { listing: 5, refs: 15 },
+    });
+  });
+
   it("never repeats a secret in its messages", () => {
     try {
       loadConfig({

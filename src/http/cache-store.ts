@@ -22,26 +22,38 @@ export interface CacheStoreOptions {
 }
 
 const pauseAfterFailureMs = 1_000;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
-export function createCacheStore(options: CacheStoreOptions): CacheStore {
-  const keyv = options.url
-    ? new Keyv({
-        store: new KeyvRedis(
-          {
-            url: options.url,
-            disableOfflineQueue: true,
-            socket: {
-              connectTimeout: options.timeoutMs * 10,
-              reconnectStrategy: (retries: number) => Math.min(100 * (retries + 1), 2_000),
-            },
+/** With Redis, connects before answering (at most a few seconds): the first request should not pay for it. */
+export async function createCacheStore(options: CacheStoreOptions): Promise<CacheStore> {
+  const redis = options.url
+    ? new KeyvRedis(
+        {
+          url: options.url,
+          disableOfflineQueue: true,
+          socket: {
+            connectTimeout: options.timeoutMs * 10,
+            reconnectStrategy: (retries: number) => Math.min(100 * (retries + 1), 2_000),
           },
-          { throwOnConnectError: false, throwOnErrors: true },
-        ),
-        throwOnErrors: true,
-        useKeyPrefix: false,
-      })
+        },
+        { throwOnConnectError: false, throwOnErrors: true },
+      )
+    : undefined;
+  const keyv = redis
+    ? new Keyv({ store: redis, throwOnErrors: true, useKeyPrefix: false })
     : new Keyv({ store: new BoundedLru<unknown>(options.maxEntries, options.maxBytes) });
   keyv.on("error", () => undefined);
+  if (redis) {
+    const connected = await Promise.race([
+      redis.getClient().then(
+        () => true,
+        () => false,
+      ),
+      sleep(options.timeoutMs * 30).then(() => false),
+    ]);
+    if (!connected)
+      console.warn("cache store unavailable at start: going on without a cache until it answers");
+  }
 
   let skipUntil = 0;
   let down = false;

@@ -24,6 +24,7 @@ interface Entry {
   freshUntil: number;
 }
 
+const cacheableStatus = new Set([200, 400, 404]);
 const keptHeaders = ["content-type", "etag", "last-modified", "x-ms-continuationtoken", "location"];
 
 /**
@@ -117,8 +118,9 @@ export class ResponseCache {
         );
         return toResponse(entry);
       }
-      // 200 only: Azure DevOps's 203 sign-in page is a 2xx that is no answer at all.
-      if (response.status === 200 && storable(response))
+      // Answers and stable refusals (a missing record, a command the repository's type lacks).
+      // Never 401/403 nor 5xx, nor Azure DevOps's 203 sign-in page, a 2xx that is no answer at all.
+      if (cacheableStatus.has(response.status) && storable(response))
         await this.store.set(key, toEntry(response, ttl), ttl + this.policy.staleIfErrorMs);
       return response;
     })().finally(() => this.inFlight.delete(key));
@@ -140,7 +142,8 @@ export class ResponseCache {
   }
 
   private key(upstream: UpstreamName, generation: string, request: UpstreamRequest): string {
-    const credential = request.headers?.authorization ?? request.headers?.cookie ?? "anonymous";
+    const credential =
+      request.identity ?? request.headers?.authorization ?? request.headers?.cookie ?? "anonymous";
     const identity = createHmac("sha256", this.secret).update(credential).digest("base64url").slice(0, 22);
     const what = createHash("sha256")
       .update(`${request.method} ${request.url}\n${request.body ?? ""}`)

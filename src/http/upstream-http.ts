@@ -13,6 +13,13 @@ export interface UpstreamRequest {
   idempotent: boolean;
   /** For reads that may be cached: what they are, which sets how long they stay fresh. */
   cache?: CacheKind;
+  /**
+   * Who the credential is, for cache keys (hashed, never stored): an account rather than one of
+   * its rotating tokens. Defaults to the authorization header.
+   */
+  identity?: string;
+  /** Headers resolved only when the call is really made (a token that may need a sign-in). */
+  lazyHeaders?: () => Promise<Record<string, string>>;
 }
 
 export interface UpstreamResponse {
@@ -82,9 +89,12 @@ export class UpstreamHttp {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
+      const headers = request.lazyHeaders
+        ? { ...request.headers, ...(await request.lazyHeaders()) }
+        : request.headers;
       const response = await fetch(request.url, {
         method: request.method,
-        headers: request.headers,
+        headers,
         body: request.body,
         redirect: "manual",
         signal: AbortSignal.timeout(this.options.timeoutMs),

@@ -18,6 +18,8 @@ type Schemas = components["schemas"];
 
 export interface GitProtectCredentials {
   tokens: TokenSource;
+  /** Who signs in: the account (server and e-mail) or the given token; cache keys hash it. */
+  identity: string;
   email?: string;
   password?: string;
 }
@@ -101,29 +103,29 @@ export class GitProtectClient {
     body: unknown,
     options: { write?: boolean; anonymous?: boolean; cache?: CacheKind } = {},
   ): Promise<T> {
-    const send = async (token?: string) =>
+    const send = () =>
       this.http.send(
         {
           method: "POST",
           url: this.baseUrl + path,
-          headers: {
-            "content-type": "application/json",
-            accept: "application/json",
-            ...(token ? { authorization: `Bearer ${token}` } : {}),
-          },
+          headers: { "content-type": "application/json", accept: "application/json" },
           body: JSON.stringify(body),
           // Reads are POSTs here too; only the writes must never be repeated.
           idempotent: !options.write,
           cache: options.cache,
+          identity: this.credentials.identity,
+          // The token is fetched (and signed in for) only when the call is really made, not for cached answers.
+          ...(options.anonymous
+            ? {}
+            : { lazyHeaders: async () => ({ authorization: `Bearer ${await this.token()}` }) }),
         },
         this.scope,
       );
-    if (options.anonymous) return this.answer<T>(await send());
-    let response = await send(await this.token());
-    if (response.status === 401 && this.credentials.email) {
+    let response = await send();
+    if (response.status === 401 && !options.anonymous && this.credentials.email) {
       // The kept token expired or was revoked: sign in again, once.
       this.credentials.tokens.forget();
-      response = await send(await this.token());
+      response = await send();
     }
     return this.answer<T>(response);
   }
