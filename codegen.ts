@@ -25,6 +25,7 @@ const mappers = {
   BlameLine: models("BlameLineModel"),
   TreeEntry: models("TreeEntryModel"),
   FileContent: models("FileContentModel"),
+  RepositoryChangeResult: models("RepositoryChangeResultModel"),
   ...Object.fromEntries(
     ["Organization", "Repository", "BackupPlan", "Branch", "Tag", "Changeset"].flatMap((type) => [
       [`${type}Connection`, models(`${type}ConnectionModel`)],

@@ -41,6 +41,11 @@ export interface Config {
   cache: CacheConfig;
   /** True when no upstream is configured: `npm start` then serves the built-in simulators. */
   demo: boolean;
+  /**
+   * For the benchmark alone (GATEWAY_NAIVE=1): no batching, no de-duplication, no cache, the way a
+   * first version written without DataLoader behaves, measured beside the real one.
+   */
+  naive: boolean;
 }
 
 export interface CacheConfig {
@@ -180,7 +185,8 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
     },
     demo: !gitprotectUrl && !azureUrl && !scmUrl,
-    cache: cacheConfig(),
+    naive: text("GATEWAY_NAIVE") === "1",
+    cache: { ...cacheConfig(), ...(text("GATEWAY_NAIVE") === "1" ? { enabled: false } : {}) },
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
   return config;

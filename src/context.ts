@@ -5,6 +5,7 @@ import type { ResponseCache } from "./http/response-cache.js";
 import { UpstreamHttp } from "./http/upstream-http.js";
 import type { UpstreamMetrics } from "./http/upstream-metrics.js";
 import { createLoaders, type Loaders } from "./loaders/create-loaders.js";
+import { loaderKit } from "./loaders/loader-kit.js";
 import { createWrites, type Writes } from "./writes/create-writes.js";
 import { AzureDevOpsClient } from "./upstreams/azure-devops/client.js";
 import { GitProtectClient } from "./upstreams/gitprotect/client.js";
@@ -79,13 +80,14 @@ export function contextFactory(config: Config, metrics: UpstreamMetrics, cache?:
     const clients = clientsFor(scope);
     const writeClients = clientsFor(scope.forWrites());
     const hostUrls = { azure: azureDevOps?.url, scm: scmManager?.url };
-    const loaders = createLoaders(clients, hostUrls);
+    const kit = loaderKit(config.naive);
+    const loaders = createLoaders(clients, hostUrls, kit);
     return {
       scope,
       loaders,
       writes: createWrites(writeClients, loaders),
       refresh() {
-        this.loaders = createLoaders(clients, hostUrls);
+        this.loaders = createLoaders(clients, hostUrls, kit);
         this.writes = createWrites(writeClients, this.loaders);
       },
     };

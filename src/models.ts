@@ -4,6 +4,7 @@ import type {
   AzureRepositoryDto,
 } from "./upstreams/azure-devops/types.js";
 import type { GitProtectRepositoryDto, OrganizationDto, PlanDto } from "./upstreams/gitprotect/types.js";
+import type { MutationErrorCode } from "./generated/resolvers-types.js";
 import type { ScmRepositoryDto } from "./upstreams/scm-manager/types.js";
 
 /**
@@ -124,3 +125,11 @@ export type BackupPlanEdgeModel = Edge<BackupPlanModel>;
 export type BranchEdgeModel = Edge<BranchModel>;
 export type TagEdgeModel = Edge<TagModel>;
 export type ChangesetEdgeModel = Edge<ChangesetModel>;
+
+/** One repository's outcome in a bulk change; its repository is read again only when asked. */
+export interface RepositoryChangeResultModel {
+  repositoryId: string;
+  record: GitProtectRepositoryDto | null;
+  ok: boolean;
+  errors: Array<{ code: MutationErrorCode; message: string; field?: string | null }>;
+}

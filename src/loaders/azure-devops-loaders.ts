@@ -1,19 +1,18 @@
-import DataLoader from "dataloader";
 import type { AzureDevOpsClient, CommitCriteria } from "../upstreams/azure-devops/client.js";
 import type { AzureRepositoryDto, AzureVersionType } from "../upstreams/azure-devops/types.js";
-import { once, orNull, perKey } from "./loader-kit.js";
+import { orNull, type LoaderKit } from "./loader-kit.js";
 
 type Version = { version: string; versionType: AzureVersionType };
 
-export function azureDevOpsLoaders(client: AzureDevOpsClient) {
-  const repository = new DataLoader<string, AzureRepositoryDto | null>(async (ids) => {
+export function azureDevOpsLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
+  const repository = kit.batched<string, AzureRepositoryDto | null>(async (ids) => {
     // One id: get it; several: the collection's one listing answers them all.
     if (ids.length === 1 && !repositories.started()) return [await orNull(client.getRepository(ids[0]!))];
     const all = await repositories.load();
     return ids.map((id) => all.find((r) => r.id.toLowerCase() === id.toLowerCase()) ?? null);
   });
 
-  const repositories = once(async () => {
+  const repositories = kit.once(async () => {
     const list = (await client.listRepositories()).value;
     for (const r of list) repository.prime(r.id, r);
     return list;
@@ -23,28 +22,28 @@ export function azureDevOpsLoaders(client: AzureDevOpsClient) {
     repositories,
     repository,
     /** All branch heads in one call (totalCount needs them all). */
-    heads: perKey((id: string) => orNull(client.listRefs(id, { filter: "heads/" }).then((r) => r.refs))),
+    heads: kit.perKey((id: string) => orNull(client.listRefs(id, { filter: "heads/" }).then((r) => r.refs))),
     /** One page of branch heads, paged the way Azure DevOps pages: `$top` and a continuation token. */
-    headsPage: perKey(
+    headsPage: kit.perKey(
       ({ id, top, continuationToken }: { id: string; top: number; continuationToken?: string }) =>
         orNull(client.listRefs(id, { filter: "heads/", top, continuationToken })),
     ),
-    tags: perKey((id: string) =>
+    tags: kit.perKey((id: string) =>
       orNull(client.listRefs(id, { filter: "tags/", peelTags: true }).then((r) => r.refs)),
     ),
-    commit: perKey(({ id, commitId }: { id: string; commitId: string }) =>
+    commit: kit.perKey(({ id, commitId }: { id: string; commitId: string }) =>
       orNull(client.getCommit(id, commitId)),
     ),
-    commitChanges: perKey(({ id, commitId }: { id: string; commitId: string }) =>
+    commitChanges: kit.perKey(({ id, commitId }: { id: string; commitId: string }) =>
       orNull(client.getCommitChanges(id, commitId)),
     ),
-    commits: perKey(({ id, criteria }: { id: string; criteria: CommitCriteria }) =>
+    commits: kit.perKey(({ id, criteria }: { id: string; criteria: CommitCriteria }) =>
       orNull(client.listCommits(id, criteria)),
     ),
-    itemContent: perKey(({ id, path, version }: { id: string; path: string; version?: Version }) =>
+    itemContent: kit.perKey(({ id, path, version }: { id: string; path: string; version?: Version }) =>
       orNull(client.getItemContent(id, path, version)),
     ),
-    items: perKey(
+    items: kit.perKey(
       ({
         id,
         scopePath,

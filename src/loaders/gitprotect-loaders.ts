@@ -5,9 +5,8 @@ import type {
   PageDto,
   PlanDto,
 } from "../upstreams/gitprotect/types.js";
-import { once, orNull, perKey } from "./loader-kit.js";
+import { orNull, type LoaderKit } from "./loader-kit.js";
 import { pageWindow } from "./page-window.js";
-import DataLoader from "dataloader";
 
 const maxLimit = 1000;
 
@@ -39,12 +38,12 @@ async function everything<T>(fetch: (page: number, limit: number) => Promise<Pag
   return [first, ...rest].flatMap((p) => p.result);
 }
 
-export function gitprotectLoaders(client: GitProtectClient) {
-  const allOrganizations = once(() =>
+export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit) {
+  const allOrganizations = kit.once(() =>
     everything((page, limit) => client.getOrganizations({ page, limit, orderby: "name" })),
   );
 
-  const organization = new DataLoader<string, OrganizationDto | null>(async (ids) => {
+  const organization = kit.batched<string, OrganizationDto | null>(async (ids) => {
     // One id: ask for it alone; several: one listing serves them all.
     if (ids.length === 1) {
       const answer = await client.getOrganizations({
@@ -58,7 +57,7 @@ export function gitprotectLoaders(client: GitProtectClient) {
     return ids.map((id) => all.find((o) => o.id === id) ?? null);
   });
 
-  const organizationsPage = perKey(async ({ offset, first }: { offset: number; first: number }) => {
+  const organizationsPage = kit.perKey(async ({ offset, first }: { offset: number; first: number }) => {
     const page = await windowOf(offset, first, (p, limit) =>
       client.getOrganizations({ page: p, limit, orderby: "name" }),
     );
@@ -66,7 +65,7 @@ export function gitprotectLoaders(client: GitProtectClient) {
     return page;
   });
 
-  const repositoriesPage = perKey(
+  const repositoriesPage = kit.perKey(
     ({ organizationId, offset, first }: { organizationId: string; offset: number; first: number }) =>
       orNull(
         windowOf(offset, first, (page, limit) =>
@@ -75,7 +74,7 @@ export function gitprotectLoaders(client: GitProtectClient) {
       ),
   );
 
-  const repositoriesOf = perKey((organizationId: string) =>
+  const repositoriesOf = kit.perKey((organizationId: string) =>
     orNull(
       everything((page, limit) =>
         client.getRepositories({ id: organizationId, page, limit, orderby: "name" }),
@@ -83,7 +82,7 @@ export function gitprotectLoaders(client: GitProtectClient) {
     ),
   );
 
-  const plansPage = perKey(
+  const plansPage = kit.perKey(
     ({ organizationId, offset, first }: { organizationId: string; offset: number; first: number }) =>
       orNull(
         windowOf(offset, first, (page, limit) =>
@@ -92,7 +91,7 @@ export function gitprotectLoaders(client: GitProtectClient) {
       ),
   );
 
-  const plansOf = perKey((organizationId: string) =>
+  const plansOf = kit.perKey((organizationId: string) =>
     orNull(
       everything<PlanDto>((page, limit) =>
         client.listPlansAssignedToOrganization(organizationId, page, limit),
@@ -101,7 +100,7 @@ export function gitprotectLoaders(client: GitProtectClient) {
   );
 
   /** Every GitProtect repository record, for finding the backups of hosted repositories by clone URL. */
-  const allRepositories = once(async (): Promise<GitProtectRepositoryDto[]> => {
+  const allRepositories = kit.once(async (): Promise<GitProtectRepositoryDto[]> => {
     const organizations = await allOrganizations.load();
     const lists = await Promise.all(organizations.map((o) => repositoriesOf.load(o.id)));
     return lists.flatMap((list) => list ?? []);

@@ -1,23 +1,42 @@
 import DataLoader from "dataloader";
 import { UpstreamError, type UpstreamErrorKind } from "../http/upstream-error.js";
 
-/**
- * A loader for an upstream with no batch endpoint: each distinct key is one call, made once
- * per request however many resolvers ask. Keys may be objects (compared by value).
- */
-export function perKey<K, V>(load: (key: K) => Promise<V>): DataLoader<K, V, string> {
-  return new DataLoader<K, V, string>(
-    (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => toError(error)))),
-    { cacheKeyFn: stableKey },
-  );
+export interface LoaderKit {
+  /** A loader that may batch: `load` gets every key asked for in the same tick. */
+  batched<K, V>(load: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V, string>;
+  /**
+   * A loader for an upstream with no batch endpoint: each distinct key is one call, made once
+   * per request however many resolvers ask. Keys may be objects (compared by value).
+   */
+  perKey<K, V>(load: (key: K) => Promise<V>): DataLoader<K, V, string>;
+  /** One value per request (a whole listing), loaded on first use and shared. */
+  once<V>(load: () => Promise<V>): { load(): Promise<V>; started(): boolean };
+  /** False in naive mode: nothing is fetched ahead. */
+  prefetches: boolean;
 }
 
-/** One value per request (a whole listing), loaded on first use and shared. */
-export function once<V>(load: () => Promise<V>): { load(): Promise<V>; started(): boolean } {
-  let value: Promise<V> | undefined;
+/**
+ * How loaders are made. `naive` is for the benchmark alone: no batching, no de-duplication, one
+ * call per ask, as a first version written without DataLoader would make.
+ */
+export function loaderKit(naive = false): LoaderKit {
+  const options = naive ? { batch: false, cache: false } : {};
   return {
-    load: () => (value ??= load()),
-    started: () => value !== undefined,
+    batched: <K, V>(load: (keys: readonly K[]) => Promise<Array<V | Error>>) =>
+      new DataLoader<K, V, string>(load, { ...options, cacheKeyFn: stableKey }),
+    perKey: <K, V>(load: (key: K) => Promise<V>) =>
+      new DataLoader<K, V, string>(
+        (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => toError(error)))),
+        { ...options, cacheKeyFn: stableKey },
+      ),
+    once<V>(load: () => Promise<V>) {
+      let value: Promise<V> | undefined;
+      return {
+        load: () => (naive ? load() : (value ??= load())),
+        started: () => value !== undefined,
+      };
+    },
+    prefetches: !naive,
   };
 }
 

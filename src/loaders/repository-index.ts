@@ -3,7 +3,7 @@ import type { HostedRepository, HostKey, HostName, RepositoryModel } from "../mo
 import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
 import type { AzureDevOpsLoaders } from "./azure-devops-loaders.js";
 import type { GitProtectLoaders } from "./gitprotect-loaders.js";
-import { once } from "./loader-kit.js";
+import type { LoaderKit } from "./loader-kit.js";
 import type { ScmManagerLoaders } from "./scm-manager-loaders.js";
 
 interface Sources {
@@ -12,6 +12,7 @@ interface Sources {
   scm?: ScmManagerLoaders;
   /** Configured base URLs: a clone URL under one of them belongs to that host. */
   hostUrls: { azure?: string; scm?: string };
+  kit: LoaderKit;
 }
 
 /**
@@ -23,7 +24,7 @@ export function repositoryIndex(sources: Sources) {
     .filter((entry): entry is [HostName, string] => entry[1] !== undefined)
     .map(([host, url]) => ({ host, prefix: normalizeCloneUrl(url)! }));
 
-  const hosted = once(async () => {
+  const hosted = sources.kit.once(async () => {
     const [azure, scm] = await Promise.allSettled([
       sources.azure?.repositories.load() ?? [],
       sources.scm?.repositories.load() ?? [],
@@ -48,7 +49,7 @@ export function repositoryIndex(sources: Sources) {
     return { byUrl, failed };
   });
 
-  const backups = once(async () => {
+  const backups = sources.kit.once(async () => {
     const records = sources.gitprotect ? await sources.gitprotect.allRepositories.load() : [];
     const byUrl = new Map<string, GitProtectRepositoryDto>();
     // A live record wins over one removed from GitProtect.
@@ -66,8 +67,8 @@ export function repositoryIndex(sources: Sources) {
 
   return {
     /** Starts the host listings early, when a query will need them (see resolvers/lookahead.ts). */
-    prefetchHosted: () => void hosted.load().catch(() => undefined),
-    prefetchBackups: () => void backups.load().catch(() => undefined),
+    prefetchHosted: () => void (sources.kit.prefetches && hosted.load().catch(() => undefined)),
+    prefetchBackups: () => void (sources.kit.prefetches && backups.load().catch(() => undefined)),
 
     /** A GitProtect record joined with its hosted counterpart, if a configured host has it. */
     async fromRecord(record: GitProtectRepositoryDto): Promise<RepositoryModel> {

@@ -1,10 +1,9 @@
-import DataLoader from "dataloader";
 import type { ScmManagerClient } from "../upstreams/scm-manager/client.js";
 import type { ScmChangesetDto, ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
-import { once, orNull, perKey } from "./loader-kit.js";
+import { orNull, type LoaderKit } from "./loader-kit.js";
 
-export function scmManagerLoaders(client: ScmManagerClient) {
-  const repository = new DataLoader<string, ScmRepositoryDto | null>(async (ids) => {
+export function scmManagerLoaders(client: ScmManagerClient, kit: LoaderKit) {
+  const repository = kit.batched<string, ScmRepositoryDto | null>(async (ids) => {
     // No batch endpoint: one id is one get; several are one listing of what the caller may see.
     if (ids.length === 1 && !repositories.started())
       return [await orNull(client.getRepository(ids[0]!).then((r) => r!.repository))];
@@ -12,13 +11,13 @@ export function scmManagerLoaders(client: ScmManagerClient) {
     return ids.map((id) => all.find((r) => r.id === id) ?? null);
   });
 
-  const repositories = once(async () => {
+  const repositories = kit.once(async () => {
     const list = await client.listRepositories({ limit: -1 });
     for (const r of list) repository.prime(r.id, r);
     return list;
   });
 
-  const changeset = perKey(({ id, revision }: { id: string; revision: string }) =>
+  const changeset = kit.perKey(({ id, revision }: { id: string; revision: string }) =>
     orNull(client.getChangeset(id, revision)),
   );
   const primeChangesets = (id: string, changesets: ScmChangesetDto[]) => {
@@ -28,20 +27,20 @@ export function scmManagerLoaders(client: ScmManagerClient) {
   return {
     repositories,
     repository,
-    branches: perKey((id: string) => orNull(client.getBranches(id), ["REJECTED"])),
-    tags: perKey((id: string) => orNull(client.getTags(id), ["REJECTED"])),
+    branches: kit.perKey((id: string) => orNull(client.getBranches(id), ["REJECTED"])),
+    tags: kit.perKey((id: string) => orNull(client.getTags(id), ["REJECTED"])),
     changeset,
-    changesets: perKey(
+    changesets: kit.perKey(
       async (query: { id: string; branch?: string; path?: string; start: number; limit: number }) => {
         const page = await orNull(client.getChangesets(query.id, query));
         if (page) primeChangesets(query.id, page.changesets);
         return page;
       },
     ),
-    blame: perKey(({ id, path, revision }: { id: string; path: string; revision?: string }) =>
+    blame: kit.perKey(({ id, path, revision }: { id: string; path: string; revision?: string }) =>
       orNull(client.getBlame(id, path, revision)),
     ),
-    browse: perKey(
+    browse: kit.perKey(
       ({
         id,
         path,
@@ -54,7 +53,7 @@ export function scmManagerLoaders(client: ScmManagerClient) {
         recursive: boolean;
       }) => orNull(client.browse(id, { path, revision, recursive })),
     ),
-    content: perKey(({ id, path, revision }: { id: string; path: string; revision?: string }) =>
+    content: kit.perKey(({ id, path, revision }: { id: string; path: string; revision?: string }) =>
       orNull(client.getContent(id, path, revision)),
     ),
   };

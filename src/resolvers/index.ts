@@ -9,7 +9,7 @@ import {
   AzureDevOpsRepository,
   ScmManagerRepository,
 } from "./hosting.js";
-import { gitprotectMutations } from "./mutation-gitprotect.js";
+import { gitprotectMutations, RepositoryChangeResult } from "./mutation-gitprotect.js";
 import { hostMutations } from "./mutation-hosts.js";
 import { Organization } from "./organization.js";
 import { Query } from "./query.js";
@@ -41,6 +41,7 @@ export const resolvers: Resolvers = {
   Node: { __resolveType: (model) => nodeTypeOf(model) as "Repository" },
   Query,
   Mutation: { ...gitprotectMutations, ...hostMutations },
+  RepositoryChangeResult,
   Organization,
   BackupPlan,
   AzureDevOpsPlanSettings,

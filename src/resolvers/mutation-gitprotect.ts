@@ -1,4 +1,4 @@
-import type { MutationResolvers } from "../generated/resolvers-types.js";
+import type { MutationResolvers, RepositoryChangeResultResolvers } from "../generated/resolvers-types.js";
 import type { GatewayContext } from "../context.js";
 import type { ItemResult, PlanChanges } from "../writes/gitprotect-writes.js";
 import { InputCheck } from "./mutation-input.js";
@@ -16,16 +16,18 @@ const freshPlan = async (context: GatewayContext, organizationId: string, planId
   return plan ? { organizationId, id: plan.id, name: plan.name, plan } : null;
 };
 
-/** One result per repository of a bulk change, in the order given, each read again after the change. */
-const itemResults = async (context: GatewayContext, raws: readonly string[], results: ItemResult[]) =>
-  Promise.all(
-    results.map(async (result, i) => ({
-      repositoryId: raws[i]!,
-      repository: await afterChange(context, result),
-      ok: result.errors.length === 0,
-      errors: result.errors,
-    })),
-  );
+/** One result per repository of a bulk change, in the order given; `repository` is read again only when asked. */
+const itemResults = (raws: readonly string[], results: ItemResult[]) =>
+  results.map((result, i) => ({
+    repositoryId: raws[i]!,
+    record: result.record,
+    ok: result.errors.length === 0,
+    errors: result.errors,
+  }));
+
+export const RepositoryChangeResult: RepositoryChangeResultResolvers = {
+  repository: (result, _, context) => afterChange(context, { record: result.record, errors: [] }),
+};
 
 async function afterChange(context: GatewayContext, result: ItemResult) {
   if (!result.record) return null;
@@ -52,7 +54,7 @@ async function membership(
   if (!outcome.ok) return { plan: null, results: [], errors: outcome.errors };
   return {
     plan: await freshPlan(context, plan.organizationId, plan.planId),
-    results: await itemResults(context, raws, outcome.value),
+    results: itemResults(raws, outcome.value),
     errors: [],
   };
 }
@@ -77,20 +79,10 @@ export const gitprotectMutations: MutationResolvers = {
   },
 
   async attachRepositoryToPlan(_, { input }, context) {
-    const answer = await membership(context, input.planId, [input.repositoryId], true);
-    return {
-      plan: answer.plan,
-      repository: answer.results[0]?.repository ?? null,
-      errors: [...answer.errors, ...(answer.results[0]?.errors ?? [])],
-    };
+    return single(context, await membership(context, input.planId, [input.repositoryId], true));
   },
   async detachRepositoryFromPlan(_, { input }, context) {
-    const answer = await membership(context, input.planId, [input.repositoryId], false);
-    return {
-      plan: answer.plan,
-      repository: answer.results[0]?.repository ?? null,
-      errors: [...answer.errors, ...(answer.results[0]?.errors ?? [])],
-    };
+    return single(context, await membership(context, input.planId, [input.repositoryId], false));
   },
   attachRepositoriesToPlan: (_, { input }, context) =>
     membership(context, input.planId, input.repositoryIds, true),
@@ -239,6 +231,15 @@ export const gitprotectMutations: MutationResolvers = {
   },
 };
 
+async function single(context: GatewayContext, answer: Awaited<ReturnType<typeof membership>>) {
+  const [result] = answer.results;
+  return {
+    plan: answer.plan,
+    repository: result?.record ? await afterChange(context, { record: result.record, errors: [] }) : null,
+    errors: [...answer.errors, ...(result?.errors ?? [])],
+  };
+}
+
 async function azureProject(context: GatewayContext, planRaw: string, projectRaw: string, attach: boolean) {
   const check = new InputCheck();
   const plan = check.id(planRaw, "BackupPlan", "planId");
@@ -261,5 +262,5 @@ async function licences(context: GatewayContext, raws: readonly string[], active
   if (raws.length === 0 || raws.length > 100) return { results: [], errors: check.problems };
   const results = await writes(context).setLicences(ids, active);
   context.refresh();
-  return { results: await itemResults(context, raws, results), errors: [] };
+  return { results: itemResults(raws, results), errors: [] };
 }
