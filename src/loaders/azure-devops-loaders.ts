@@ -31,8 +31,13 @@ export function azureDevOpsLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
     tags: kit.perKey((id: string) =>
       orNull(client.listRefs(id, { filter: "tags/", peelTags: true }).then((r) => r.refs)),
     ),
-    commit: kit.perKey(({ id, commitId }: { id: string; commitId: string }) =>
-      orNull(client.getCommit(id, commitId)),
+    /**
+     * A commit by id. Git names a commit by its content, so one id is one commit in every
+     * repository: fetched once per request, through the first (visible) repository that asks.
+     */
+    commit: kit.perKey(
+      ({ id, commitId }: { id: string; commitId: string }) => orNull(client.getCommit(id, commitId)),
+      ({ commitId }) => commitId.toLowerCase(),
     ),
     commitChanges: kit.perKey(({ id, commitId }: { id: string; commitId: string }) =>
       orNull(client.getCommitChanges(id, commitId)),

@@ -8,7 +8,7 @@ export interface LoaderKit {
    * A loader for an upstream with no batch endpoint: each distinct key is one call, made once
    * per request however many resolvers ask. Keys may be objects (compared by value).
    */
-  perKey<K, V>(load: (key: K) => Promise<V>): DataLoader<K, V, string>;
+  perKey<K, V>(load: (key: K) => Promise<V>, identify?: (key: K) => string): DataLoader<K, V, string>;
   /** One value per request (a whole listing), loaded on first use and shared. */
   once<V>(load: () => Promise<V>): { load(): Promise<V>; started(): boolean };
   /** False in naive mode: nothing is fetched ahead. */
@@ -24,10 +24,10 @@ export function loaderKit(naive = false): LoaderKit {
   return {
     batched: <K, V>(load: (keys: readonly K[]) => Promise<Array<V | Error>>) =>
       new DataLoader<K, V, string>(load, { ...options, cacheKeyFn: stableKey }),
-    perKey: <K, V>(load: (key: K) => Promise<V>) =>
+    perKey: <K, V>(load: (key: K) => Promise<V>, identify: (key: K) => string = stableKey) =>
       new DataLoader<K, V, string>(
         (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => toError(error)))),
-        { ...options, cacheKeyFn: stableKey },
+        { ...options, cacheKeyFn: identify },
       ),
     once<V>(load: () => Promise<V>) {
       let value: Promise<V> | undefined;

@@ -17,8 +17,15 @@ export function scmManagerLoaders(client: ScmManagerClient, kit: LoaderKit) {
     return list;
   });
 
-  const changeset = kit.perKey(({ id, revision }: { id: string; revision: string }) =>
-    orNull(client.getChangeset(id, revision)),
+  /**
+   * A changeset by revision. A full commit id names one commit in every repository (git is
+   * content-addressed): fetched once per request, through the first repository that asks.
+   * Branch and tag names belong to their repository.
+   */
+  const changeset = kit.perKey(
+    ({ id, revision }: { id: string; revision: string }) => orNull(client.getChangeset(id, revision)),
+    ({ id, revision }) =>
+      /^[0-9a-f]{40}$/i.test(revision) ? revision.toLowerCase() : `${id}\u0000${revision}`,
   );
   const primeChangesets = (id: string, changesets: ScmChangesetDto[]) => {
     for (const c of changesets) changeset.prime({ id, revision: c.id }, c);
