@@ -32,7 +32,8 @@ export interface RepositoryModel {
 export interface BackupPlanModel {
   organizationId: string;
   id: string;
-  name: string;
+  /** Known from a listing or a repository record; otherwise read with the plan, when asked. */
+  name?: string;
   /** The whole plan, when already known; otherwise loaded on demand. */
   plan?: PlanDto;
 }

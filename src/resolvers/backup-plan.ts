@@ -27,7 +27,7 @@ const field =
 export const BackupPlan: BackupPlanResolvers = {
   id: (p) => encodeId({ type: "BackupPlan", organizationId: p.organizationId, planId: p.id }),
   gitprotectId: (p) => p.id,
-  name: (p) => p.name,
+  name: async (p, _, { loaders }) => p.name ?? (await full(p, loaders))?.name ?? "",
   version: field(planVersion),
   type: field((p) => (p.type === 2 ? "AZURE_DEVOPS" : "GIT")),
   backupType: field((p) => backupTypes[p.backupType]),

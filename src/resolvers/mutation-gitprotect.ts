@@ -10,11 +10,8 @@ const frequencies = { HOURLY: "Hourly", DAILY: "Daily", WEEKLY: "Weekly", MONTHL
 
 const writes = (context: GatewayContext) => need(context.writes.gitprotect, "GitProtect");
 
-/** Plan models whose name (and everything else) is read again after the change. */
-const freshPlan = async (context: GatewayContext, organizationId: string, planId: string) => {
-  const plan = await writes(context).plan(organizationId, planId);
-  return plan ? { organizationId, id: plan.id, name: plan.name, plan } : null;
-};
+/** The plan after the change: read (through the renewed loaders) only if the payload asks for it. */
+const planAfterChange = (organizationId: string, planId: string) => ({ organizationId, id: planId });
 
 /** One result per repository of a bulk change, in the order given; `repository` is read again only when asked. */
 const itemResults = (raws: readonly string[], results: ItemResult[]) =>
@@ -53,7 +50,7 @@ async function membership(
   context.refresh();
   if (!outcome.ok) return { plan: null, results: [], errors: outcome.errors };
   return {
-    plan: await freshPlan(context, plan.organizationId, plan.planId),
+    plan: planAfterChange(plan.organizationId, plan.planId),
     results: itemResults(raws, outcome.value),
     errors: [],
   };
@@ -253,7 +250,7 @@ async function azureProject(context: GatewayContext, planRaw: string, projectRaw
   );
   context.refresh();
   if (!outcome.ok) return { plan: null, errors: outcome.errors };
-  return { plan: await freshPlan(context, plan.organizationId, plan.planId), errors: [] };
+  return { plan: planAfterChange(plan.organizationId, plan.planId), errors: [] };
 }
 
 async function licences(context: GatewayContext, raws: readonly string[], active: boolean) {

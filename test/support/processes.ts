@@ -15,6 +15,7 @@ export function freePort(): Promise<number> {
 
 export interface GatewayProcess {
   url: string;
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -40,7 +41,12 @@ export async function startGatewayProcess(env: Record<string, string>): Promise<
     });
     child.once("exit", (code) => reject(new Error(`gateway exited with ${code}:\n${output}`)));
   });
-  return { url: `http://127.0.0.1:${port}/graphql`, output: () => output, stop: () => stop(child) };
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    pid: child.pid!,
+    output: () => output,
+    stop: () => stop(child),
+  };
 }
 
 /** A Redis server of the test's own on a free port, to stop and start again. */

@@ -1,0 +1,65 @@
+import { readFileSync } from "node:fs";
+
+export interface LatencySummary {
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export function summarize(durationsMs: number[]): LatencySummary {
+  const sorted = [...durationsMs].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN;
+  return { samples: sorted.length, p50: at(0.5), p95: at(0.95), p99: at(0.99) };
+}
+
+export interface GraphQLResult {
+  errors?: unknown[];
+  data?: unknown;
+}
+
+/** One GraphQL request over HTTP; its duration in milliseconds and whether it had errors. */
+export async function timed(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ ms: number; errors: number; body: GraphQLResult }> {
+  const started = performance.now();
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as GraphQLResult;
+  return { ms: performance.now() - started, errors: body.errors?.length ?? (response.ok ? 0 : 1), body };
+}
+
+/** Requests per second at a concurrency, over a fixed time, and the errors seen. */
+export async function throughput(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> | undefined,
+  concurrency: number,
+  durationMs: number,
+): Promise<{ rps: number; errors: number }> {
+  const deadline = performance.now() + durationMs;
+  let done = 0;
+  let errors = 0;
+  const worker = async () => {
+    while (performance.now() < deadline) {
+      const { errors: e } = await timed(url, query, variables).catch(() => ({ errors: 1 }));
+      done += 1;
+      errors += e;
+    }
+  };
+  const started = performance.now();
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { rps: done / ((performance.now() - started) / 1000), errors };
+}
+
+/** Peak resident memory of a process since it started (Linux: VmHWM), in megabytes. */
+export function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
+  return Math.round(kb / 102.4) / 10;
+}

@@ -1,0 +1,97 @@
+import type { ScenarioResult } from "./run.js";
+
+interface Report {
+  date: string;
+  quick: boolean;
+  world: object;
+  latency: { fixedMs: number; jitterMs: number };
+  concurrencyCap: number;
+  results: ScenarioResult[];
+  typename: Record<string, number>;
+  rss: { gateway: number; naive: number };
+  growth: Array<{
+    factor: number;
+    organizations?: number;
+    repositories: number;
+    calls: number;
+    minimumCalls: number;
+    coldMs: number;
+    criticalPathMs: number;
+    warmP50Ms: number;
+    errors: number;
+    peakRssMb: number;
+  }>;
+  durationSeconds: number;
+}
+
+const ms = (n: number | null | undefined) =>
+  n == null || Number.isNaN(n) ? "–" : n < 10 ? n.toFixed(1) : Math.round(n).toString();
+const ratio = (a: number, b: number) => (b === 0 ? "–" : (a / b).toFixed(2));
+const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
+
+/** The benchmark's report: every figure beside its reference, measured in the same run. */
+export function renderReport(report: Report): string {
+  const lines: string[] = [];
+  lines.push(`# Benchmark ${report.date.slice(0, 10)}${report.quick ? " (quick)" : ""}`, "");
+  lines.push(
+    `World: \`${JSON.stringify(report.world)}\`; upstream latency ${report.latency.fixedMs} ms ± ${report.latency.jitterMs}; per-upstream concurrency cap ${report.concurrencyCap}; run took ${report.durationSeconds} s.`,
+    "",
+  );
+  lines.push(
+    "| scenario | gateway | calls cold (min, ratio) | calls warm | cold p50 / p95 / p99 ms | critical path ms (p50 ratio) | warm p50 ms | req/s c1 / c16 / c64 | errors |",
+  );
+  lines.push("|---|---|---|---|---|---|---|---|---|");
+  for (const r of report.results) {
+    lines.push(
+      `| ${r.scenario} | ${r.gateway} | ${r.coldCalls} (${r.minimumCalls}, ${ratio(r.coldCalls, r.minimumCalls)}) | ${r.warmCalls ?? "–"} | ${ms(r.cold.p50)} / ${ms(r.cold.p95)} / ${ms(r.cold.p99)} | ${ms(r.criticalPathMs)} (${ratio(r.cold.p50, r.criticalPathMs)}) | ${ms(r.warm?.p50)} | ${["c1", "c16", "c64"].map((c) => ms(r.throughput[c])).join(" / ")} | ${r.errors} |`,
+    );
+  }
+  lines.push(
+    "",
+    `\`{ __typename }\` req/s c1 / c16 / c64: ${["c1", "c16", "c64"].map((c) => ms(report.typename[c])).join(" / ")}. Peak RSS: gateway ${report.rss.gateway} MB, naive ${report.rss.naive} MB.`,
+    "",
+  );
+
+  const find = (scenario: string, gateway: string) =>
+    report.results.find((r) => r.scenario === scenario && r.gateway === gateway)!;
+  const overview = find("overview", "gateway");
+  const naive = find("overview", "naive");
+  const gatewayRows = report.results.filter((r) => r.gateway === "gateway");
+  lines.push("## Targets", "");
+  lines.push(
+    `- Upstream calls equal to the minimum for every query: ${verdict(gatewayRows.every((r) => r.coldCalls === r.minimumCalls))} (${gatewayRows.map((r) => `${r.scenario} ${ratio(r.coldCalls, r.minimumCalls)}`).join(", ")}); warm: ${verdict(gatewayRows.every((r) => r.warmCalls === null || r.warmCalls === 0))}.`,
+  );
+  lines.push(
+    `- Cold p50 within 1.15× the critical path: ${gatewayRows.map((r) => `${r.scenario} ${ratio(r.cold.p50, r.criticalPathMs)}`).join(", ")} → ${verdict(gatewayRows.every((r) => r.cold.p50 <= 1.15 * r.criticalPathMs))}.`,
+  );
+  lines.push(
+    `- Warm p50 under 5 ms: ${gatewayRows
+      .filter((r) => r.warm)
+      .map((r) => `${r.scenario} ${ms(r.warm!.p50)}`)
+      .join(", ")} → ${verdict(gatewayRows.every((r) => !r.warm || r.warm.p50 < 5))}.`,
+  );
+  lines.push(
+    `- Warm overview at c64 ≥ half of \`{ __typename }\` at c64: ${ms(overview.throughput.c64)} vs ${ms(report.typename.c64)} req/s (${ratio(overview.throughput.c64 ?? 0, report.typename.c64 ?? 1)}) → ${verdict((overview.throughput.c64 ?? 0) >= 0.5 * (report.typename.c64 ?? Infinity))}.`,
+  );
+  lines.push(
+    `- ≥ 10× fewer upstream calls than the naive gateway on the overview: ${naive.coldCalls} / ${overview.coldCalls} = ${ratio(naive.coldCalls, overview.coldCalls)}× → ${verdict(naive.coldCalls >= 10 * overview.coldCalls)}.`,
+  );
+  lines.push(
+    `- ≥ 5× lower cold latency than the naive gateway on the overview: ${ms(naive.cold.p50)} / ${ms(overview.cold.p50)} ms = ${ratio(naive.cold.p50, overview.cold.p50)}× → ${verdict(naive.cold.p50 >= 5 * overview.cold.p50)}.`,
+  );
+  lines.push(
+    `- Peak RSS under 256 MB at c64 on the default world: ${report.rss.gateway} MB → ${verdict(report.rss.gateway < 256)}.`,
+    "",
+  );
+
+  lines.push("## Growth (overview of every organization, cold then warm)", "");
+  lines.push(
+    "| world | organizations | repositories | calls (min) | cold ms (critical path) | warm p50 ms | peak RSS MB | errors |",
+    "|---|---|---|---|---|---|---|---|",
+  );
+  for (const g of report.growth)
+    lines.push(
+      `| ${g.factor}× | ${g.organizations} | ${g.repositories} | ${g.calls} (${g.minimumCalls}) | ${ms(g.coldMs)} (${ms(g.criticalPathMs)}) | ${ms(g.warmP50Ms)} | ${g.peakRssMb} | ${g.errors} |`,
+    );
+  return lines.join("\n") + "\n";
+}

@@ -1,0 +1,275 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { encodeId } from "../src/global-id.js";
+import { startSimulators, type Simulators } from "../simulators/start-simulators.js";
+import type { WorldParams } from "../simulators/world/params.js";
+import { startGatewayProcess, type GatewayProcess } from "../test/support/processes.js";
+import { peakRssMb, summarize, throughput, timed, type LatencySummary } from "./measure.js";
+import { renderReport } from "./report.js";
+import {
+  bulkMutation,
+  criticalPathMs,
+  largeBlame,
+  overview,
+  repositoryPage,
+  repositoryWalk,
+  type Scenario,
+} from "./scenarios.js";
+
+/**
+ * `npm run bench [-- --quick] [-- --organizations 5 --repositories 200 --latency 20 --jitter 5]`
+ * The gateway against the limit (minimum calls, critical path) and beside the naive reference,
+ * measured side by side in one run. Writes bench/results/<date>.md and .json.
+ */
+
+const args = new Map<string, string>();
+process.argv
+  .slice(2)
+  .forEach(
+    (arg, i, all) =>
+      arg.startsWith("--") &&
+      args.set(arg.slice(2), all[i + 1]?.startsWith("--") ? "true" : (all[i + 1] ?? "true")),
+  );
+const quick = args.has("quick");
+const number = (name: string, fallback: number) => (args.has(name) ? Number(args.get(name)) : fallback);
+
+const world: Partial<WorldParams> = {
+  organizations: number("organizations", quick ? 5 : 5),
+  repositoriesPerOrganization: number("repositories", quick ? 20 : 200),
+  projectsPerOrganization: 4,
+  unprotectedPerOrganization: quick ? 2 : 10,
+  plans: number("plans", 20),
+  branches: number("branches", quick ? 4 : 10),
+  commits: number("commits", quick ? 40 : 200),
+  fileLines: number("file-lines", quick ? 200 : 2000),
+  sharedHistories: 4,
+};
+const latency = { fixedMs: number("latency", 20), jitterMs: number("jitter", 5) };
+const cap = 16;
+const samples = { cold: quick ? 2 : 5, warm: quick ? 10 : 50 };
+const loadSeconds = quick ? 1 : 3;
+const concurrencies = [1, 16, 64];
+
+const log = (message: string) => console.log(`[bench] ${message}`);
+
+function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
+  return {
+    GITPROTECT_URL: sim.gitprotect.url,
+    GITPROTECT_EMAIL: "admin@gitprotect.test",
+    GITPROTECT_PASSWORD: "Admin-pass-1",
+    AZURE_DEVOPS_URL: sim.azureDevOps.url,
+    AZURE_DEVOPS_PAT: "demo-pat",
+    SCM_MANAGER_URL: sim.scmManager.url,
+    SCM_MANAGER_USERNAME: "scmadmin",
+    SCM_MANAGER_PASSWORD: "scmadmin",
+    UPSTREAM_CONCURRENCY: String(cap),
+    MAX_QUERY_DEPTH: "20",
+    ...extra,
+  };
+}
+
+const servers = (sim: Simulators) => [sim.gitprotect, sim.azureDevOps, sim.scmManager];
+const resetCalls = (sim: Simulators) => servers(sim).forEach((s) => s.stats.reset());
+const upstreamCalls = (sim: Simulators) =>
+  servers(sim).reduce(
+    (n, s) =>
+      n + Object.entries(s.stats.snapshot().counts).reduce((m, [op, c]) => m + (op === "login" ? 0 : c), 0),
+    0,
+  );
+
+/** Three harmless writes: each moves one upstream's cache to a new generation, so the next read is cold. */
+async function invalidate(sim: Simulators, gateway: GatewayProcess): Promise<void> {
+  const external = [...sim.world.gitprotect.organizations.values()].find((o) => o.host.kind === "external")!;
+  const azure = [...sim.world.azure.repositories.values()].find((r) => r.name !== "")!;
+  const scm = [...sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+  await Promise.all([
+    timed(
+      gateway.url,
+      `mutation($input: SynchronizeOrganizationInput!) { synchronizeOrganization(input: $input) { errors { code } } }`,
+      {
+        input: { organizationId: encodeId({ type: "Organization", organizationId: external.id }) },
+      },
+    ),
+    timed(
+      gateway.url,
+      `mutation($input: UpdateAzureDevOpsRepositoryInput!) { updateAzureDevOpsRepository(input: $input) { errors { code } } }`,
+      {
+        input: {
+          repositoryId: encodeId({ type: "Repository", host: "azure", repositoryId: azure.id }),
+          defaultBranch: "main",
+        },
+      },
+    ),
+    timed(
+      gateway.url,
+      `mutation($input: RunScmManagerHealthCheckInput!) { runScmManagerHealthCheck(input: $input) { errors { code } } }`,
+      {
+        input: { repositoryId: encodeId({ type: "Repository", host: "scm", repositoryId: scm.id }) },
+      },
+    ),
+  ]);
+}
+
+export interface ScenarioResult {
+  scenario: string;
+  gateway: "gateway" | "naive";
+  minimumCalls: number;
+  coldCalls: number;
+  warmCalls: number | null;
+  cold: LatencySummary;
+  warm: LatencySummary | null;
+  criticalPathMs: number;
+  throughput: Record<string, number | null>;
+  errors: number;
+}
+
+async function measure(
+  sim: Simulators,
+  gateway: GatewayProcess,
+  kind: "gateway" | "naive",
+  scenario: Scenario,
+): Promise<ScenarioResult> {
+  log(`${scenario.name}: ${kind}`);
+  let errors = 0;
+  const coldTimes: number[] = [];
+  let coldCalls = 0;
+  for (let run = 0; run < samples.cold; run += 1) {
+    if (kind === "gateway" && !scenario.write) await invalidate(sim, gateway);
+    resetCalls(sim);
+    const result = await timed(gateway.url, scenario.query, scenario.variables?.(run));
+    coldTimes.push(result.ms);
+    errors += result.errors;
+    coldCalls = Math.max(coldCalls, upstreamCalls(sim));
+  }
+  let warm: LatencySummary | null = null;
+  let warmCalls: number | null = null;
+  const rps: Record<string, number | null> = Object.fromEntries(concurrencies.map((c) => [`c${c}`, null]));
+  if (kind === "gateway" && !scenario.write) {
+    await timed(gateway.url, scenario.query, scenario.variables?.(0));
+    resetCalls(sim);
+    const warmTimes: number[] = [];
+    for (let run = 0; run < samples.warm; run += 1) {
+      const result = await timed(gateway.url, scenario.query, scenario.variables?.(0));
+      warmTimes.push(result.ms);
+      errors += result.errors;
+    }
+    warmCalls = upstreamCalls(sim);
+    warm = summarize(warmTimes);
+    for (const c of concurrencies) {
+      const load = await throughput(
+        gateway.url,
+        scenario.query,
+        scenario.variables?.(0),
+        c,
+        loadSeconds * 1000,
+      );
+      rps[`c${c}`] = load.rps;
+      errors += load.errors;
+    }
+  }
+  return {
+    scenario: scenario.name,
+    gateway: kind,
+    minimumCalls: scenario.minimumCalls,
+    coldCalls,
+    warmCalls,
+    cold: summarize(coldTimes),
+    warm,
+    criticalPathMs: criticalPathMs(scenario.rounds, cap, latency.fixedMs + latency.jitterMs),
+    throughput: rps,
+    errors,
+  };
+}
+
+async function main() {
+  const started = Date.now();
+  log(`world ${JSON.stringify(world)}, latency ${latency.fixedMs}±${latency.jitterMs} ms`);
+  const sim = await startSimulators({
+    ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
+    world,
+    latency,
+  });
+  log(`world built in ${Date.now() - started} ms`);
+  const gateway = await startGatewayProcess(gatewayEnv(sim));
+  const naive = await startGatewayProcess(gatewayEnv(sim, { GATEWAY_NAIVE: "1" }));
+  await Promise.all([gateway, naive].map((g) => timed(g.url, "{ organizations(first: 1) { totalCount } }")));
+
+  const scenarios = [
+    overview(sim.world),
+    repositoryPage(sim.world),
+    largeBlame(sim.world),
+    repositoryWalk(sim.world),
+    bulkMutation(sim.world),
+  ];
+  const results: ScenarioResult[] = [];
+  for (const scenario of scenarios) {
+    results.push(await measure(sim, gateway, "gateway", scenario));
+    results.push(await measure(sim, naive, "naive", scenario));
+  }
+
+  log("throughput of { __typename }");
+  const typename: Record<string, number> = {};
+  for (const c of concurrencies)
+    typename[`c${c}`] = (
+      await throughput(gateway.url, "{ __typename }", undefined, c, loadSeconds * 1000)
+    ).rps;
+  const rss = { gateway: peakRssMb(gateway.pid), naive: peakRssMb(naive.pid) };
+  await Promise.all([gateway.stop(), naive.stop()]);
+  await sim.close();
+
+  log("growth");
+  const growth = [];
+  for (const factor of quick ? [1, 2] : [1, 4, 16]) {
+    const grown = { ...world, organizations: (world.organizations ?? 5) * factor };
+    const g = await startSimulators({
+      ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
+      world: grown,
+      latency,
+    });
+    const gw = await startGatewayProcess(gatewayEnv(g));
+    await timed(gw.url, "{ organizations(first: 1) { totalCount } }");
+    const scenario = overview(g.world, 100);
+    resetCalls(g);
+    const cold = await timed(gw.url, scenario.query);
+    const calls = upstreamCalls(g);
+    const warmTimes: number[] = [];
+    for (let i = 0; i < 5; i += 1) warmTimes.push((await timed(gw.url, scenario.query)).ms);
+    growth.push({
+      factor,
+      organizations: grown.organizations,
+      repositories: g.world.gitprotect.repositories.size,
+      calls,
+      minimumCalls: scenario.minimumCalls,
+      coldMs: cold.ms,
+      criticalPathMs: criticalPathMs(scenario.rounds, cap, latency.fixedMs + latency.jitterMs),
+      warmP50Ms: summarize(warmTimes).p50,
+      errors: cold.errors,
+      peakRssMb: peakRssMb(gw.pid),
+    });
+    await gw.stop();
+    await g.close();
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    quick,
+    world,
+    latency,
+    concurrencyCap: cap,
+    samples,
+    results,
+    typename,
+    rss,
+    growth,
+    durationSeconds: Math.round((Date.now() - started) / 1000),
+  };
+  const folder = new URL("./results/", import.meta.url);
+  await mkdir(folder, { recursive: true });
+  const stamp = report.date.slice(0, 19).replace(/:/g, "-");
+  const markdown = renderReport(report);
+  await writeFile(new URL(`${stamp}${quick ? "-quick" : ""}.json`, folder), JSON.stringify(report, null, 2));
+  await writeFile(new URL(`${stamp}${quick ? "-quick" : ""}.md`, folder), markdown);
+  console.log(markdown);
+}
+
+await main();
+process.exit(0);
