@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { encodeId } from "../src/global-id.js";
-import { startSimulators, type Simulators } from "../simulators/start-simulators.js";
+import { gatewayEnvironment, startSimulators, type Simulators } from "../simulators/start-simulators.js";
 import type { WorldParams } from "../simulators/world/params.js";
 import { startGatewayProcess, type GatewayProcess } from "../test/support/processes.js";
 import { peakRssMb, summarize, throughput, timed, type LatencySummary } from "./measure.js";
@@ -53,14 +53,7 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 
 function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
   return {
-    GITPROTECT_URL: sim.gitprotect.url,
-    GITPROTECT_EMAIL: "admin@gitprotect.test",
-    GITPROTECT_PASSWORD: "Admin-pass-1",
-    AZURE_DEVOPS_URL: sim.azureDevOps.url,
-    AZURE_DEVOPS_PAT: "demo-pat",
-    SCM_MANAGER_URL: sim.scmManager.url,
-    SCM_MANAGER_USERNAME: "scmadmin",
-    SCM_MANAGER_PASSWORD: "scmadmin",
+    ...gatewayEnvironment(sim),
     UPSTREAM_CONCURRENCY: String(cap),
     MAX_QUERY_DEPTH: "20",
     ...extra,

@@ -91,3 +91,25 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<S
     throw error;
   }
 }
+
+/**
+ * The environment that points a gateway at these simulators with demo accounts: GitProtect's
+ * admin, the Azure DevOps token, and an SCM-Manager user (the admin unless another is named).
+ */
+export function gatewayEnvironment(
+  simulators: Simulators,
+  scmUser: "scmadmin" | "alice" | "bob" = "scmadmin",
+): Record<string, string> {
+  const [admin] = simulators.credentials.gitprotect;
+  const scm = simulators.credentials.scm.find((u) => u.name === scmUser)!;
+  return {
+    GITPROTECT_URL: simulators.gitprotect.url,
+    GITPROTECT_EMAIL: admin.email,
+    GITPROTECT_PASSWORD: admin.password,
+    AZURE_DEVOPS_URL: simulators.azureDevOps.url,
+    AZURE_DEVOPS_PAT: simulators.credentials.azure.validToken,
+    SCM_MANAGER_URL: simulators.scmManager.url,
+    SCM_MANAGER_USERNAME: scm.name,
+    SCM_MANAGER_PASSWORD: scm.password,
+  };
+}

@@ -15,16 +15,11 @@ try {
 const stops: Array<() => Promise<void>> = [];
 if (config.demo) {
   // The simulators are a development aid, loaded only for the demo.
-  const { startSimulators } = await import("../simulators/start-simulators.js");
+  const { gatewayEnvironment, startSimulators } = await import("../simulators/start-simulators.js");
   const simulators = await startSimulators({ ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 } });
   stops.push(() => simulators.close());
-  const [admin] = simulators.credentials.gitprotect;
-  config = {
-    ...config,
-    gitprotect: { url: simulators.gitprotect.url, email: admin.email, password: admin.password },
-    azureDevOps: { url: simulators.azureDevOps.url, pat: simulators.credentials.azure.validToken },
-    scmManager: { url: simulators.scmManager.url, username: "alice", password: "alice-secret" },
-  };
+  // As an operator would configure it; SCM-Manager as alice, so permissions shape the answers.
+  config = loadConfig({ ...process.env, ...gatewayEnvironment(simulators, "alice") });
   console.log(
     "No upstream configured: serving the built-in demo upstreams (simulators) started in this process.",
   );

@@ -1,7 +1,7 @@
 import type { AzureDevOpsLoaders } from "../loaders/azure-devops-loaders.js";
 import type { AzureDevOpsClient } from "../upstreams/azure-devops/client.js";
 import type { AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
-import { attempt, refused, type Outcome } from "./mutation-result.js";
+import { attempt, confirmedName, refused, type Outcome } from "./mutation-result.js";
 
 const missing = {
   code: "NOT_FOUND" as const,
@@ -61,12 +61,8 @@ export function azureDevOpsWrites(client: AzureDevOpsClient, loaders: AzureDevOp
     async delete(id: string, confirmName: string): Promise<Outcome<void>> {
       const current = await loaders.repository.load(id);
       if (!current) return refused(missing.code, missing.message, missing.field);
-      if (current.name !== confirmName)
-        return refused(
-          "INVALID_INPUT",
-          `The repository is named "${current.name}", not "${confirmName}"; nothing was deleted.`,
-          "confirmName",
-        );
+      const unconfirmed = confirmedName(current.name, confirmName);
+      if (unconfirmed) return unconfirmed;
       return attempt(() => client.deleteRepository(id), { NOT_FOUND: missing });
     },
   };

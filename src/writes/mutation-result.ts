@@ -32,3 +32,13 @@ export async function attempt<T>(
     return refused(known.code, known.message, known.field);
   }
 }
+
+/** Deleting is deliberate: the caller names the repository's current name, or nothing is deleted. */
+export function confirmedName(current: string, confirmName: string): Outcome<void> | undefined {
+  if (current === confirmName) return undefined;
+  return refused(
+    "INVALID_INPUT",
+    `The repository is named "${current}", not "${confirmName}"; nothing was deleted.`,
+    "confirmName",
+  );
+}

@@ -2,7 +2,7 @@ import type { ScmManagerLoaders } from "../loaders/scm-manager-loaders.js";
 import type { ScmManagerClient } from "../upstreams/scm-manager/client.js";
 import type { ScmRepositoryDto, ScmRepositoryInputDto } from "../upstreams/scm-manager/types.js";
 import { orNull } from "../loaders/loader-kit.js";
-import { attempt, done, refused, type Outcome } from "./mutation-result.js";
+import { attempt, confirmedName, done, refused, type Outcome } from "./mutation-result.js";
 
 const missing = {
   code: "NOT_FOUND" as const,
@@ -87,12 +87,8 @@ export function scmManagerWrites(client: ScmManagerClient, loaders: ScmManagerLo
     async delete(id: string, confirmName: string): Promise<Outcome<void>> {
       const current = await loaders.repository.load(id);
       if (!current) return refused(missing.code, missing.message, missing.field);
-      if (current.name !== confirmName)
-        return refused(
-          "INVALID_INPUT",
-          `The repository is named "${current.name}", not "${confirmName}"; nothing was deleted.`,
-          "confirmName",
-        );
+      const unconfirmed = confirmedName(current.name, confirmName);
+      if (unconfirmed) return unconfirmed;
       return attempt(() => client.deleteRepository(id), {
         NOT_FOUND: missing,
         FORBIDDEN: notOwner,

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeId } from "../../src/global-id.js";
-import { startSimulators, type Simulators } from "../../simulators/start-simulators.js";
+import { gatewayEnvironment, startSimulators, type Simulators } from "../../simulators/start-simulators.js";
 import { post, startGatewayProcess, type GatewayProcess } from "../support/processes.js";
 
 /** Two gateway processes sharing the Redis of this machine (127.0.0.1:6379), as replicas behind a load balancer do. */
@@ -18,14 +18,7 @@ const overview = `{ organizations(first: 20) { nodes { name repositories(first: 
 beforeAll(async () => {
   sim = await startSimulators({ ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 } });
   const env = {
-    GITPROTECT_URL: sim.gitprotect.url,
-    GITPROTECT_EMAIL: "admin@gitprotect.test",
-    GITPROTECT_PASSWORD: "Admin-pass-1",
-    AZURE_DEVOPS_URL: sim.azureDevOps.url,
-    AZURE_DEVOPS_PAT: "demo-pat",
-    SCM_MANAGER_URL: sim.scmManager.url,
-    SCM_MANAGER_USERNAME: "scmadmin",
-    SCM_MANAGER_PASSWORD: "scmadmin",
+    ...gatewayEnvironment(sim),
     CACHE_URL: "redis://127.0.0.1:6379",
     CACHE_KEY_SECRET: "replica-shared-secret-0123456789",
     CACHE_NAMESPACE: `test-${randomUUID()}`,

@@ -1,6 +1,7 @@
 import { loadConfig } from "../../src/config.js";
 import { startGateway, type Gateway } from "../../src/server.js";
 import {
+  gatewayEnvironment,
   startSimulators,
   type SimulatorOptions,
   type Simulators,
@@ -39,14 +40,7 @@ export async function startHarness(
   });
   const config = loadConfig({
     PORT: "0",
-    GITPROTECT_URL: sim.gitprotect.url,
-    GITPROTECT_EMAIL: "admin@gitprotect.test",
-    GITPROTECT_PASSWORD: "Admin-pass-1",
-    AZURE_DEVOPS_URL: sim.azureDevOps.url,
-    AZURE_DEVOPS_PAT: "demo-pat",
-    SCM_MANAGER_URL: sim.scmManager.url,
-    SCM_MANAGER_USERNAME: "scmadmin",
-    SCM_MANAGER_PASSWORD: "scmadmin",
+    ...gatewayEnvironment(sim),
     ...options.env,
   });
   const gateway = await startGateway(config);
