@@ -55,6 +55,8 @@ function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
   return {
     ...gatewayEnvironment(sim),
     UPSTREAM_CONCURRENCY: String(cap),
+    // As deployed (the Dockerfile's setting): graphql-js skips its development-time checks.
+    NODE_ENV: "production",
     MAX_QUERY_DEPTH: "20",
     ...extra,
   };

@@ -11,6 +11,18 @@
  * Returns undefined for what is no clone URL.
  */
 export function normalizeCloneUrl(raw: string): string | undefined {
+  if (known.has(raw)) return known.get(raw);
+  const normalized = normalize(raw);
+  if (known.size >= knownLimit) known.delete(known.keys().next().value!);
+  known.set(raw, normalized);
+  return normalized;
+}
+
+/** A pure function asked about the same URLs on every request: its answers are kept, boundedly. */
+const known = new Map<string, string | undefined>();
+const knownLimit = 100_000;
+
+function normalize(raw: string): string | undefined {
   const text = raw.trim();
   if (!text || text.length > 2048) return undefined;
   const scpLike = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/.exec(text);

@@ -1,4 +1,5 @@
 import { ApolloServer, HeaderMap, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -57,6 +58,8 @@ export async function startGateway(config: Config): Promise<Gateway> {
     // Apollo Sandbox at /graphql in every environment: exploring the schema is how people learn it.
     plugins: [
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // The gateway caches upstream answers; Apollo's per-field cache hints would only cost time.
+      ApolloServerPluginCacheControlDisabled(),
       staleAnswers,
     ],
   });

@@ -41,7 +41,12 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
     : undefined;
   const keyv = redis
     ? new Keyv({ store: redis, throwOnErrors: true, useKeyPrefix: false })
-    : new Keyv({ store: new BoundedLru<unknown>(options.maxEntries, options.maxBytes) });
+    : // In memory, entries are kept as objects: no JSON round trip on every hit.
+      new Keyv({
+        store: new BoundedLru<unknown>(options.maxEntries, options.maxBytes),
+        serialize: undefined,
+        deserialize: undefined,
+      });
   keyv.on("error", () => undefined);
   if (redis) {
     const connected = await Promise.race([

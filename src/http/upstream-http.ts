@@ -26,6 +26,8 @@ export interface UpstreamResponse {
   status: number;
   headers: Headers;
   body: Buffer;
+  /** The body already parsed, when the cache has it: answers are read, never changed in place. */
+  json?: unknown;
 }
 
 export interface UpstreamHttpOptions {
@@ -116,6 +118,7 @@ const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 
 
 /** Parses a JSON answer; anything else where JSON was due is a malformed answer, not data. */
 export function parseJson<T>(upstream: UpstreamName, response: UpstreamResponse): T {
+  if (response.json !== undefined) return response.json as T;
   const type = response.headers.get("content-type") ?? "";
   if (!type.includes("json")) throw new UpstreamError(upstream, "MALFORMED", response.status);
   try {

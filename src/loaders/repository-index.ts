@@ -1,6 +1,8 @@
 import { normalizeCloneUrl } from "../clone-url.js";
 import type { HostedRepository, HostKey, HostName, RepositoryModel } from "../models.js";
+import type { AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
 import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
+import type { ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
 import type { AzureDevOpsLoaders } from "./azure-devops-loaders.js";
 import type { GitProtectLoaders } from "./gitprotect-loaders.js";
 import type { LoaderKit } from "./loader-kit.js";
@@ -29,18 +31,13 @@ export function repositoryIndex(sources: Sources) {
       sources.azure?.repositories.load() ?? [],
       sources.scm?.repositories.load() ?? [],
     ]);
-    const byUrl = new Map<string, HostedRepository>();
-    if (azure.status === "fulfilled")
-      for (const dto of azure.value)
-        for (const url of [dto.remoteUrl, dto.sshUrl, ...(dto.validRemoteUrls ?? [])]) {
-          const key = url && normalizeCloneUrl(url);
-          if (key) byUrl.set(key, { host: "azure", id: dto.id, dto });
-        }
-    if (scm.status === "fulfilled")
-      for (const dto of scm.value) {
-        const key = dto.url && normalizeCloneUrl(dto.url);
-        if (key) byUrl.set(key, { host: "scm", id: dto.id, dto });
-      }
+    const none = new Map<string, HostedRepository>();
+    const azureIndex = azure.status === "fulfilled" ? indexOf(azure.value, azureEntries) : none;
+    const scmIndex = scm.status === "fulfilled" ? indexOf(scm.value, scmEntries) : none;
+    const byUrl = {
+      get: (key: string) => azureIndex.get(key) ?? scmIndex.get(key),
+      values: () => [...azureIndex.values(), ...scmIndex.values()],
+    };
     const failed: Partial<Record<HostName, Error>> = {};
     const asError = (reason: unknown) =>
       reason instanceof Error ? reason : new Error("host listing failed");
@@ -133,3 +130,36 @@ export function repositoryIndex(sources: Sources) {
 }
 
 export type RepositoryIndex = ReturnType<typeof repositoryIndex>;
+
+/**
+ * Each listing's clone-URL index, kept for as long as the listing itself: a cached listing is the
+ * same object request after request, and so is its index.
+ */
+const indexes = new WeakMap<object, Map<string, HostedRepository>>();
+
+function indexOf<T extends object>(
+  listing: T[],
+  entries: (dto: T) => Array<[string | undefined, HostedRepository]>,
+): Map<string, HostedRepository> {
+  let index = indexes.get(listing);
+  if (!index) {
+    index = new Map();
+    for (const dto of listing)
+      for (const [url, repository] of entries(dto)) {
+        const key = url && normalizeCloneUrl(url);
+        if (key) index.set(key, repository);
+      }
+    indexes.set(listing, index);
+  }
+  return index;
+}
+
+const azureEntries = (dto: AzureRepositoryDto): Array<[string | undefined, HostedRepository]> =>
+  [dto.remoteUrl, dto.sshUrl, ...(dto.validRemoteUrls ?? [])].map((url) => [
+    url,
+    { host: "azure", id: dto.id, dto },
+  ]);
+
+const scmEntries = (dto: ScmRepositoryDto): Array<[string | undefined, HostedRepository]> => [
+  [dto.url, { host: "scm", id: dto.id, dto }],
+];
