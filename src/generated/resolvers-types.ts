@@ -289,6 +289,17 @@ export type Changeset = Node & {
   parents: Array<Changeset>;
   /** What it changed. */
   modifications?: Maybe<Modifications>;
+  /**
+   * What it changed, as a unified diff against its first parent (the whole tree for a first
+   * commit). Null for Azure DevOps, whose API has no diff.
+   */
+  diff?: Maybe<Scalars['String']['output']>;
+};
+
+
+/** A changeset (commit) of a hosted repository. */
+export type ChangesetDiffArgs = {
+  path?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One line of a file and the changeset that last changed it. */
@@ -1941,6 +1952,7 @@ export type ChangesetResolvers<ContextType = GatewayContext, ParentType extends 
   parentRevisions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   parents?: Resolver<Array<ResolversTypes['Changeset']>, ParentType, ContextType>;
   modifications?: Resolver<Maybe<ResolversTypes['Modifications']>, ParentType, ContextType>;
+  diff?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType, Partial<ChangesetDiffArgs>>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

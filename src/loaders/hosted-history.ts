@@ -244,6 +244,12 @@ export function hostedHistory(sources: { azure?: AzureDevOpsLoaders; scm?: ScmMa
       };
     },
 
+    /** A changeset's unified diff; null for Azure DevOps, whose API has none. */
+    async diff(changeset: ChangesetModel, path?: string): Promise<string | null> {
+      if (changeset.repository.host === "azure") return null;
+      return scm().diff.load({ id: changeset.repository.id, revision: changeset.revision, path });
+    },
+
     /** Blame lines; null for Azure DevOps, whose API has none. */
     async blame(repo: HostedRepository, path: string, revision?: string): Promise<BlameLineModel[] | null> {
       if (repo.host === "azure") return null;

@@ -60,6 +60,9 @@ export function scmManagerLoaders(client: ScmManagerClient, kit: LoaderKit) {
         recursive: boolean;
       }) => orNull(client.browse(id, { path, revision, recursive })),
     ),
+    diff: kit.perKey(({ id, revision, path }: { id: string; revision: string; path?: string }) =>
+      orNull(client.getDiff(id, revision, path)),
+    ),
     content: kit.perKey(({ id, path, revision }: { id: string; path: string; revision?: string }) =>
       orNull(client.getContent(id, path, revision)),
     ),

@@ -10,7 +10,7 @@ import type {
 } from "../generated/resolvers-types.js";
 import type { Loaders } from "../loaders/create-loaders.js";
 import type { ChangesetModel } from "../models.js";
-import { isoDate } from "./support.js";
+import { checkedPath, isoDate } from "./support.js";
 
 /** The changeset as its host tells it whole, when a listing gave only part (Azure DevOps lists). */
 const complete = async (m: ChangesetModel, loaders: Loaders) =>
@@ -46,6 +46,7 @@ export const Changeset: ChangesetResolvers = {
     return found.filter((p) => p !== null);
   },
   modifications: async (c, _, { loaders }) => (await loaders.history.modifications(c)) ?? null,
+  diff: (c, { path }, { loaders }) => loaders.history.diff(c, path ? checkedPath(path) : undefined),
 };
 
 export const BlameLine: BlameLineResolvers = {

@@ -3,19 +3,13 @@ import { encodeId } from "../global-id.js";
 import type { RepositoryResolvers } from "../generated/resolvers-types.js";
 import type { HostedRepository, RepositoryModel } from "../models.js";
 import { selectsField } from "./lookahead.js";
-import { badInput, connection, need, offsetConnection } from "./support.js";
+import { badInput, checkedPath, connection, need, offsetConnection } from "./support.js";
 
 /** The hosted side of a repository; null when only GitProtect knows it; the host's failure when it could not be asked. */
 function hostedOf(model: RepositoryModel): HostedRepository | null {
   if (model.hostFailure) throw model.hostFailure.error;
   return model.hosted ?? null;
 }
-
-const checkedPath = (path: string) => {
-  if (path.length > 1024 || path.includes("\u0000") || path.split("/").includes(".."))
-    throw badInput("The path is not valid.");
-  return path;
-};
 
 export const Repository: RepositoryResolvers = {
   id: (m) =>

@@ -50,3 +50,10 @@ export function offsetConnection<T>(items: T[], offset: number, total: number): 
 
 export const isoDate = (epochMs: number | null | undefined) =>
   epochMs == null ? null : new Date(epochMs).toISOString();
+
+/** A path inside a repository: bounded, without NUL bytes or `..` segments, checked before any call. */
+export const checkedPath = (path: string) => {
+  if (path.length > 1024 || path.includes("\u0000") || path.split("/").includes(".."))
+    throw badInput("The path is not valid.");
+  return path;
+};

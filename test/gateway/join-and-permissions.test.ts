@@ -93,6 +93,23 @@ describe("one Repository per physical repository", () => {
   });
 });
 
+describe("history reads", () => {
+  it("a changeset's diff comes from SCM-Manager; Azure DevOps has none", async () => {
+    const scm = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const azure = [...h.sim.world.azure.repositories.values()][2]!;
+    const query = `query($id: ID!) { repository(id: $id) { changesets(first: 1) { nodes { diff modifications { modified added } } } } }`;
+    const fromScm = await h.query<{ repository: { changesets: { nodes: Array<{ diff: string }> } } }>(query, {
+      id: encodeId({ type: "Repository", host: "scm", repositoryId: scm.id }),
+    });
+    expect(fromScm.data.repository.changesets.nodes[0]!.diff).toMatch(/^diff --git a\//);
+    const fromAzure = await h.query<{ repository: { changesets: { nodes: Array<{ diff: null }> } } }>(query, {
+      id: encodeId({ type: "Repository", host: "azure", repositoryId: azure.id }),
+    });
+    expect(fromAzure.errors).toBeUndefined();
+    expect(fromAzure.data.repository.changesets.nodes[0]!.diff).toBeNull();
+  });
+});
+
 describe("per-user answers", () => {
   it("gives users with different SCM-Manager permissions different answers to the same query", async () => {
     const query = `{ repositories(first: 100, host: SCM_MANAGER) { nodes { name scmManager { permissions { name } } } } }`;
