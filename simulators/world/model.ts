@@ -1,4 +1,7 @@
+import type { components } from "../../src/upstreams/gitprotect/contract.gen.js";
 import type { Random } from "./random.js";
+
+type GitProtectSchemas = components["schemas"];
 
 /** The one world the three simulators share: what each API stores, and where each repository's git data is. */
 
@@ -83,20 +86,11 @@ export interface GitProtectOrganization {
   host: OrganizationHost;
 }
 
-export interface GitProtectRepository {
-  id: string;
-  organizationId: string;
-  name: string;
-  fullName: string;
-  url: string;
-  isLicenceActive: boolean;
-  isRemoved: boolean;
-  sizeBytes: number;
-  lastBackupDate: string | null;
-  lastBackupStatus: "None" | "Success" | "Warning" | "Failed";
+/** GitProtect's repository record as the contract gives it (plans are derived), and where it is hosted. */
+export type GitProtectRepository = Omit<GitProtectSchemas["Repository"], "plans"> & {
   /** The hosted repository this record was synchronized from, if a simulated host has it. */
   hosted?: { host: "azure" | "scm"; id: string };
-}
+};
 
 export interface Schedule {
   frequency: "Hourly" | "Daily" | "Weekly" | "Monthly";
