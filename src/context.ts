@@ -13,6 +13,8 @@ import { fixedToken, signedInSession } from "./upstreams/gitprotect/session.js";
 import { ScmManagerClient } from "./upstreams/scm-manager/client.js";
 
 export interface GatewayContext {
+  /** Every credential this request acts with, for keys of cached whole answers (hashed there). */
+  identity: string;
   /** The request's view of the cross-request cache (which answers were stale). */
   scope: RequestScope;
   loaders: Loaders;
@@ -83,6 +85,12 @@ export function contextFactory(config: Config, metrics: UpstreamMetrics, cache?:
     const kit = loaderKit(config.naive);
     const loaders = createLoaders(clients, hostUrls, kit);
     return {
+      identity: [
+        gitprotectCredentials.identity,
+        azurePat ?? "",
+        scmCredentials?.username ?? "",
+        scmCredentials?.password ?? "",
+      ].join("\u0000"),
       scope,
       loaders,
       writes: createWrites(writeClients, loaders),

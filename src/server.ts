@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type { Config } from "./config.js";
 import { contextFactory, type GatewayContext } from "./context.js";
+import { AnswerCache } from "./answer-cache.js";
 import { formatError } from "./errors.js";
 import { createCacheStore } from "./http/cache-store.js";
 import { ResponseCache } from "./http/response-cache.js";
@@ -49,6 +50,11 @@ export async function startGateway(config: Config): Promise<Gateway> {
       metrics,
     );
   const contextFor = contextFactory(config, metrics, cache);
+  const shortestTtlMs = Math.min(...Object.values(settings.ttlSeconds)) * 1000;
+  const answers =
+    store && cache && shortestTtlMs > 0
+      ? new AnswerCache(store, cache, settings.namespace, shortestTtlMs)
+      : undefined;
   const apollo = new ApolloServer<GatewayContext>({
     schema: gatewaySchema(),
     introspection: true,
@@ -121,10 +127,23 @@ export async function startGateway(config: Config): Promise<Gateway> {
         });
       }
     }
+    const context = contextFor(req.headers);
+    const answerKey =
+      answers && req.method === "POST" && body && typeof body === "object"
+        ? await answers.key(body, context)
+        : undefined;
+    const kept = answerKey && (await answers!.get(answerKey));
+    if (kept) {
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8", "x-gateway-cache": "hit" });
+      res.end(kept);
+      return;
+    }
     const answer = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: req.method ?? "GET", headers, search: url.search, body },
-      context: () => Promise.resolve(contextFor(req.headers)),
+      context: () => Promise.resolve(context),
     });
+    if (answerKey && (answer.status ?? 200) === 200 && answer.body.kind === "complete")
+      await answers!.keep(answerKey, answer.body.string, context);
     const outgoing: Record<string, string> = {};
     for (const [key, value] of answer.headers) outgoing[key] = value;
     res.writeHead(answer.status ?? 200, outgoing);

@@ -82,6 +82,24 @@ export class ResponseCache {
     }
   }
 
+  /**
+   * Every upstream's current generation, as one string (undefined when the store does not
+   * answer): part of the key of whole answers, so that any write anywhere leaves them behind.
+   */
+  async generations(scope: RequestScope): Promise<string | undefined> {
+    const all = await Promise.all(
+      (["GitProtect", "Azure DevOps", "SCM-Manager"] as const).map((upstream) =>
+        scope.generation(upstream, () => this.readGeneration(upstream)),
+      ),
+    );
+    return all.includes(undefined) ? undefined : all.join(",");
+  }
+
+  /** The keyed hash this cache uses for identities: the same secret, never the secret material itself. */
+  identityHash(identity: string): string {
+    return createHmac("sha256", this.secret).update(identity).digest("base64url").slice(0, 22);
+  }
+
   /** After a write: every replica's cached reads of this upstream are left behind. */
   async invalidate(upstream: UpstreamName, scope: RequestScope | undefined): Promise<void> {
     const generation = randomUUID();

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeId } from "../../src/global-id.js";
+import { startHarness, type Harness } from "../support/gateway.js";
+
+/** Whole answers kept per operation, variables, credentials and upstream generations. */
+
+let h: Harness;
+const query = `{ repositories(first: 100) { totalCount nodes { name branches(first: 5) { nodes { name } } } } }`;
+const post = async (body: unknown, headers: Record<string, string> = {}) => {
+  const response = await fetch(h.gateway.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: JSON.stringify(body),
+  });
+  return { hit: response.headers.get("x-gateway-cache") === "hit", text: await response.text() };
+};
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(() => h.close());
+
+describe("the answer cache", () => {
+  it("answers a repeated query from the kept answer, with no upstream call", async () => {
+    const first = await post({ query });
+    expect(first.hit).toBe(false);
+    h.resetCalls();
+    const second = await post({ query });
+    expect(second).toEqual({ hit: true, text: first.text });
+    expect(h.calls()).toHaveLength(0);
+  });
+
+  it("keeps answers per user and per variables", async () => {
+    await post({ query }, { "x-scm-manager-username": "alice", "x-scm-manager-password": "alice-secret" });
+    const bob = await post(
+      { query },
+      { "x-scm-manager-username": "bob", "x-scm-manager-password": "bob-secret" },
+    );
+    expect(bob.hit).toBe(false);
+    const byId = `query($id: ID!) { repository(id: $id) { name } }`;
+    const [a, b] = [...h.sim.world.azure.repositories.values()];
+    await post({
+      query: byId,
+      variables: { id: encodeId({ type: "Repository", host: "azure", repositoryId: a!.id }) },
+    });
+    const other = await post({
+      query: byId,
+      variables: { id: encodeId({ type: "Repository", host: "azure", repositoryId: b!.id }) },
+    });
+    expect(other.hit).toBe(false);
+    expect((JSON.parse(other.text) as { data: { repository: { name: string } } }).data.repository.name).toBe(
+      b!.name,
+    );
+  });
+
+  it("leaves every answer behind after any write, and never keeps mutations or answers with errors", async () => {
+    await post({ query });
+    expect((await post({ query })).hit).toBe(true);
+    const repo = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const mutation = `mutation($input: RunScmManagerHealthCheckInput!) { runScmManagerHealthCheck(input: $input) { errors { code } } }`;
+    const input = { repositoryId: encodeId({ type: "Repository", host: "scm", repositoryId: repo.id }) };
+    expect((await post({ query: mutation, variables: { input } })).hit).toBe(false);
+    expect((await post({ query: mutation, variables: { input } })).hit).toBe(false);
+    expect((await post({ query })).hit).toBe(false);
+
+    const failing = `{ organizations(first: 3) { totalCount } }`;
+    h.sim.gitprotect.faults.setRules([{ operation: "getOrganizations", status: 503 }]);
+    try {
+      expect((await post({ query: failing })).text).toContain("UPSTREAM_UNAVAILABLE");
+    } finally {
+      h.sim.gitprotect.faults.setRules([]);
+    }
+    const after = await post({ query: failing });
+    expect(after.hit).toBe(false);
+    expect(after.text).not.toContain("errors");
+  });
+});
