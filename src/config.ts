@@ -141,6 +141,7 @@ export function loadConfig(env: Env = process.env): Config {
     };
   }
 
+  const naive = text("GATEWAY_NAIVE") === "1";
   const gitprotectUrl = url("GITPROTECT_URL");
   requireTogether(["GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
   if (text("GITPROTECT_TOKEN") && text("GITPROTECT_EMAIL"))
@@ -185,8 +186,9 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
     },
     demo: !gitprotectUrl && !azureUrl && !scmUrl,
-    naive: text("GATEWAY_NAIVE") === "1",
-    cache: { ...cacheConfig(), ...(text("GATEWAY_NAIVE") === "1" ? { enabled: false } : {}) },
+    naive,
+    // The naive reference has no cross-request cache either.
+    cache: { ...cacheConfig(), ...(naive ? { enabled: false } : {}) },
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
   return config;

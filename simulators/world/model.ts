@@ -92,14 +92,7 @@ export type GitProtectRepository = Omit<GitProtectSchemas["Repository"], "plans"
   hosted?: { host: "azure" | "scm"; id: string };
 };
 
-export interface Schedule {
-  frequency: "Hourly" | "Daily" | "Weekly" | "Monthly";
-  startTime: string;
-  intervalHours?: number;
-  daysOfWeek?: number[];
-  dayOfMonth?: number;
-  timeZone?: string;
-}
+export type Schedule = GitProtectSchemas["BackupSchedule"];
 
 export interface GitProtectPlan {
   id: string;

@@ -25,7 +25,7 @@ const commitId = /^[0-9a-f]{40}$/i;
 const headsPrefix = "refs/heads/";
 
 /** SCM-Manager 1.x names no default branch: main, then master, then the first branch. */
-export function pickDefaultBranch(names: string[]): string | null {
+function pickDefaultBranch(names: string[]): string | null {
   return names.find((n) => n === "main") ?? names.find((n) => n === "master") ?? names[0] ?? null;
 }
 

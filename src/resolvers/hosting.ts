@@ -5,7 +5,7 @@ import type {
   AzureDevOpsRepositoryResolvers,
   ScmManagerRepositoryResolvers,
 } from "../generated/resolvers-types.js";
-import { scmVersion } from "../writes/scm-manager-writes.js";
+import { scmVersion } from "../upstreams/scm-manager/repository-version.js";
 import { isoDate } from "./support.js";
 
 export const AzureDevOpsProject: AzureDevOpsProjectResolvers = {

@@ -64,13 +64,10 @@ export const gitprotectMutations: MutationResolvers = {
     if (!check.ok) return { errors: check.problems };
     const outcome = await writes(context).signIn(input.email, input.password, input.rememberMe ?? false);
     if (!outcome.ok) return { errors: outcome.errors };
-    const claims = JSON.parse(
-      Buffer.from(outcome.value.accessToken.split(".")[1] ?? "", "base64url").toString("utf8") || "{}",
-    ) as { exp?: number };
     return {
       accessToken: outcome.value.accessToken,
       userId: outcome.value.userId,
-      expiresAt: claims.exp ? new Date(claims.exp * 1000).toISOString() : null,
+      expiresAt: new Date(outcome.value.expiresAt).toISOString(),
       errors: [],
     };
   },

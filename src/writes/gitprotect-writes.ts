@@ -4,6 +4,7 @@ import type { GitProtectLoaders } from "../loaders/gitprotect-loaders.js";
 import type { RepositoryIndex } from "../loaders/repository-index.js";
 import type { GitProtectClient } from "../upstreams/gitprotect/client.js";
 import { planVersion } from "../upstreams/gitprotect/plan-version.js";
+import { tokenExpiry } from "../upstreams/gitprotect/session.js";
 import type { GitProtectRepositoryDto, ModifyAzurePlanDto, PlanDto } from "../upstreams/gitprotect/types.js";
 import { attempt, done, refused, type MutationErrorModel, type Outcome } from "./mutation-result.js";
 
@@ -109,11 +110,15 @@ export function gitprotectWrites(
     record,
     changePlanMembership,
 
+    /** The access token, its owner and when it expires. */
     async signIn(email: string, password: string, rememberMe: boolean) {
-      return attempt(() => client.login(email, password, rememberMe), {
+      const outcome = await attempt(() => client.login(email, password, rememberMe), {
         UNAUTHENTICATED: { code: "INVALID_CREDENTIALS", message: "Wrong e-mail address or password." },
         REJECTED: { code: "INVALID_CREDENTIALS", message: "Wrong e-mail address or password." },
       });
+      return outcome.ok
+        ? done({ ...outcome.value, expiresAt: tokenExpiry(outcome.value.accessToken) })
+        : outcome;
     },
 
     async changeAzureProject(organizationId: string, planId: string, projectId: string, attach: boolean) {

@@ -2,6 +2,7 @@ import type { ScmManagerLoaders } from "../loaders/scm-manager-loaders.js";
 import type { ScmManagerClient } from "../upstreams/scm-manager/client.js";
 import type { ScmRepositoryDto, ScmRepositoryInputDto } from "../upstreams/scm-manager/types.js";
 import { orNull } from "../loaders/loader-kit.js";
+import { scmVersion } from "../upstreams/scm-manager/repository-version.js";
 import { attempt, confirmedName, done, refused, type Outcome } from "./mutation-result.js";
 
 const missing = {
@@ -17,9 +18,6 @@ export type ScmChanges = Partial<
     "description" | "contact" | "public" | "archived" | "permissions" | "properties"
   >
 >;
-
-/** The version clients pass back: the repository's last modification. */
-export const scmVersion = (dto: ScmRepositoryDto) => String(dto.lastModified ?? dto.creationDate);
 
 /** SCM-Manager's writes. PUT replaces a repository whole: updates read, merge and write. */
 export function scmManagerWrites(client: ScmManagerClient, loaders: ScmManagerLoaders) {

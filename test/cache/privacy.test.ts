@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { canRead } from "../../simulators/scm-manager/scm-access.js";
 import { startHarness, type Harness } from "../support/gateway.js";
+import { scmRepositoriesVisibleTo } from "../support/visibility.js";
 
 /** Two users with different rights, in turn and at the same time, through each cache back end. */
 
@@ -32,11 +32,7 @@ describe.each(Object.entries(backEnds))("cache privacy (%s)", (_, env) => {
     (answer.data as { repositories: { nodes: Array<{ name: string }> } }).repositories.nodes
       .map((n) => n.name)
       .sort();
-  const expected = (user: string) =>
-    [...h.sim.world.scm.repositories.values()]
-      .filter((r) => canRead(r, h.sim.world.scm.users.get(user)!))
-      .map((r) => r.name)
-      .sort();
+  const expected = (user: string) => scmRepositoriesVisibleTo(h.sim.world, user);
 
   it("in turn: each user gets only their own answer, and the second is not the first's", async () => {
     for (let round = 0; round < 2; round += 1) {

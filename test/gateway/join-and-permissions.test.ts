@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeId } from "../../src/global-id.js";
-import { canRead } from "../../simulators/scm-manager/scm-access.js";
 import { azureSshUrl, hostedCloneUrl } from "../../simulators/world/clone-urls.js";
 import { startHarness, type Harness } from "../support/gateway.js";
+import { scmRepositoriesVisibleTo } from "../support/visibility.js";
 
 let h: Harness;
 type Repo = {
@@ -120,11 +120,7 @@ describe("per-user answers", () => {
       (answer.data as { repositories: { nodes: Array<{ name: string }> } }).repositories.nodes
         .map((n) => n.name)
         .sort();
-    const expected = (user: string) =>
-      [...h.sim.world.scm.repositories.values()]
-        .filter((r) => canRead(r, h.sim.world.scm.users.get(user)!))
-        .map((r) => r.name)
-        .sort();
+    const expected = (user: string) => scmRepositoriesVisibleTo(h.sim.world, user);
     expect(names(alice)).toEqual(expected("alice"));
     expect(names(bob)).toEqual(expected("bob"));
     expect(names(alice)).not.toEqual(names(bob));

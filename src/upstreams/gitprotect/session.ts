@@ -20,7 +20,7 @@ export function signedInSession(key: string): TokenSource {
       tokens.set(key, { token, expiresAt: Number.MAX_SAFE_INTEGER });
       try {
         const value = await token;
-        tokens.set(key, { token, expiresAt: expiryOf(value) });
+        tokens.set(key, { token, expiresAt: tokenExpiry(value) });
         return value;
       } catch (error) {
         tokens.delete(key);
@@ -35,8 +35,8 @@ export function fixedToken(value: string): TokenSource {
   return { token: () => Promise.resolve(value), forget: () => undefined };
 }
 
-/** A JWT's `exp`; tokens that are no JWT are assumed to live the documented 30 days. */
-function expiryOf(token: string): number {
+/** A JWT's `exp` in epoch milliseconds; tokens that are no JWT are assumed to live the documented 30 days. */
+export function tokenExpiry(token: string): number {
   try {
     const claims = JSON.parse(Buffer.from(token.split(".")[1] ?? "", "base64url").toString("utf8")) as {
       exp?: number;
