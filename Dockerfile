@@ -1,13 +1,11 @@
 # The gateway on Node.js 24. Configure the upstreams with environment variables (see README);
-# with none, it serves the built-in demo upstreams, which need git in the image.
+# the image holds the gateway alone: the demo upstreams (simulators) stay in the repository.
 FROM node:24-bookworm-slim
-RUN apt-get update && apt-get install -y --no-install-recommends git ca-certificates && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev && npm cache clean --force
 COPY schema ./schema
 COPY src ./src
-COPY simulators ./simulators
 COPY tsconfig.json ./
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 EXPOSE 4000

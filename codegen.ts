@@ -6,30 +6,34 @@ import * as typescriptResolvers from "@graphql-codegen/typescript-resolvers";
 import { buildASTSchema, concatAST, parse, printSchema } from "graphql";
 
 /**
- * Resolver types from schema/*.graphql, with the parents resolvers really receive (src/models.ts),
+ * Resolver types from schema/*.graphql, with the parents resolvers really receive (src/services/models.ts),
  * and the merged schema in one file for review and for clients. `npm run codegen` writes them.
  */
 
-const models = (name: string) => `../models.js#${name}`;
+const models = (name: string) => `../services/models.js#${name}`;
+const mapped = [
+  "Organization",
+  "BackupPlan",
+  "Repository",
+  "RepositoryBackup",
+  "AzureDevOpsProject",
+  "AzureDevOpsRepository",
+  "AzureDevOpsPlanSettings",
+  "ScmManagerRepository",
+  "Branch",
+  "Tag",
+  "Changeset",
+  "BlameLine",
+  "TreeEntry",
+  "FileContent",
+];
 const mappers = {
-  Organization: models("OrganizationModel"),
-  BackupPlan: models("BackupPlanModel"),
-  Repository: models("RepositoryModel"),
-  RepositoryBackup: models("RepositoryBackupModel"),
-  AzureDevOpsProject: models("AzureProjectModel"),
-  AzureDevOpsRepository: models("AzureRepositoryModel"),
-  ScmManagerRepository: models("ScmRepositoryModel"),
-  Branch: models("BranchModel"),
-  Tag: models("TagModel"),
-  Changeset: models("ChangesetModel"),
-  BlameLine: models("BlameLineModel"),
-  TreeEntry: models("TreeEntryModel"),
-  FileContent: models("FileContentModel"),
-  RepositoryChangeResult: models("RepositoryChangeResultModel"),
+  ...Object.fromEntries(mapped.map((type) => [type, models(`${type}Model`)])),
+  RepositoryChangeResult: "../resolvers/mutations/payload-models.js#RepositoryChangeResultModel",
   ...Object.fromEntries(
     ["Organization", "Repository", "BackupPlan", "Branch", "Tag", "Changeset"].flatMap((type) => [
-      [`${type}Connection`, models(`${type}ConnectionModel`)],
-      [`${type}Edge`, models(`${type}EdgeModel`)],
+      [`${type}Connection`, `../graphql/connection.js#ConnectionModel<${type}Model>`],
+      [`${type}Edge`, `../graphql/connection.js#Edge<${type}Model>`],
     ]),
   ),
 };
@@ -60,7 +64,7 @@ export async function renderGenerated(): Promise<Record<keyof typeof outputs, st
     pluginMap: { add, typescript, typescriptResolvers },
     config: {
       useTypeImports: true,
-      contextType: "../context.js#GatewayContext",
+      contextType: "../context/context.js#GatewayContext",
       mappers,
       scalars: { DateTime: "string" },
       enumsAsTypes: true,

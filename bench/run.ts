@@ -1,5 +1,5 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { encodeId } from "../src/global-id.js";
+import { encodeId } from "../src/graphql/global-id.js";
 import { gatewayEnvironment, startSimulators, type Simulators } from "../simulators/start-simulators.js";
 import type { WorldParams } from "../simulators/world/params.js";
 import { startGatewayProcess, type GatewayProcess } from "../test/support/processes.js";
@@ -185,7 +185,7 @@ async function main() {
   });
   log(`world built in ${Date.now() - started} ms`);
   const gateway = await startGatewayProcess(gatewayEnv(sim));
-  const naive = await startGatewayProcess(gatewayEnv(sim, { GATEWAY_NAIVE: "1" }));
+  const naive = await startGatewayProcess(gatewayEnv(sim), "bench/naive-gateway.ts");
   await Promise.all([gateway, naive].map((g) => timed(g.url, "{ organizations(first: 1) { totalCount } }")));
 
   const scenarios = [

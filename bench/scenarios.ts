@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { encodeId } from "../src/global-id.js";
+import { encodeId } from "../src/graphql/global-id.js";
 import type { World } from "../simulators/world/model.js";
 
 /** Calls each upstream must take in one dependent round: the critical path is their sum, given the cap. */

@@ -39,13 +39,8 @@ export interface Config {
   };
   limits: { maxQueryBytes: number; maxDepth: number };
   cache: CacheConfig;
-  /** True when no upstream is configured: `npm start` then serves the built-in simulators. */
+  /** True when no upstream is configured: only the demo launcher (`npm start`) has something to serve. */
   demo: boolean;
-  /**
-   * For the benchmark alone (GATEWAY_NAIVE=1): no batching, no de-duplication, no cache, the way a
-   * first version written without DataLoader behaves, measured beside the real one.
-   */
-  naive: boolean;
 }
 
 export interface CacheConfig {
@@ -141,7 +136,6 @@ export function loadConfig(env: Env = process.env): Config {
     };
   }
 
-  const naive = text("GATEWAY_NAIVE") === "1";
   const gitprotectUrl = url("GITPROTECT_URL");
   requireTogether(["GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
   if (text("GITPROTECT_TOKEN") && text("GITPROTECT_EMAIL"))
@@ -186,9 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
     },
     demo: !gitprotectUrl && !azureUrl && !scmUrl,
-    naive,
-    // The naive reference has no cross-request cache either.
-    cache: { ...cacheConfig(), ...(naive ? { enabled: false } : {}) },
+    cache: cacheConfig(),
   };
   if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
   return config;

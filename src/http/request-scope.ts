@@ -1,4 +1,4 @@
-import type { UpstreamName } from "./upstream-error.js";
+import type { UpstreamName } from "./types.js";
 
 interface Shared {
   generations: Map<UpstreamName, Promise<string | undefined>>;

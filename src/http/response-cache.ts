@@ -1,12 +1,9 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import type { CacheStore } from "./cache-store.js";
 import type { RequestScope } from "./request-scope.js";
-import { UpstreamError, type UpstreamName } from "./upstream-error.js";
-import type { UpstreamRequest, UpstreamResponse } from "./upstream-http.js";
+import type { CacheKind, UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
+import { UpstreamError } from "./upstream-error.js";
 import type { UpstreamMetrics } from "./upstream-metrics.js";
-
-/** How long an answer stays fresh depends on what it is. */
-export type CacheKind = "listing" | "refs" | "history" | "immutable";
 
 export interface CachePolicy {
   ttlMs: Record<CacheKind, number>;

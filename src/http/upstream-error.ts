@@ -1,4 +1,4 @@
-export type UpstreamName = "GitProtect" | "Azure DevOps" | "SCM-Manager";
+import type { UpstreamName } from "./types.js";
 
 export type UpstreamErrorKind =
   | "NOT_FOUND"
@@ -10,6 +10,8 @@ export type UpstreamErrorKind =
   | "TIMEOUT"
   | "MALFORMED"
   | "OUTCOME_UNKNOWN"
+  /** A value that cannot be part of an upstream URL (empty, `.` or `..`): refused before any call. */
+  | "INVALID_ARGUMENT"
   | "ERROR";
 
 /**
@@ -61,6 +63,8 @@ function describe(upstream: UpstreamName, kind: UpstreamErrorKind, status?: numb
       return `${upstream} is unavailable${status ? ` (HTTP ${status})` : ""}.`;
     case "MALFORMED":
       return `${upstream} answered with a malformed body.`;
+    case "INVALID_ARGUMENT":
+      return `A value given for ${upstream} is not valid${suffix}.`;
     case "OUTCOME_UNKNOWN":
       return `${upstream} did not confirm the change: it may or may not have been made. Read the record to see before you try again.`;
     default:

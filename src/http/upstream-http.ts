@@ -1,34 +1,9 @@
 import { ConcurrencyLimit } from "./concurrency-limit.js";
 import type { RequestScope } from "./request-scope.js";
-import type { CacheKind, ResponseCache } from "./response-cache.js";
-import { UpstreamError, type UpstreamName } from "./upstream-error.js";
+import type { ResponseCache } from "./response-cache.js";
+import type { UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
+import { UpstreamError } from "./upstream-error.js";
 import type { UpstreamMetrics } from "./upstream-metrics.js";
-
-export interface UpstreamRequest {
-  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
-  url: string;
-  headers?: Record<string, string>;
-  body?: string;
-  /** Reads may be retried; writes never are, since a retry could apply them twice. */
-  idempotent: boolean;
-  /** For reads that may be cached: what they are, which sets how long they stay fresh. */
-  cache?: CacheKind;
-  /**
-   * Who the credential is, for cache keys (hashed, never stored): an account rather than one of
-   * its rotating tokens. Defaults to the authorization header.
-   */
-  identity?: string;
-  /** Headers resolved only when the call is really made (a token that may need a sign-in). */
-  lazyHeaders?: () => Promise<Record<string, string>>;
-}
-
-export interface UpstreamResponse {
-  status: number;
-  headers: Headers;
-  body: Buffer;
-  /** The body already parsed, when the cache has it: answers are read, never changed in place. */
-  json?: unknown;
-}
 
 export interface UpstreamHttpOptions {
   timeoutMs: number;
@@ -115,15 +90,3 @@ export class UpstreamHttp {
 }
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 25 * attempt));
-
-/** Parses a JSON answer; anything else where JSON was due is a malformed answer, not data. */
-export function parseJson<T>(upstream: UpstreamName, response: UpstreamResponse): T {
-  if (response.json !== undefined) return response.json as T;
-  const type = response.headers.get("content-type") ?? "";
-  if (!type.includes("json")) throw new UpstreamError(upstream, "MALFORMED", response.status);
-  try {
-    return JSON.parse(response.body.toString("utf8")) as T;
-  } catch {
-    throw new UpstreamError(upstream, "MALFORMED", response.status);
-  }
-}

@@ -1,4 +1,4 @@
-import type { UpstreamName } from "./upstream-error.js";
+import type { UpstreamName } from "./types.js";
 
 /** Upstream calls by upstream and outcome, for `/metrics` (Prometheus text format). */
 export class UpstreamMetrics {

@@ -1,9 +1,10 @@
-import type { AzureDevOpsClient, CommitCriteria } from "../upstreams/azure-devops/client.js";
-import type { AzureRepositoryDto, AzureVersionType } from "../upstreams/azure-devops/types.js";
+import type { AzureDevOpsClient, AzureVersion, CommitCriteria } from "../upstreams/azure-devops/client.js";
+import type { AzureRefDto, AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
 import { orNull, type LoaderKit } from "./loader-kit.js";
 
-type Version = { version: string; versionType: AzureVersionType };
+type Version = AzureVersion;
 
+/** Azure DevOps's reads for one request: repositories by id primed from the listing, refs, commits, items. */
 export function azureDevOpsLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
   const repository = kit.batched<string, AzureRepositoryDto | null>(async (ids) => {
     // One id: get it; several: the collection's one listing answers them all.
@@ -18,11 +19,27 @@ export function azureDevOpsLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
     return list;
   });
 
+  /** All branch heads in one call (totalCount needs them all). */
+  const heads = kit.perKey(async (id: string) => {
+    const refs = await orNull(client.listRefs(id, { filter: "heads/" }).then((r) => r.refs));
+    for (const ref of refs ?? []) head.prime({ id, name: ref.name.replace("refs/heads/", "") }, ref);
+    return refs;
+  });
+
+  /** A branch head by name, from the repository's heads. */
+  const head = kit.batched<{ id: string; name: string }, AzureRefDto | null>((keys) =>
+    Promise.all(
+      keys.map(
+        async ({ id, name }) => (await heads.load(id))?.find((h) => h.name === `refs/heads/${name}`) ?? null,
+      ),
+    ),
+  );
+
   return {
     repositories,
     repository,
-    /** All branch heads in one call (totalCount needs them all). */
-    heads: kit.perKey((id: string) => orNull(client.listRefs(id, { filter: "heads/" }).then((r) => r.refs))),
+    heads,
+    head,
     /** One page of branch heads, paged the way Azure DevOps pages: `$top` and a continuation token. */
     headsPage: kit.perKey(
       ({ id, top, continuationToken }: { id: string; top: number; continuationToken?: string }) =>

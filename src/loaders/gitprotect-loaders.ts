@@ -15,16 +15,26 @@ export interface OffsetPage<T> {
   total: number;
 }
 
+export interface Window {
+  offset: number;
+  first: number;
+}
+
+/** A record of an organization: plans and repositories are listed per organization. */
+export interface OwnedKey {
+  organizationId: string;
+  id: string;
+}
+
 /** Reads one offset window through page/limit calls. */
 async function windowOf<T>(
-  offset: number,
-  first: number,
+  window: Window,
   fetch: (page: number, limit: number) => Promise<PageDto<T>>,
 ): Promise<OffsetPage<T>> {
-  const { pages, skip } = pageWindow(offset, first, maxLimit);
+  const { pages, skip } = pageWindow(window.offset, window.first, maxLimit);
   const answers = await Promise.all(pages.map((p) => fetch(p.page, p.limit)));
   return {
-    items: answers.flatMap((a) => a.result).slice(skip, skip + first),
+    items: answers.flatMap((a) => a.result).slice(skip, skip + window.first),
     total: answers[0]!.totalEntries,
   };
 }
@@ -38,83 +48,80 @@ async function everything<T>(fetch: (page: number, limit: number) => Promise<Pag
   return [first, ...rest].flatMap((p) => p.result);
 }
 
+/** GitProtect's reads for one request: listings, and records by id primed from them. */
 export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit) {
-  const allOrganizations = kit.once(() =>
-    everything((page, limit) => client.getOrganizations({ page, limit, orderby: "name" })),
-  );
+  const organizations = (page: number, limit: number) =>
+    client.getOrganizations({ page, limit, orderby: "name" });
+  const repositories = (organizationId: string) => (page: number, limit: number) =>
+    client.getRepositories({ id: organizationId, page, limit, orderby: "name" });
+  const plans = (organizationId: string) => (page: number, limit: number) =>
+    client.listPlansAssignedToOrganization(organizationId, page, limit);
+
+  const allOrganizations = kit.once(() => everything(organizations));
 
   const organization = kit.batched<string, OrganizationDto | null>(async (ids) => {
     // One id: ask for it alone; several: one listing serves them all.
     if (ids.length === 1) {
-      const answer = await client.getOrganizations({
-        page: 1,
-        limit: 1,
-        filters: [{ field: "id", operator: "eq", value: ids[0]! }],
-      });
+      const filter = { field: "id", operator: "eq" as const, value: ids[0]! };
+      const answer = await client.getOrganizations({ page: 1, limit: 1, filters: [filter] });
       return [answer.result[0] ?? null];
     }
     const all = await allOrganizations.load();
     return ids.map((id) => all.find((o) => o.id === id) ?? null);
   });
 
-  const organizationsPage = kit.perKey(async ({ offset, first }: { offset: number; first: number }) => {
-    const page = await windowOf(offset, first, (p, limit) =>
-      client.getOrganizations({ page: p, limit, orderby: "name" }),
-    );
+  const organizationsPage = kit.perKey(async (window: Window) => {
+    const page = await windowOf(window, organizations);
     for (const o of page.items) organization.prime(o.id, o);
     return page;
   });
 
-  const repositoriesPage = kit.perKey(
-    ({ organizationId, offset, first }: { organizationId: string; offset: number; first: number }) =>
-      orNull(
-        windowOf(offset, first, (page, limit) =>
-          client.getRepositories({ id: organizationId, page, limit, orderby: "name" }),
-        ),
-      ),
-  );
-
-  const repositoriesOf = kit.perKey((organizationId: string) =>
-    orNull(
-      everything((page, limit) =>
-        client.getRepositories({ id: organizationId, page, limit, orderby: "name" }),
-      ),
-    ),
-  );
-
-  const plansPage = kit.perKey(
-    ({ organizationId, offset, first }: { organizationId: string; offset: number; first: number }) =>
-      orNull(
-        windowOf(offset, first, (page, limit) =>
-          client.listPlansAssignedToOrganization(organizationId, page, limit),
-        ),
-      ),
-  );
-
-  const plansOf = kit.perKey((organizationId: string) =>
-    orNull(
-      everything<PlanDto>((page, limit) =>
-        client.listPlansAssignedToOrganization(organizationId, page, limit),
-      ),
-    ),
-  );
-
-  /** Every GitProtect repository record, for finding the backups of hosted repositories by clone URL. */
-  const allRepositories = kit.once(async (): Promise<GitProtectRepositoryDto[]> => {
-    const organizations = await allOrganizations.load();
-    const lists = await Promise.all(organizations.map((o) => repositoriesOf.load(o.id)));
-    return lists.flatMap((list) => list ?? []);
+  const repositoriesOf = kit.perKey(async (organizationId: string) => {
+    const list = await orNull(everything(repositories(organizationId)));
+    for (const r of list ?? []) record.prime({ organizationId, id: r.id }, r);
+    return list;
   });
+
+  const record = kit.batched<OwnedKey, GitProtectRepositoryDto | null>((keys) =>
+    Promise.all(
+      keys.map(
+        async (key) => (await repositoriesOf.load(key.organizationId))?.find((r) => r.id === key.id) ?? null,
+      ),
+    ),
+  );
+
+  const plansOf = kit.perKey(async (organizationId: string) => {
+    const list = await orNull(everything<PlanDto>(plans(organizationId)));
+    for (const p of list ?? []) plan.prime({ organizationId, id: p.id }, p);
+    return list;
+  });
+
+  const plan = kit.batched<OwnedKey, PlanDto | null>((keys) =>
+    Promise.all(
+      keys.map(async (key) => (await plansOf.load(key.organizationId))?.find((p) => p.id === key.id) ?? null),
+    ),
+  );
 
   return {
     organization,
     organizationsPage,
     allOrganizations,
-    repositoriesPage,
+    repositoriesPage: kit.perKey(({ organizationId, ...window }: Window & { organizationId: string }) =>
+      orNull(windowOf(window, repositories(organizationId))),
+    ),
     repositoriesOf,
-    plansPage,
+    record,
+    plansPage: kit.perKey(({ organizationId, ...window }: Window & { organizationId: string }) =>
+      orNull(windowOf(window, plans(organizationId))),
+    ),
     plansOf,
-    allRepositories,
+    plan,
+    /** Every GitProtect repository record, for finding the backups of hosted repositories by clone URL. */
+    allRepositories: kit.once(async (): Promise<GitProtectRepositoryDto[]> => {
+      const all = await allOrganizations.load();
+      const lists = await Promise.all(all.map((o) => repositoriesOf.load(o.id)));
+      return lists.flatMap((list) => list ?? []);
+    }),
   };
 }
 

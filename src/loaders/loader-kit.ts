@@ -11,32 +11,25 @@ export interface LoaderKit {
   perKey<K, V>(load: (key: K) => Promise<V>, identify?: (key: K) => string): DataLoader<K, V, string>;
   /** One value per request (a whole listing), loaded on first use and shared. */
   once<V>(load: () => Promise<V>): { load(): Promise<V>; started(): boolean };
-  /** False in naive mode: nothing is fetched ahead. */
+  /** Whether listings a query will need may be started ahead of the resolvers that need them. */
   prefetches: boolean;
 }
 
-/**
- * How loaders are made. `naive` is for the benchmark alone: no batching, no de-duplication, one
- * call per ask, as a first version written without DataLoader would make.
- */
-export function loaderKit(naive = false): LoaderKit {
-  const options = naive ? { batch: false, cache: false } : {};
+/** Loaders as the gateway makes them: batched, de-duplicated within the request, fetched ahead. */
+export function loaderKit(): LoaderKit {
   return {
     batched: <K, V>(load: (keys: readonly K[]) => Promise<Array<V | Error>>) =>
-      new DataLoader<K, V, string>(load, { ...options, cacheKeyFn: stableKey }),
+      new DataLoader<K, V, string>(load, { cacheKeyFn: stableKey }),
     perKey: <K, V>(load: (key: K) => Promise<V>, identify: (key: K) => string = stableKey) =>
       new DataLoader<K, V, string>(
         (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => toError(error)))),
-        { ...options, cacheKeyFn: identify },
+        { cacheKeyFn: identify },
       ),
     once<V>(load: () => Promise<V>) {
       let value: Promise<V> | undefined;
-      return {
-        load: () => (naive ? load() : (value ??= load())),
-        started: () => value !== undefined,
-      };
+      return { load: () => (value ??= load()), started: () => value !== undefined };
     },
-    prefetches: !naive,
+    prefetches: true,
   };
 }
 
@@ -54,10 +47,10 @@ export async function orNull<V>(work: Promise<V>, alsoNull: UpstreamErrorKind[] 
   }
 }
 
-function toError(error: unknown): Error {
+export function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-function stableKey(key: unknown): string {
+export function stableKey(key: unknown): string {
   return typeof key === "string" ? key : JSON.stringify(key);
 }

@@ -1,12 +1,16 @@
 import type { ScmManagerClient } from "../upstreams/scm-manager/client.js";
-import type { ScmChangesetDto, ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
+import type {
+  ScmChangesetDto,
+  ScmNamedRevisionDto,
+  ScmRepositoryDto,
+} from "../upstreams/scm-manager/types.js";
 import { orNull, type LoaderKit } from "./loader-kit.js";
 
+/** SCM-Manager's reads for one request: repositories by id primed from the listing, and history. */
 export function scmManagerLoaders(client: ScmManagerClient, kit: LoaderKit) {
   const repository = kit.batched<string, ScmRepositoryDto | null>(async (ids) => {
     // No batch endpoint: one id is one get; several are one listing of what the caller may see.
-    if (ids.length === 1 && !repositories.started())
-      return [await orNull(client.getRepository(ids[0]!).then((r) => r!.repository))];
+    if (ids.length === 1 && !repositories.started()) return [await orNull(client.getRepository(ids[0]!))];
     const all = await repositories.load();
     return ids.map((id) => all.find((r) => r.id === id) ?? null);
   });
@@ -31,16 +35,39 @@ export function scmManagerLoaders(client: ScmManagerClient, kit: LoaderKit) {
     for (const c of changesets) changeset.prime({ id, revision: c.id }, c);
   };
 
+  const branches = kit.perKey(async (id: string) => {
+    const list = await orNull(client.getBranches(id), ["REJECTED"]);
+    for (const b of list ?? []) branch.prime({ id, name: b.name }, b);
+    return list;
+  });
+
+  /** A branch by name, from the repository's branches. */
+  const branch = kit.batched<{ id: string; name: string }, ScmNamedRevisionDto | null>((keys) =>
+    Promise.all(
+      keys.map(async ({ id, name }) => (await branches.load(id))?.find((b) => b.name === name) ?? null),
+    ),
+  );
+
   return {
     repositories,
     repository,
-    branches: kit.perKey((id: string) => orNull(client.getBranches(id), ["REJECTED"])),
+    branches,
+    branch,
     tags: kit.perKey((id: string) => orNull(client.getTags(id), ["REJECTED"])),
     changeset,
     changesets: kit.perKey(
-      async (query: { id: string; branch?: string; path?: string; start: number; limit: number }) => {
-        const page = await orNull(client.getChangesets(query.id, query));
-        if (page) primeChangesets(query.id, page.changesets);
+      async ({
+        id,
+        ...query
+      }: {
+        id: string;
+        branch?: string;
+        path?: string;
+        start: number;
+        limit: number;
+      }) => {
+        const page = await orNull(client.getChangesets(id, query));
+        if (page) primeChangesets(id, page.changesets);
         return page;
       },
     ),

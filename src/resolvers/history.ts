@@ -1,5 +1,7 @@
 import { TextDecoder } from "node:util";
-import { encodeId } from "../global-id.js";
+import { optionalPath } from "../graphql/arguments.js";
+import { encodeId } from "../graphql/global-id.js";
+import { isoDate } from "../graphql/scalars.js";
 import type {
   BlameLineResolvers,
   BranchResolvers,
@@ -8,22 +10,15 @@ import type {
   TagResolvers,
   TreeEntryResolvers,
 } from "../generated/resolvers-types.js";
-import type { Loaders } from "../loaders/create-loaders.js";
-import type { ChangesetModel } from "../models.js";
-import { checkedPath, isoDate } from "./support.js";
-
-/** The changeset as its host tells it whole, when a listing gave only part (Azure DevOps lists). */
-const complete = async (m: ChangesetModel, loaders: Loaders) =>
-  m.parents && !m.messageTruncated ? m : ((await loaders.history.changeset(m.repository, m.revision)) ?? m);
 
 export const Branch: BranchResolvers = {
   id: (b) =>
     encodeId({ type: "Branch", host: b.repository.host, repositoryId: b.repository.id, name: b.name }),
-  head: (b, _, { loaders }) => loaders.history.changeset(b.repository, b.revision ?? b.name),
+  head: (b, _, { services }) => services.changesets.byRevision(b.repository, b.revision ?? b.name),
 };
 
 export const Tag: TagResolvers = {
-  target: (t, _, { loaders }) => loaders.history.changeset(t.repository, t.revision),
+  target: (t, _, { services }) => services.changesets.byRevision(t.repository, t.revision),
 };
 
 export const Changeset: ChangesetResolvers = {
@@ -34,25 +29,25 @@ export const Changeset: ChangesetResolvers = {
       repositoryId: c.repository.id,
       revision: c.revision,
     }),
-  message: async (c, _, { loaders }) =>
-    c.messageTruncated ? (await complete(c, loaders)).message : c.message,
+  message: async (c, _, { services }) =>
+    c.messageTruncated ? (await services.changesets.complete(c)).message : c.message,
   date: (c) => isoDate(c.date)!,
-  parentRevisions: async (c, _, { loaders }) => (await complete(c, loaders)).parents ?? [],
-  async parents(c, _, { loaders }) {
-    const parents = (await complete(c, loaders)).parents ?? [];
+  parentRevisions: async (c, _, { services }) => (await services.changesets.complete(c)).parents ?? [],
+  async parents(c, _, { services }) {
+    const parents = (await services.changesets.complete(c)).parents ?? [];
     const found = await Promise.all(
-      parents.map((revision) => loaders.history.changeset(c.repository, revision)),
+      parents.map((revision) => services.changesets.byRevision(c.repository, revision)),
     );
     return found.filter((p) => p !== null);
   },
-  modifications: async (c, _, { loaders }) => (await loaders.history.modifications(c)) ?? null,
-  diff: (c, { path }, { loaders }) => loaders.history.diff(c, path ? checkedPath(path) : undefined),
+  modifications: async (c, _, { services }) => (await services.changesets.modifications(c)) ?? null,
+  diff: (c, { path }, { services }) => services.changesets.diff(c, optionalPath(path)),
 };
 
 export const BlameLine: BlameLineResolvers = {
   date: (l) => isoDate(l.date)!,
   // One changeset per revision, however many lines share it: the loader keeps them per request.
-  changeset: (l, _, { loaders }) => loaders.history.changeset(l.repository, l.revision),
+  changeset: (l, _, { services }) => services.changesets.byRevision(l.repository, l.revision),
 };
 
 export const TreeEntry: TreeEntryResolvers = {

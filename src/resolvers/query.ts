@@ -1,75 +1,50 @@
-import { offsetWindow } from "../cursor.js";
-import { decodeId, decodeIdOf } from "../global-id.js";
 import type { QueryResolvers } from "../generated/resolvers-types.js";
-import type { HostedRepository } from "../models.js";
-import { findNode, findPlan, findRepository } from "./find-node.js";
-import { needsBackups, needsHostedJoin } from "./lookahead.js";
-import { badInput, need, notConfigured, offsetConnection } from "./support.js";
+import { badInput } from "../graphql/arguments.js";
+import { connection } from "../graphql/connection.js";
+import { offsetWindow } from "../graphql/cursor.js";
+import { decodeId, decodeIdOf } from "../graphql/global-id.js";
+import { needsBackups, needsHostedJoin } from "../graphql/lookahead.js";
 
-const hostNames = { AZURE_DEVOPS: "azure", SCM_MANAGER: "scm" } as const;
+const hostNames = { AZURE_DEVOPS: "azure", SCM_MANAGER: "scm", OTHER: "other" } as const;
 
 export const Query: QueryResolvers = {
-  node: (_, { id }, { loaders }) => findNode(decodeId(id), loaders),
-  nodes(_, { ids }, { loaders }) {
+  node: (_, { id }, { services }) => services.nodes.find(decodeId(id)),
+  nodes(_, { ids }, { services }) {
     if (ids.length > 100) throw badInput("`nodes` takes at most 100 ids.");
-    const decoded = ids.map(decodeId);
-    return Promise.all(decoded.map((id) => findNode(id, loaders).catch(() => null)));
+    const keys = ids.map(decodeId);
+    return Promise.all(keys.map((key) => services.nodes.find(key).catch(() => null)));
   },
 
-  async organizations(_, args, { loaders }, info) {
-    const window = offsetWindow(args.first, args.after);
-    const gitprotect = need(loaders.gitprotect, "GitProtect");
-    if (needsHostedJoin(info)) loaders.index.prefetchHosted();
-    const page = await gitprotect.organizationsPage.load(window);
-    return offsetConnection(page.items, window.offset, page.total);
+  async organizations(_, { first, after }, { services }, info) {
+    const window = offsetWindow(first, after);
+    if (needsHostedJoin(info)) services.repositories.prefetchHosted();
+    return connection(await services.organizations.page(window));
   },
-  organization(_, { id }, { loaders }, info) {
+  organization(_, { id }, { services }, info) {
     const { organizationId } = decodeIdOf(id, "Organization");
-    if (needsHostedJoin(info)) loaders.index.prefetchHosted();
-    return need(loaders.gitprotect, "GitProtect").organization.load(organizationId);
+    if (needsHostedJoin(info)) services.repositories.prefetchHosted();
+    return services.organizations.byId(organizationId);
   },
-  backupPlan(_, { id }, { loaders }, info) {
+  backupPlan(_, { id }, { services }, info) {
     const { organizationId, planId } = decodeIdOf(id, "BackupPlan");
-    if (needsHostedJoin(info)) loaders.index.prefetchHosted();
-    return findPlan(loaders, organizationId, planId);
+    if (needsHostedJoin(info)) services.repositories.prefetchHosted();
+    return services.backupPlans.byId(organizationId, planId);
   },
 
-  async repositories(_, args, { loaders }, info) {
-    const window = offsetWindow(args.first, args.after);
-    if (!loaders.azure && !loaders.scm) throw notConfigured("Neither Azure DevOps nor SCM-Manager");
-    if (loaders.gitprotect && needsBackups(info)) loaders.index.prefetchBackups();
-    const wanted = args.host === "OTHER" ? undefined : args.host ? hostNames[args.host] : undefined;
-    if (args.host === "OTHER") return offsetConnection([], window.offset, 0);
-    const { repositories, failed } = await loaders.index.allHosted();
-    // A listing missing one host's repositories would look complete: fail instead, and say which.
-    const failure = wanted ? failed[wanted] : (failed.azure ?? failed.scm);
-    if (failure) throw failure;
-    const needle = args.nameContains?.toLowerCase();
-    const matching = repositories
-      .filter((r) => (!wanted || r.host === wanted) && (!needle || r.dto.name.toLowerCase().includes(needle)))
-      .sort(byName);
-    return offsetConnection(
-      matching.slice(window.offset, window.offset + window.first).map((hosted) => ({ hosted })),
-      window.offset,
-      matching.length,
-    );
+  async repositories(_, { first, after, host, nameContains }, { services }, info) {
+    const window = offsetWindow(first, after);
+    if (needsBackups(info)) services.repositories.prefetchBackups();
+    const filter = { host: host ? hostNames[host] : undefined, nameContains: nameContains ?? undefined };
+    return connection(await services.repositories.list(filter, window));
   },
-  repository(_, { id }, { loaders }, info) {
-    const decoded = decodeIdOf(id, "Repository");
-    if (loaders.gitprotect && needsBackups(info)) loaders.index.prefetchBackups();
-    return findRepository(decoded, loaders);
+  repository(_, { id }, { services }, info) {
+    const key = decodeIdOf(id, "Repository");
+    if (needsBackups(info)) services.repositories.prefetchBackups();
+    return services.repositories.byKey(key);
   },
-  repositoryByUrl(_, { url }, { loaders }, info) {
+  repositoryByUrl(_, { url }, { services }, info) {
     if (url.length > 2048) throw badInput("The URL is too long.");
-    if (loaders.gitprotect && needsBackups(info)) loaders.index.prefetchBackups();
-    return loaders.index.byUrl(url);
+    if (needsBackups(info)) services.repositories.prefetchBackups();
+    return services.repositories.byUrl(url);
   },
 };
-
-function byName(a: HostedRepository, b: HostedRepository): number {
-  return (
-    a.dto.name.localeCompare(b.dto.name, "en", { sensitivity: "base" }) ||
-    a.host.localeCompare(b.host) ||
-    a.id.localeCompare(b.id)
-  );
-}

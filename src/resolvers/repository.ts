@@ -1,103 +1,76 @@
-import { decodeCursor, offsetWindow } from "../cursor.js";
-import { encodeId } from "../global-id.js";
 import type { RepositoryResolvers } from "../generated/resolvers-types.js";
-import type { HostedRepository, RepositoryModel } from "../models.js";
-import { selectsField } from "./lookahead.js";
-import { badInput, checkedPath, connection, need, offsetConnection } from "./support.js";
+import { checkedPath, checkedRevision, optionalPath } from "../graphql/arguments.js";
+import { connectionOrNull } from "../graphql/connection.js";
+import { decodeCursor, offsetWindow, pageSize } from "../graphql/cursor.js";
+import { encodeId } from "../graphql/global-id.js";
+import { selectsField } from "../graphql/lookahead.js";
+import type { HostedRepositoryModel, RepositoryModel } from "../services/models.js";
 
 /** The hosted side of a repository; null when only GitProtect knows it; the host's failure when it could not be asked. */
-function hostedOf(model: RepositoryModel): HostedRepository | null {
+function hostedOf(model: RepositoryModel): HostedRepositoryModel | null {
   if (model.hostFailure) throw model.hostFailure.error;
   return model.hosted ?? null;
 }
 
+const hostNames = { azure: "AZURE_DEVOPS", scm: "SCM_MANAGER" } as const;
+
 export const Repository: RepositoryResolvers = {
-  id: (m) =>
-    m.hosted
-      ? encodeId({ type: "Repository", host: m.hosted.host, repositoryId: m.hosted.id })
-      : encodeId({
-          type: "Repository",
-          host: "gitprotect",
-          organizationId: m.backup!.organizationId,
-          repositoryId: m.backup!.id,
-        }),
-  name: (m) => m.hosted?.dto.name ?? m.backup!.name,
-  cloneUrl: (m) =>
-    m.hosted
-      ? m.hosted.host === "azure"
-        ? m.hosted.dto.remoteUrl
-        : (m.hosted.dto.url ?? "")
-      : m.backup!.url,
+  id: (m) => encodeId({ type: "Repository", ...m.key }),
+  name: (m) => m.hosted?.name ?? m.backup!.name,
+  cloneUrl: (m) => m.hosted?.cloneUrl ?? m.backup!.cloneUrl,
   host: (m) => {
     const host = m.hosted?.host ?? m.hostFailure?.host;
-    return host === "azure" ? "AZURE_DEVOPS" : host === "scm" ? "SCM_MANAGER" : "OTHER";
+    return host ? hostNames[host] : "OTHER";
   },
-  backup(m, _, { loaders }) {
-    if (m.backup) return m.backup;
-    need(loaders.gitprotect, "GitProtect");
-    return loaders.index.backupOf(m.hosted!);
-  },
-  defaultBranch(m, _, { loaders }) {
+  backup: (m, _, { services }) => services.repositories.backupOf(m),
+  defaultBranch(m, _, { services }) {
     const hosted = hostedOf(m);
-    return hosted && loaders.history.defaultBranch(hosted);
+    return hosted && services.branches.defaultBranch(hosted);
   },
-  async branches(m, args, { loaders }, info) {
+  async branches(m, { first, after }, { services }, info) {
     const hosted = hostedOf(m);
     if (!hosted) return null;
-    const { first } = offsetWindow(args.first, null);
-    const page = await loaders.history.branches(
-      hosted,
-      first,
-      args.after ? decodeCursor(args.after) : undefined,
-      selectsField(info, "totalCount"),
-    );
-    return page && connection(page);
-  },
-  async branch(m, { name }, { loaders }) {
-    const hosted = hostedOf(m);
-    const branches = hosted && (await loaders.history.allBranches(hosted));
-    return branches?.find((b) => b.name === name) ?? null;
-  },
-  async tags(m, args, { loaders }) {
-    const hosted = hostedOf(m);
-    const window = offsetWindow(args.first, args.after);
-    const tags = hosted && (await loaders.history.tags(hosted));
-    return (
-      tags &&
-      offsetConnection(tags.slice(window.offset, window.offset + window.first), window.offset, tags.length)
+    const size = pageSize(first);
+    const from = after ? decodeCursor(after) : undefined;
+    return connectionOrNull(
+      await services.branches.page(hosted, size, from, selectsField(info, "totalCount")),
     );
   },
-  async changesets(m, args, { loaders }) {
+  branch(m, { name }, { services }) {
+    const hosted = hostedOf(m);
+    return hosted && services.branches.byName(hosted, name);
+  },
+  async tags(m, { first, after }, { services }) {
+    const hosted = hostedOf(m);
+    const window = offsetWindow(first, after);
+    return hosted && connectionOrNull(await services.branches.tags(hosted, window));
+  },
+  async changesets(m, { first, after, branch, path }, { services }) {
     const hosted = hostedOf(m);
     if (!hosted) return null;
-    const window = offsetWindow(args.first, args.after);
-    const page = await loaders.history.changesets(hosted, {
-      ...window,
-      branch: args.branch ?? undefined,
-      path: args.path ? checkedPath(args.path) : undefined,
-    });
-    return page && connection(page);
+    const window = offsetWindow(first, after);
+    const filter = { branch: branch ?? undefined, path: optionalPath(path) };
+    return connectionOrNull(await services.changesets.page(hosted, window, filter));
   },
-  changeset(m, { revision }, { loaders }) {
+  changeset(m, { revision }, { services }) {
     const hosted = hostedOf(m);
-    if (revision.length > 256) throw badInput("The revision is not valid.");
-    return hosted && loaders.history.changeset({ host: hosted.host, id: hosted.id }, revision);
+    return hosted && services.changesets.byRevision(hosted, checkedRevision(revision));
   },
-  blame(m, { path, revision }, { loaders }) {
+  blame(m, { path, revision }, { services }) {
     const hosted = hostedOf(m);
-    return hosted && loaders.history.blame(hosted, checkedPath(path), revision ?? undefined);
+    return hosted && services.changesets.blame(hosted, checkedPath(path), revision ?? undefined);
   },
-  tree(m, { path, revision, recursive }, { loaders }) {
+  tree(m, { path, revision, recursive }, { services }) {
     const hosted = hostedOf(m);
     return (
       hosted &&
-      loaders.history.tree(hosted, checkedPath(path ?? ""), revision ?? undefined, recursive ?? false)
+      services.files.tree(hosted, checkedPath(path ?? ""), revision ?? undefined, recursive ?? false)
     );
   },
-  file(m, { path, revision }, { loaders }) {
+  file(m, { path, revision }, { services }) {
     const hosted = hostedOf(m);
-    return hosted && loaders.history.file(hosted, checkedPath(path), revision ?? undefined);
+    return hosted && services.files.file(hosted, checkedPath(path), revision ?? undefined);
   },
-  azureDevOps: (m) => (hostedOf(m)?.host === "azure" ? (m.hosted!.dto as never) : null),
-  scmManager: (m) => (hostedOf(m)?.host === "scm" ? (m.hosted!.dto as never) : null),
+  azureDevOps: (m) => hostedOf(m)?.azureDevOps ?? null,
+  scmManager: (m) => hostedOf(m)?.scmManager ?? null,
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeId } from "../../src/global-id.js";
+import { encodeId } from "../../src/graphql/global-id.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 
 /** Whole answers kept per operation, variables, credentials and upstream generations. */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeId } from "../../src/global-id.js";
+import { encodeId } from "../../src/graphql/global-id.js";
 import { countByOperation, startHarness, type Harness } from "../support/gateway.js";
 
 const overview = `{ organizations(first: 20) { nodes { name repositories(first: 50) { nodes { name backup { licenceActive plans { name } } defaultBranch { name } branches(first: 100) { nodes { name head { author { name } date } } } } } } } }`;

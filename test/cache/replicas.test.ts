@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeId } from "../../src/global-id.js";
+import { encodeId } from "../../src/graphql/global-id.js";
 import { gatewayEnvironment, startSimulators, type Simulators } from "../../simulators/start-simulators.js";
 import { post, startGatewayProcess, type GatewayProcess } from "../support/processes.js";
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { encodeId } from "../../src/global-id.js";
+import { encodeId } from "../../src/graphql/global-id.js";
 import { startHarness, type GraphQLAnswer, type Harness } from "../support/gateway.js";
 
 let h: Harness;

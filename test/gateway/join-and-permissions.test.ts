@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeId } from "../../src/global-id.js";
+import { encodeId } from "../../src/graphql/global-id.js";
 import { azureSshUrl, hostedCloneUrl } from "../../simulators/world/clone-urls.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 import { scmRepositoriesVisibleTo } from "../support/visibility.js";

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { naiveLoaderKit } from "../../bench/naive-loader-kit.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 
 /** The benchmark's reference: the same gateway without batching, de-duplication or cache answers the same, with more calls. */
@@ -12,7 +13,7 @@ beforeAll(async () => {
   const world = { repositoriesPerOrganization: 8, branches: 6, sharedHistories: 2 };
   [optimized, naive] = await Promise.all([
     startHarness({ env: { CACHE: "off" }, simulators: { world } }),
-    startHarness({ env: { GATEWAY_NAIVE: "1" }, simulators: { world } }),
+    startHarness({ env: { CACHE: "off" }, simulators: { world }, gateway: { loaderKit: naiveLoaderKit() } }),
   ]);
 });
 afterAll(async () => {

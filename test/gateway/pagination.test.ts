@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { encodeId } from "../../src/global-id.js";
+import { encodeId } from "../../src/graphql/global-id.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 
 /** Every connection walked page by page: each item exactly once, in a stable order, with cursors that keep working. */

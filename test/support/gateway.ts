@@ -1,5 +1,5 @@
 import { loadConfig } from "../../src/config.js";
-import { startGateway, type Gateway } from "../../src/server.js";
+import { startGateway, type Gateway, type GatewayOptions } from "../../src/server/gateway.js";
 import {
   gatewayEnvironment,
   startSimulators,
@@ -32,7 +32,7 @@ export interface GraphQLAnswer<T> {
 
 /** The simulators and a gateway configured for them, as an operator would, over real HTTP. */
 export async function startHarness(
-  options: { simulators?: SimulatorOptions; env?: Record<string, string> } = {},
+  options: { simulators?: SimulatorOptions; env?: Record<string, string>; gateway?: GatewayOptions } = {},
 ): Promise<Harness> {
   const sim = await startSimulators({
     ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
@@ -43,7 +43,7 @@ export async function startHarness(
     ...gatewayEnvironment(sim),
     ...options.env,
   });
-  const gateway = await startGateway(config);
+  const gateway = await startGateway(config, options.gateway);
   const servers = [sim.gitprotect, sim.azureDevOps, sim.scmManager];
   return {
     sim,

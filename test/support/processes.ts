@@ -20,10 +20,13 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** A gateway replica in a process of its own, as `npm start` runs it, configured by `env`. */
-export async function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
+/** A gateway replica in a process of its own, as the image runs it, configured by `env`; `entry` another start. */
+export async function startGatewayProcess(
+  env: Record<string, string>,
+  entry = "src/main.ts",
+): Promise<GatewayProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: new URL("../../", import.meta.url).pathname,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],

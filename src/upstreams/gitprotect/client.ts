@@ -1,7 +1,8 @@
-import type { RequestScope } from "../../http/request-scope.js";
-import type { CacheKind } from "../../http/response-cache.js";
+import type { UpstreamRequest, UpstreamResponse } from "../../http/types.js";
 import { UpstreamError } from "../../http/upstream-error.js";
-import { parseJson, type UpstreamHttp, type UpstreamResponse } from "../../http/upstream-http.js";
+import type { UpstreamHttp } from "../../http/upstream-http.js";
+import type { RequestScope } from "../../http/request-scope.js";
+import { RestClient } from "../rest-client.js";
 import type { components } from "./contract.gen.js";
 import type { TokenSource } from "./session.js";
 import type {
@@ -24,26 +25,32 @@ export interface GitProtectCredentials {
   password?: string;
 }
 
-/** GitProtect's management API: every call a POST with a JSON body and a bearer token. */
-export class GitProtectClient {
-  constructor(
-    private readonly http: UpstreamHttp,
-    private readonly baseUrl: string,
-    private readonly credentials: GitProtectCredentials,
-    /** The GraphQL request's cache scope; reads are cached only with one. */
-    private readonly scope?: RequestScope,
-  ) {}
+const listing = { read: true, cache: "listing" } as const;
 
+/** GitProtect's management API: every call a POST with a JSON body and a bearer token. */
+export class GitProtectClient extends RestClient {
+  protected readonly upstream = "GitProtect";
+
+  constructor(
+    http: UpstreamHttp,
+    baseUrl: string,
+    private readonly credentials: GitProtectCredentials,
+    scope?: RequestScope,
+  ) {
+    super(http, baseUrl, scope);
+  }
+
+  /** Signing in only reads (it changes nothing kept), so it may be retried; it is never cached. */
   login(email: string, password: string, rememberMe = false): Promise<Schemas["LoginResponse"]> {
-    return this.call("/account/login", { email, password, rememberMe }, { write: false, anonymous: true });
+    return this.post(["account", "login"], { body: { email, password, rememberMe }, read: true });
   }
 
   getOrganizations(request: GetManyRequestDto): Promise<PageDto<OrganizationDto>> {
-    return this.call("/git/organizations/getmany", request, { cache: "listing" });
+    return this.post(["git", "organizations", "getmany"], { body: request, ...listing });
   }
 
   synchronizeOrganization(id: string): Promise<void> {
-    return this.call("/git/organizations/synchronize", { id }, { write: true });
+    return this.post(["git", "organizations", "synchronize"], { body: { id } });
   }
 
   listPlansAssignedToOrganization(
@@ -51,83 +58,71 @@ export class GitProtectClient {
     page: number,
     limit: number,
   ): Promise<PageDto<PlanDto>> {
-    return this.call(
-      "/plans/listassignedtoorganization",
-      { organizationid, page, limit },
-      { cache: "listing" },
-    );
+    return this.post(["plans", "listassignedtoorganization"], {
+      body: { organizationid, page, limit },
+      ...listing,
+    });
   }
 
   attachGitRepository(planid: string, repositoryid: string): Promise<void> {
-    return this.call("/plans/attachgitrepository", { planid, repositoryid }, { write: true });
+    return this.post(["plans", "attachgitrepository"], { body: { planid, repositoryid } });
   }
 
   detachGitRepository(planid: string, repositoryid: string): Promise<void> {
-    return this.call("/plans/detachgitrepository", { planid, repositoryid }, { write: true });
+    return this.post(["plans", "detachgitrepository"], { body: { planid, repositoryid } });
   }
 
   attachAzureProject(planId: string, projectId: string): Promise<void> {
-    return this.call("/plans/AttachAzureProject", { planId, projectId }, { write: true });
+    return this.post(["plans", "AttachAzureProject"], { body: { planId, projectId } });
   }
 
   detachAzureProject(planId: string, projectId: string): Promise<void> {
-    return this.call("/plans/DetachAzureProject", { planId, projectId }, { write: true });
+    return this.post(["plans", "DetachAzureProject"], { body: { planId, projectId } });
   }
 
   modifyGitPlan(plan: ModifyGitPlanDto): Promise<PlanDto> {
-    return this.call("/plans/modifygitplan", plan, { write: true });
+    return this.post(["plans", "modifygitplan"], { body: plan });
   }
 
   modifyAzurePlan(plan: ModifyAzurePlanDto): Promise<PlanDto> {
-    return this.call("/plans/ModifyAzurePlanAsync", plan, { write: true });
+    return this.post(["plans", "ModifyAzurePlanAsync"], { body: plan });
   }
 
   getRepositories(request: GetManyRequestDto & { id: string }): Promise<PageDto<GitProtectRepositoryDto>> {
-    return this.call("/git/repositories/getmany", request, { cache: "listing" });
+    return this.post(["git", "repositories", "getmany"], { body: request, ...listing });
   }
 
   activateRepositories(ids: string[]): Promise<void> {
-    return this.call("/git/repositories/activate", { Ids: ids }, { write: true });
+    return this.post(["git", "repositories", "activate"], { body: { Ids: ids } });
   }
 
   deactivateRepositories(ids: string[]): Promise<void> {
-    return this.call("/git/repositories/deactivate", { Ids: ids }, { write: true });
+    return this.post(["git", "repositories", "deactivate"], { body: { Ids: ids } });
   }
 
   removeRepository(id: string, removedata: boolean): Promise<void> {
-    return this.call("/git/repositories/remove", { id, removedata }, { write: true });
+    return this.post(["git", "repositories", "remove"], { body: { id, removedata } });
   }
 
-  private async call<T>(
-    path: string,
-    body: unknown,
-    options: { write?: boolean; anonymous?: boolean; cache?: CacheKind } = {},
-  ): Promise<T> {
-    const send = () =>
-      this.http.send(
-        {
-          method: "POST",
-          url: this.baseUrl + path,
-          headers: { "content-type": "application/json", accept: "application/json" },
-          body: JSON.stringify(body),
-          // Reads are POSTs here too; only the writes must never be repeated.
-          idempotent: !options.write,
-          cache: options.cache,
-          identity: this.credentials.identity,
-          // The token is fetched (and signed in for) only when the call is really made, not for cached answers.
-          ...(options.anonymous
-            ? {}
-            : { lazyHeaders: async () => ({ authorization: `Bearer ${await this.token()}` }) }),
-        },
-        this.scope,
-      );
-    let response = await send();
-    if (response.status === 401 && !options.anonymous && this.credentials.email) {
-      // The kept token expired or was revoked: sign in again, once.
-      this.credentials.tokens.forget();
-      response = await send();
-    }
-    return this.answer<T>(response);
+  /** Every call but the sign-in carries the token, fetched (and signed in for) only when the call is made. */
+  protected override authorize(path: readonly string[]) {
+    if (path.join("/") === "account/login") return {};
+    return {
+      identity: this.credentials.identity,
+      lazyHeaders: async () => ({ authorization: `Bearer ${await this.token()}` }),
+    };
+  }
+
+  /** The kept token expired or was revoked: sign in again, once. */
+  protected override async request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const response = await super.request(request);
+    if (response.status !== 401 || !request.lazyHeaders || !this.credentials.email) return response;
+    this.credentials.tokens.forget();
+    return super.request(request);
+  }
+
+  protected override reasonOf(response: UpstreamResponse): string | undefined {
+    return problemField(response);
   }
 
   private token(): Promise<string> {
@@ -137,13 +132,6 @@ export class GitProtectClient {
         throw new UpstreamError("GitProtect", "UNAUTHENTICATED", 401, "no credentials");
       return (await this.login(email, password, true)).accessToken;
     });
-  }
-
-  private answer<T>(response: UpstreamResponse): T {
-    if (response.status >= 200 && response.status < 300) {
-      return (response.body.length === 0 ? undefined : parseJson<T>("GitProtect", response)) as T;
-    }
-    throw UpstreamError.fromStatus("GitProtect", response.status, problemField(response));
   }
 }
 

@@ -8,27 +8,36 @@ export interface TokenSource {
   forget(): void;
 }
 
-const tokens = new Map<string, { token: Promise<string>; expiresAt: number }>();
 const margin = 60_000;
 
-export function signedInSession(key: string): TokenSource {
-  return {
-    async token(signIn) {
-      const known = tokens.get(key);
-      if (known && known.expiresAt > Date.now() + margin) return known.token;
-      const token = signIn();
-      tokens.set(key, { token, expiresAt: Number.MAX_SAFE_INTEGER });
-      try {
-        const value = await token;
-        tokens.set(key, { token, expiresAt: tokenExpiry(value) });
-        return value;
-      } catch (error) {
-        tokens.delete(key);
-        throw error;
-      }
-    },
-    forget: () => tokens.delete(key),
-  };
+/**
+ * The tokens of one gateway, kept per server and account (made by the server, so that two
+ * gateways in one process share nothing).
+ */
+export class TokenStore {
+  private readonly tokens = new Map<string, { token: Promise<string>; expiresAt: number }>();
+
+  /** The session of one account, signing in when it has no token that lives a minute more. */
+  session(key: string): TokenSource {
+    const tokens = this.tokens;
+    return {
+      async token(signIn) {
+        const known = tokens.get(key);
+        if (known && known.expiresAt > Date.now() + margin) return known.token;
+        const token = signIn();
+        tokens.set(key, { token, expiresAt: Number.MAX_SAFE_INTEGER });
+        try {
+          const value = await token;
+          tokens.set(key, { token, expiresAt: tokenExpiry(value) });
+          return value;
+        } catch (error) {
+          tokens.delete(key);
+          throw error;
+        }
+      },
+      forget: () => tokens.delete(key),
+    };
+  }
 }
 
 export function fixedToken(value: string): TokenSource {

@@ -1,0 +1,30 @@
+import { loadConfig } from "../src/config.js";
+import { serve } from "../src/main.js";
+import { gatewayEnvironment, startSimulators } from "./start-simulators.js";
+
+/**
+ * `npm start`: the gateway as configured, or with no upstream configured, the gateway over the
+ * built-in demo upstreams (the simulators), started in this process. The gateway itself never
+ * imports the simulators: this launcher sits outside it.
+ */
+const cleanups: Array<() => Promise<void>> = [];
+let env = process.env;
+if (isDemo(env)) {
+  const simulators = await startSimulators({ ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 } });
+  cleanups.push(() => simulators.close());
+  // As an operator would configure it; SCM-Manager as alice, so permissions shape the answers.
+  env = { ...env, ...gatewayEnvironment(simulators, "alice") };
+  console.log(
+    "No upstream configured: serving the built-in demo upstreams (simulators) started in this process.",
+  );
+}
+await serve(env, cleanups);
+
+/** No upstream configured; a configuration that does not load is for `serve` to report. */
+function isDemo(values: NodeJS.ProcessEnv): boolean {
+  try {
+    return loadConfig(values).demo;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,59 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { Config } from "../config.js";
+import { RequestScope } from "../http/request-scope.js";
+import type { UpstreamName } from "../http/types.js";
+import type { UpstreamHttp } from "../http/upstream-http.js";
+import type { Clients } from "../loaders/create-loaders.js";
+import type { LoaderKit } from "../loaders/loader-kit.js";
+import { Services } from "../services/services.js";
+import { AzureDevOpsClient } from "../upstreams/azure-devops/client.js";
+import { GitProtectClient } from "../upstreams/gitprotect/client.js";
+import type { TokenStore } from "../upstreams/gitprotect/session.js";
+import { ScmManagerClient } from "../upstreams/scm-manager/client.js";
+import { credentialsOf, type Credentials } from "./credentials.js";
+
+export interface GatewayContext {
+  /** Every credential this request acts with, for keys of cached whole answers (hashed there). */
+  identity: string;
+  /** The request's view of the cross-request cache (which answers were stale). */
+  scope: RequestScope;
+  services: Services;
+}
+
+/** What every request of one gateway shares: the way out to each upstream, kept tokens, how loaders batch. */
+export interface Shared {
+  http: Record<UpstreamName, UpstreamHttp>;
+  tokens: TokenStore;
+  kit: LoaderKit;
+}
+
+/** Builds each request's context: who is asking, with which credentials, and fresh services. */
+export function contextFactory(config: Config, shared: Shared) {
+  const hostUrls = { azure: config.azureDevOps?.url, scm: config.scmManager?.url };
+  return (headers: IncomingHttpHeaders): GatewayContext => {
+    const scope = RequestScope.create();
+    const credentials = credentialsOf(headers, config, shared.tokens);
+    const services = new Services({
+      reads: clientsFor(config, shared, credentials, scope),
+      writes: clientsFor(config, shared, credentials, scope.forWrites()),
+      hostUrls,
+      kit: shared.kit,
+    });
+    return { identity: credentials.identity, scope, services };
+  };
+}
+
+/** The configured upstreams' clients, acting with these credentials; reads through `scope` are cached when it allows. */
+function clientsFor(config: Config, shared: Shared, credentials: Credentials, scope: RequestScope): Clients {
+  const { gitprotect, azureDevOps, scmManager } = config;
+  return {
+    gitprotect:
+      gitprotect &&
+      new GitProtectClient(shared.http.GitProtect, gitprotect.url, credentials.gitprotect, scope),
+    azure:
+      azureDevOps &&
+      new AzureDevOpsClient(shared.http["Azure DevOps"], azureDevOps.url, credentials.azurePat, scope),
+    scm:
+      scmManager && new ScmManagerClient(shared.http["SCM-Manager"], scmManager.url, credentials.scm, scope),
+  };
+}

@@ -1,0 +1,30 @@
+/** The transport's vocabulary, in one place: what goes out to an upstream and what comes back. */
+
+export type UpstreamName = "GitProtect" | "Azure DevOps" | "SCM-Manager";
+
+/** How long an answer stays fresh depends on what it is. */
+export type CacheKind = "listing" | "refs" | "history" | "immutable";
+
+export interface UpstreamRequest {
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE" | "OPTIONS";
+  url: string;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Reads may be retried; writes never are, since a retry could apply them twice. */
+  idempotent: boolean;
+  /** For reads that may be cached: what they are, which sets how long they stay fresh. */
+  cache?: CacheKind;
+  /**
+   * Who the credential is, for cache keys (hashed, never stored): an account rather than one of
+   * its rotating tokens. Defaults to the authorization header.
+   */
+  identity?: string;
+  /** Headers resolved only when the call is really made (a token that may need a sign-in). */
+  lazyHeaders?: () => Promise<Record<string, string>>;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Headers;
+  body: Buffer;
+}

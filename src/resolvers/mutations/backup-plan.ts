@@ -1,0 +1,107 @@
+import type { GatewayContext } from "../../context/context.js";
+import type { MutationResolvers, UpdateBackupPlanInput } from "../../generated/resolvers-types.js";
+import type { ItemResult } from "../../services/writes/gitprotect-writes.js";
+import { InputCheck } from "./input-check.js";
+import type { RepositoryChangeResultModel } from "./payload-models.js";
+import { runMutation } from "./run-mutation.js";
+
+/** The plan after the change: read (through the renewed services) only if the payload asks for it. */
+const planAfterChange = (organizationId: string, id: string) => ({
+  __typename: "BackupPlan" as const,
+  organizationId,
+  id,
+});
+
+/** One result per repository of a bulk change, in the order given. */
+export const itemResults = (raws: readonly string[], results: ItemResult[]): RepositoryChangeResultModel[] =>
+  results.map((result, i) => ({
+    repositoryId: raws[i]!,
+    record: result.record,
+    ok: result.errors.length === 0,
+    errors: result.errors,
+  }));
+
+function membership(context: GatewayContext, planRaw: string, raws: readonly string[], attach: boolean) {
+  const check = new InputCheck();
+  const plan = check.id(planRaw, "BackupPlan", "planId");
+  const ids = check.idsOf(raws, "Repository", "repositoryIds");
+  const key = plan && { organizationId: plan.organizationId, id: plan.planId };
+  const write = key && (() => context.services.writes.gitprotect.changePlanMembership(key, ids, attach));
+  return runMutation(
+    context,
+    check,
+    write,
+    (results) => ({
+      plan: planAfterChange(key!.organizationId, key!.id),
+      results: itemResults(raws, results),
+    }),
+    { plan: null, results: [] as RepositoryChangeResultModel[] },
+  );
+}
+
+/** A single attach or detach: the bulk change of one, its result flattened into the payload. */
+async function single(context: GatewayContext, planRaw: string, raw: string, attach: boolean) {
+  const answer = await membership(context, planRaw, [raw], attach);
+  const [result] = answer.results;
+  return {
+    plan: answer.plan,
+    repository: result?.record ? await context.services.repositories.byRecord(result.record) : null,
+    errors: [...answer.errors, ...(result?.errors ?? [])],
+  };
+}
+
+function azureProject(context: GatewayContext, planRaw: string, projectRaw: string, attach: boolean) {
+  const check = new InputCheck();
+  const plan = check.id(planRaw, "BackupPlan", "planId");
+  const project = check.id(projectRaw, "AzureDevOpsProject", "projectId");
+  const key = plan && { organizationId: plan.organizationId, id: plan.planId };
+  const write =
+    key &&
+    project &&
+    (() => context.services.writes.gitprotect.changeAzureProject(key, project.projectId, attach));
+  return runMutation(context, check, write, () => ({ plan: planAfterChange(key!.organizationId, key!.id) }), {
+    plan: null,
+  });
+}
+
+function checkPlanInput(check: InputCheck, input: UpdateBackupPlanInput): void {
+  check.text(input.name, "name", 200, 1);
+  check.schedule(input.schedule, "schedule");
+  check.range(input.compression?.level, "compression.level", 0, 9);
+  if (input.encryption?.algorithm && !["AES128", "AES256"].includes(input.encryption.algorithm))
+    check.fail("encryption.algorithm", "Give AES128 or AES256.");
+  check.text(input.encryption?.password, "encryption.password", 256, 8);
+  check.text(input.customActions?.beforeBackup, "customActions.beforeBackup", 1024);
+  check.text(input.customActions?.afterBackup, "customActions.afterBackup", 1024);
+  if ((input.advancedOptions?.length ?? 0) > 100) check.fail("advancedOptions", "Give at most 100 options.");
+  input.advancedOptions?.forEach((o, i) => {
+    check.text(o.key, `advancedOptions[${i}].key`, 128, 1);
+    check.text(o.value, `advancedOptions[${i}].value`, 1024);
+  });
+}
+
+export const planMutations: MutationResolvers = {
+  attachRepositoryToPlan: (_, { input }, context) => single(context, input.planId, input.repositoryId, true),
+  detachRepositoryFromPlan: (_, { input }, context) =>
+    single(context, input.planId, input.repositoryId, false),
+  attachRepositoriesToPlan: (_, { input }, context) =>
+    membership(context, input.planId, input.repositoryIds, true),
+  detachRepositoriesFromPlan: (_, { input }, context) =>
+    membership(context, input.planId, input.repositoryIds, false),
+  attachAzureProjectToPlan: (_, { input }, context) =>
+    azureProject(context, input.planId, input.projectId, true),
+  detachAzureProjectFromPlan: (_, { input }, context) =>
+    azureProject(context, input.planId, input.projectId, false),
+
+  updateBackupPlan(_, { input }, context) {
+    const check = new InputCheck();
+    const { planId, expectedVersion, ...changes } = input;
+    const id = check.id(planId, "BackupPlan", "planId");
+    checkPlanInput(check, input);
+    const key = id && { organizationId: id.organizationId, id: id.planId };
+    const write =
+      key &&
+      (() => context.services.writes.gitprotect.updatePlan(key, changes, expectedVersion ?? undefined));
+    return runMutation(context, check, write, (plan) => ({ plan }), { plan: null });
+  },
+};

@@ -1,0 +1,44 @@
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
+import type { Config } from "../config.js";
+import type { GatewayContext } from "../context/context.js";
+import { depthLimit } from "./depth-limit.js";
+import { formatError } from "./format-error.js";
+import { gatewaySchema } from "./schema.js";
+
+/** Apollo Server over the gateway's schema: errors formatted, depth limited, Sandbox as the landing page. */
+export function createApollo(config: Config, plugins: Array<ApolloServerPlugin<GatewayContext>>) {
+  return new ApolloServer<GatewayContext>({
+    schema: gatewaySchema(),
+    introspection: true,
+    includeStacktraceInErrorResponses: false,
+    formatError,
+    validationRules: [depthLimit(config.limits.maxDepth)],
+    plugins: [
+      // Apollo Sandbox at /graphql in every environment: exploring the schema is how people learn it.
+      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // The gateway caches upstream answers; Apollo's per-field cache hints would only cost time.
+      ApolloServerPluginCacheControlDisabled(),
+      staleAnswers,
+      ...plugins,
+    ],
+  });
+}
+
+/** Says so when part of an answer came from the cache past its time to live (`extensions.cache`). */
+const staleAnswers: ApolloServerPlugin<GatewayContext> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse({ contextValue, response }) {
+        const age = contextValue.scope.staleAgeMs;
+        if (age === 0 || response.body.kind !== "single") return Promise.resolve();
+        const result = response.body.singleResult;
+        result.extensions = {
+          ...result.extensions,
+          cache: { stale: true, ageSeconds: Math.round(age / 1000) },
+        };
+        return Promise.resolve();
+      },
+    }),
+};

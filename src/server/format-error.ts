@@ -1,0 +1,50 @@
+import { unwrapResolverError } from "@apollo/server/errors";
+import type { GraphQLFormattedError } from "graphql";
+import { UpstreamError, type UpstreamErrorKind } from "../http/upstream-error.js";
+
+const codes: Record<UpstreamErrorKind, string> = {
+  UNAUTHENTICATED: "UNAUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  NOT_FOUND: "NOT_FOUND",
+  UNAVAILABLE: "UPSTREAM_UNAVAILABLE",
+  TIMEOUT: "UPSTREAM_UNAVAILABLE",
+  REJECTED: "UPSTREAM_ERROR",
+  CONFLICT: "UPSTREAM_ERROR",
+  MALFORMED: "UPSTREAM_ERROR",
+  OUTCOME_UNKNOWN: "OUTCOME_UNKNOWN",
+  INVALID_ARGUMENT: "BAD_USER_INPUT",
+  ERROR: "UPSTREAM_ERROR",
+};
+
+/**
+ * Every error a client sees: a message, a `path`, and a stable `extensions.code`; never a stack
+ * trace, an upstream URL or an upstream body. What is not understood is logged and masked.
+ */
+export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const where = {
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    ...(formatted.path ? { path: formatted.path } : {}),
+  };
+  const original = unwrapResolverError(error);
+  if (original instanceof UpstreamError)
+    return {
+      message: original.message,
+      ...where,
+      extensions: {
+        code: codes[original.kind],
+        upstream: original.upstream,
+        ...(original.status ? { upstreamStatus: original.status } : {}),
+      },
+    };
+  const code = formatted.extensions?.code;
+  if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
+    const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
+    return { message: formatted.message, ...where, extensions: { ...extensions, code } };
+  }
+  console.error(
+    "unexpected error while resolving",
+    formatted.path?.join(".") ?? "",
+    original instanceof Error ? original.message : String(original),
+  );
+  return { message: "Internal error.", ...where, extensions: { code: "INTERNAL_SERVER_ERROR" } };
+}

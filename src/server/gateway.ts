@@ -1,0 +1,52 @@
+import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import Fastify from "fastify";
+import type { AddressInfo } from "node:net";
+import type { Config } from "../config.js";
+import { contextFactory } from "../context/context.js";
+import { UpstreamMetrics } from "../http/upstream-metrics.js";
+import { loaderKit, type LoaderKit } from "../loaders/loader-kit.js";
+import { createApollo } from "./apollo.js";
+import { registerGraphQL } from "./graphql-route.js";
+import { registerRoutes } from "./routes.js";
+import { createCaches, createShared } from "./shared.js";
+
+export interface Gateway {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface GatewayOptions {
+  /** How loaders batch; the benchmark injects its naive reference here. */
+  loaderKit?: LoaderKit;
+}
+
+/** The gateway: Apollo Server on Fastify, GraphQL at `/graphql`, beside `/health` and `/metrics`. */
+export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
+  const metrics = new UpstreamMetrics();
+  const caches = await createCaches(config, metrics);
+  const contextFor = contextFactory(
+    config,
+    createShared(config, metrics, caches, options.loaderKit ?? loaderKit()),
+  );
+  const app = Fastify({ bodyLimit: config.limits.maxQueryBytes, forceCloseConnections: true, logger: false });
+  const apollo = createApollo(config, [fastifyApolloDrainPlugin(app)]);
+  await apollo.start();
+  registerRoutes(app, metrics, config.limits.maxQueryBytes);
+  registerGraphQL(app, {
+    apollo,
+    contextFor,
+    answers: caches.answers,
+    maxQueryBytes: config.limits.maxQueryBytes,
+  });
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    async close() {
+      await app.close();
+      await apollo.stop();
+      await caches.store?.close();
+    },
+  };
+}

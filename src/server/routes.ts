@@ -1,0 +1,30 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import type { UpstreamMetrics } from "../http/upstream-metrics.js";
+
+/** A body in the shape of a GraphQL error answer, for what fails before GraphQL runs. */
+export const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
+
+/** `/health`, `/metrics`, the way to GraphQL from `/`, and errors that never show what failed inside. */
+export function registerRoutes(app: FastifyInstance, metrics: UpstreamMetrics, maxBytes: number): void {
+  app.get("/health", () => ({ status: "ok" }));
+  app.get("/metrics", (_, reply) => reply.type("text/plain; version=0.0.4").send(metrics.render()));
+  app.get("/", (_, reply) => reply.redirect("/graphql", 302));
+  app.setNotFoundHandler((_, reply) =>
+    reply.code(404).send(errorBody("Not found; GraphQL is at /graphql.", "NOT_FOUND")),
+  );
+  app.setErrorHandler((error: FastifyError, _, reply) => {
+    if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
+      return reply
+        .code(413)
+        .send(errorBody(`The request is larger than ${maxBytes} bytes.`, "QUERY_TOO_LARGE"));
+    if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
+      return reply
+        .code(415)
+        .send(errorBody("Send GraphQL requests as application/json.", "UNSUPPORTED_MEDIA_TYPE"));
+    const status = error.statusCode ?? 500;
+    if (status >= 400 && status < 500)
+      return reply.code(status).send(errorBody("The request could not be read.", "BAD_REQUEST"));
+    console.error("request failed", error.message);
+    return reply.code(500).send(errorBody("Internal error.", "INTERNAL_SERVER_ERROR"));
+  });
+}

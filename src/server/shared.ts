@@ -1,0 +1,66 @@
+import type { Config } from "../config.js";
+import type { Shared } from "../context/context.js";
+import { createCacheStore, type CacheStore } from "../http/cache-store.js";
+import { ResponseCache } from "../http/response-cache.js";
+import { UpstreamHttp } from "../http/upstream-http.js";
+import type { UpstreamMetrics } from "../http/upstream-metrics.js";
+import type { LoaderKit } from "../loaders/loader-kit.js";
+import { TokenStore } from "../upstreams/gitprotect/session.js";
+import { AnswerCache } from "./answer-cache.js";
+
+export interface Caches {
+  store?: CacheStore;
+  responses?: ResponseCache;
+  answers?: AnswerCache;
+}
+
+const seconds = (n: number) => n * 1000;
+
+/** The cache store, and the two caches over it: upstream answers and whole query answers. */
+export async function createCaches(config: Config, metrics: UpstreamMetrics): Promise<Caches> {
+  const settings = config.cache;
+  if (!settings.enabled) return {};
+  const store = await createCacheStore(settings);
+  const { listing, refs, history, immutable } = settings.ttlSeconds;
+  const responses = new ResponseCache(
+    store,
+    {
+      ttlMs: {
+        listing: seconds(listing),
+        refs: seconds(refs),
+        history: seconds(history),
+        immutable: seconds(immutable),
+      },
+      revalidateMs: seconds(settings.revalidateSeconds),
+      staleIfErrorMs: seconds(settings.staleIfErrorSeconds),
+    },
+    settings.keySecret,
+    settings.namespace,
+    metrics,
+  );
+  // Whole answers live as long as the shortest-lived upstream answer in them may.
+  const shortestTtlMs = seconds(Math.min(listing, refs, history, immutable));
+  const answers =
+    shortestTtlMs > 0 ? new AnswerCache(store, responses, settings.namespace, shortestTtlMs) : undefined;
+  return { store, responses, answers };
+}
+
+/** What every request of one gateway shares; nothing of it is shared with another gateway. */
+export function createShared(
+  config: Config,
+  metrics: UpstreamMetrics,
+  caches: Caches,
+  kit: LoaderKit,
+): Shared {
+  const http = (name: ConstructorParameters<typeof UpstreamHttp>[0]) =>
+    new UpstreamHttp(name, { ...config.upstream, metrics, cache: caches.responses });
+  return {
+    http: {
+      GitProtect: http("GitProtect"),
+      "Azure DevOps": http("Azure DevOps"),
+      "SCM-Manager": http("SCM-Manager"),
+    },
+    tokens: new TokenStore(),
+    kit,
+  };
+}

@@ -1,0 +1,118 @@
+import type { Loaders } from "../loaders/create-loaders.js";
+import type { Branches } from "./branches.js";
+import { fromAzureCommit, fromScmChangeset } from "./host-models.js";
+import type { HostKey } from "./keys.js";
+import type { BlameLineModel, ChangesetModel, HostedRepositoryModel } from "./models.js";
+import { offsetPage, type Page, type Window } from "./page.js";
+
+const commitId = /^[0-9a-f]{40}$/i;
+
+/** History of hosted repositories on both hosts in one shape: changesets, their changes, blame. */
+export class Changesets {
+  constructor(
+    private readonly loaders: Loaders,
+    private readonly branches: Branches,
+  ) {}
+
+  /** One changeset by commit id (or branch name); null when the host has no such revision. */
+  async byRevision(key: HostKey, revision: string): Promise<ChangesetModel | null> {
+    if (key.host === "scm") {
+      const dto = await this.loaders.scm!.changeset.load({ id: key.id, revision });
+      return dto && fromScmChangeset(key, dto);
+    }
+    let sha = revision;
+    if (!commitId.test(revision)) {
+      const head = await this.loaders.azure!.head.load({ id: key.id, name: revision });
+      if (!head) return null;
+      sha = head.objectId;
+    }
+    const dto = await this.loaders.azure!.commit.load({ id: key.id, commitId: sha.toLowerCase() });
+    return dto && fromAzureCommit(key, dto);
+  }
+
+  /** The changeset as its host tells it whole, when a listing gave only part (Azure DevOps lists). */
+  async complete(changeset: ChangesetModel): Promise<ChangesetModel> {
+    if (changeset.parents && !changeset.messageTruncated) return changeset;
+    return (await this.byRevision(changeset.repository, changeset.revision)) ?? changeset;
+  }
+
+  /** What a changeset changed, when its listing did not say (Azure DevOps). */
+  async modifications(changeset: ChangesetModel): Promise<ChangesetModel["modifications"] | null> {
+    if (changeset.modifications) return changeset.modifications;
+    const answer = await this.loaders.azure!.commitChanges.load({
+      id: changeset.repository.id,
+      commitId: changeset.revision,
+    });
+    if (!answer) return null;
+    const paths = (type: string) =>
+      answer.changes.filter((c) => c.changeType === type).map((c) => c.item.path.replace(/^\//, ""));
+    return { added: paths("add"), modified: paths("edit"), removed: paths("delete") };
+  }
+
+  /** Changesets newest first, mapped onto `start`/`limit` (SCM-Manager) or `$skip`/`$top` (Azure DevOps). */
+  async page(
+    repo: HostedRepositoryModel,
+    window: Window,
+    filter: { branch?: string; path?: string },
+  ): Promise<Page<ChangesetModel> | null> {
+    const key = { host: repo.host, id: repo.id };
+    if (repo.host === "scm") {
+      const page = await this.loaders.scm!.changesets.load({
+        id: repo.id,
+        ...filter,
+        start: window.offset,
+        limit: window.first,
+      });
+      return (
+        page &&
+        offsetPage(
+          page.changesets.map((c) => fromScmChangeset(key, c)),
+          window,
+          page.total,
+        )
+      );
+    }
+    const branch = filter.branch ?? (await this.branches.defaultName(repo));
+    if (!branch) return offsetPage([], window, 0);
+    // One more than asked tells whether another page follows; Azure DevOps gives no total.
+    const answer = await this.loaders.azure!.commits.load({
+      id: repo.id,
+      criteria: {
+        version: branch,
+        versionType: "branch",
+        itemPath: filter.path,
+        skip: window.offset,
+        top: window.first + 1,
+      },
+    });
+    if (!answer) return null;
+    const items = answer.value.slice(0, window.first).map((c) => fromAzureCommit(key, c));
+    return { ...offsetPage(items, window, 0), hasNextPage: answer.value.length > window.first, total: null };
+  }
+
+  /** A changeset's unified diff; null for Azure DevOps, whose API has none. */
+  async diff(changeset: ChangesetModel, path?: string): Promise<string | null> {
+    if (changeset.repository.host === "azure") return null;
+    return this.loaders.scm!.diff.load({ id: changeset.repository.id, revision: changeset.revision, path });
+  }
+
+  /** Blame lines; null for Azure DevOps, whose API has none. */
+  async blame(
+    repo: HostedRepositoryModel,
+    path: string,
+    revision?: string,
+  ): Promise<BlameLineModel[] | null> {
+    if (repo.host === "azure") return null;
+    const answer = await this.loaders.scm!.blame.load({ id: repo.id, path, revision });
+    return (
+      answer?.blamelines.map((l) => ({
+        repository: { host: repo.host, id: repo.id },
+        lineNumber: l.lineNumber,
+        code: l.code,
+        author: { name: l.author.name, email: l.author.mail ?? null },
+        date: l.when,
+        revision: l.revision,
+      })) ?? null
+    );
+  }
+}

@@ -1,0 +1,65 @@
+import type { AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
+import type { ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
+
+/**
+ * The join rule: two clone URLs name the same repository when their normalized forms are equal.
+ *
+ * - scheme and port are dropped (https, http and ssh reach the same repository on one host);
+ * - user names and passwords are dropped;
+ * - the host is lower-cased; the path keeps its case (SCM-Manager names are case-sensitive);
+ * - scp-like `git@host:path` becomes `host/path`;
+ * - percent-encoding is decoded, so `Ünïcode%20Tools` and `Ünïcode Tools` agree;
+ * - a trailing `.git` and trailing slashes are dropped.
+ *
+ * Returns undefined for what is no clone URL.
+ */
+export function normalizeCloneUrl(raw: string): string | undefined {
+  const text = raw.trim();
+  if (!text || text.length > 2048) return undefined;
+  const scpLike = /^(?:[^@/\s]+@)?([^:/\s]+):(?!\/\/)(.+)$/.exec(text);
+  let host: string;
+  let path: string;
+  if (scpLike && !/^[a-z][a-z0-9+.-]*:\/\//i.test(text)) {
+    host = scpLike[1]!;
+    path = `/${scpLike[2]!}`;
+  } else {
+    let url: URL;
+    try {
+      url = new URL(text);
+    } catch {
+      return undefined;
+    }
+    if (!["http:", "https:", "ssh:", "git:"].includes(url.protocol) || !url.hostname) return undefined;
+    host = url.hostname;
+    path = url.pathname;
+  }
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    decoded = path;
+  }
+  const trimmed = decoded
+    .replace(/\/+$/, "")
+    .replace(/\.git$/i, "")
+    .replace(/\/+$/, "");
+  return `${host.toLowerCase()}${trimmed.startsWith("/") ? "" : "/"}${trimmed}`;
+}
+
+/**
+ * Every URL a host answers for a repository (the one definition, used by the join, by `backup`
+ * and by the writes): Azure DevOps's HTTPS and SSH URLs and its other valid remotes; SCM-Manager's URL.
+ */
+export function hostedCloneUrls(
+  repository: { host: "azure"; dto: AzureRepositoryDto } | { host: "scm"; dto: ScmRepositoryDto },
+): string[] {
+  const urls =
+    repository.host === "azure"
+      ? [repository.dto.remoteUrl, repository.dto.sshUrl, ...(repository.dto.validRemoteUrls ?? [])]
+      : [repository.dto.url];
+  return urls.filter((url): url is string => typeof url === "string" && url.length > 0);
+}
+
+/** The normalized forms of a repository's clone URLs. */
+export const joinKeys = (urls: string[]): string[] =>
+  urls.map(normalizeCloneUrl).filter((key): key is string => key !== undefined);

@@ -1,0 +1,149 @@
+import type { Loaders } from "../loaders/create-loaders.js";
+import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
+import { joinKeys, normalizeCloneUrl } from "./clone-urls.js";
+import { configured, notConfigured } from "./errors.js";
+import { toRepositoryBackup } from "./gitprotect-models.js";
+import { fromAzureRepository, fromScmRepository } from "./host-models.js";
+import type { HostKey, HostName, RepositoryKey } from "./keys.js";
+import type { HostedRepositoryModel, RepositoryBackupModel, RepositoryModel } from "./models.js";
+import { offsetPage, windowOf, type Page, type Window } from "./page.js";
+import { RepositoryIndex } from "./repository-index.js";
+
+export interface RepositoryFilter {
+  host?: HostName | "other";
+  nameContains?: string;
+}
+
+/** Repositories: one model per physical repository, joined across GitProtect and the hosts by clone URL. */
+export class Repositories {
+  private readonly index: RepositoryIndex;
+
+  constructor(
+    private readonly loaders: Loaders,
+    hostUrls: Partial<Record<HostName, string>>,
+  ) {
+    this.index = new RepositoryIndex(loaders, hostUrls);
+  }
+
+  /** Starts the host listings early, when a query will need them (see graphql/lookahead.ts). */
+  prefetchHosted(): void {
+    if (this.loaders.kit.prefetches) this.index.hosted.load().catch(() => undefined);
+  }
+
+  prefetchBackups(): void {
+    if (this.loaders.kit.prefetches && this.loaders.gitprotect)
+      this.index.backups.load().catch(() => undefined);
+  }
+
+  /** Every hosted repository the caller may see, sorted by name; a host that fails fails the list. */
+  async list(filter: RepositoryFilter, window: Window): Promise<Page<RepositoryModel>> {
+    if (!this.loaders.azure && !this.loaders.scm) throw notConfigured("Neither Azure DevOps nor SCM-Manager");
+    if (filter.host === "other") return offsetPage([], window, 0);
+    const { all, failed } = await this.index.hosted.load();
+    // A listing missing one host's repositories would look complete: fail instead, and say which.
+    const failure = filter.host ? failed[filter.host] : (failed.azure ?? failed.scm);
+    if (failure) throw failure;
+    const needle = filter.nameContains?.toLowerCase();
+    const matching = all
+      .filter(
+        (r) => (!filter.host || r.host === filter.host) && (!needle || r.name.toLowerCase().includes(needle)),
+      )
+      .sort(byName)
+      .map((hosted) => this.model({ hosted }));
+    return windowOf(matching, window);
+  }
+
+  /** An organization's repositories as GitProtect pages them, each joined with its host's record. */
+  async ofOrganization(organizationId: string, window: Window): Promise<Page<RepositoryModel> | null> {
+    const gitprotect = configured(this.loaders.gitprotect, "GitProtect");
+    const page = await gitprotect.repositoriesPage.load({ organizationId, ...window });
+    if (!page) return null;
+    return offsetPage(await Promise.all(page.items.map((r) => this.fromRecord(r))), window, page.total);
+  }
+
+  /** The repositories a plan names, in its order. */
+  async withIds(organizationId: string, ids: string[], window: Window): Promise<Page<RepositoryModel>> {
+    const gitprotect = configured(this.loaders.gitprotect, "GitProtect");
+    const wanted = ids.slice(window.offset, window.offset + window.first);
+    const records = await Promise.all(wanted.map((id) => gitprotect.record.load({ organizationId, id })));
+    const found = records.filter((r) => r !== null);
+    return offsetPage(await Promise.all(found.map((r) => this.fromRecord(r))), window, ids.length);
+  }
+
+  async byKey(key: RepositoryKey): Promise<RepositoryModel | null> {
+    if (key.host === "gitprotect")
+      return this.byRecord({ organizationId: key.organizationId, id: key.repositoryId });
+    configured(this.loaders[key.host], key.host === "azure" ? "Azure DevOps" : "SCM-Manager");
+    const hosted = await this.hosted({ host: key.host, id: key.repositoryId });
+    return hosted && this.model({ hosted });
+  }
+
+  /** GitProtect's record, read afresh, joined with its host's record. */
+  async byRecord(key: { organizationId: string; id: string }): Promise<RepositoryModel | null> {
+    const record = await configured(this.loaders.gitprotect, "GitProtect").record.load(key);
+    return record && this.fromRecord(record);
+  }
+
+  /** The hosted repository of a host key; null when the host has none (or hides it). */
+  async hosted(key: HostKey): Promise<HostedRepositoryModel | null> {
+    if (key.host === "azure") {
+      const dto = await this.loaders.azure?.repository.load(key.id);
+      return dto ? fromAzureRepository(dto) : null;
+    }
+    const dto = await this.loaders.scm?.repository.load(key.id);
+    return dto ? fromScmRepository(dto) : null;
+  }
+
+  /** GitProtect's view of a repository; null when nothing backs it up. */
+  async backupOf(model: RepositoryModel): Promise<RepositoryBackupModel | null> {
+    if (model.backup) return model.backup;
+    configured(this.loaders.gitprotect, "GitProtect");
+    const records = await this.index.backups.load();
+    for (const key of joinKeys(model.hosted?.cloneUrls ?? [])) {
+      const record = records.get(key);
+      if (record) return toRepositoryBackup(record);
+    }
+    return null;
+  }
+
+  /** The repository behind a clone URL in any spelling; null when neither a host nor GitProtect knows it. */
+  async byUrl(url: string): Promise<RepositoryModel | null> {
+    const key = normalizeCloneUrl(url);
+    if (!key) return null;
+    const hosted = (await this.index.hosted.load()).byKey.get(key);
+    if (hosted) return this.model({ hosted });
+    const record = this.loaders.gitprotect ? (await this.index.backups.load()).get(key) : undefined;
+    return record ? this.fromRecord(record) : null;
+  }
+
+  /** A GitProtect record joined with its hosted counterpart, if a configured host has it. */
+  async fromRecord(record: GitProtectRepositoryDto): Promise<RepositoryModel> {
+    const index = await this.index.hosted.load();
+    const key = normalizeCloneUrl(record.url);
+    const hosted = key ? index.byKey.get(key) : undefined;
+    const backup = toRepositoryBackup(record);
+    if (hosted) return this.model({ hosted, backup });
+    const host = this.index.expectedHost(record.url);
+    const error = host && index.failed[host];
+    return this.model({ backup, ...(host && error ? { hostFailure: { host, error } } : {}) });
+  }
+
+  private model(parts: Omit<RepositoryModel, "__typename" | "key">): RepositoryModel {
+    const key: RepositoryKey = parts.hosted
+      ? { host: parts.hosted.host, repositoryId: parts.hosted.id }
+      : {
+          host: "gitprotect",
+          organizationId: parts.backup!.organizationId,
+          repositoryId: parts.backup!.gitprotectId,
+        };
+    return { __typename: "Repository", key, ...parts };
+  }
+}
+
+function byName(a: HostedRepositoryModel, b: HostedRepositoryModel): number {
+  return (
+    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) ||
+    a.host.localeCompare(b.host) ||
+    a.id.localeCompare(b.id)
+  );
+}

@@ -1,0 +1,75 @@
+import type { Loaders } from "../loaders/create-loaders.js";
+import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
+import { joinKeys, normalizeCloneUrl } from "./clone-urls.js";
+import { fromAzureRepository, fromScmRepository } from "./host-models.js";
+import type { HostName } from "./keys.js";
+import type { HostedRepositoryModel } from "./models.js";
+
+export interface HostedIndex {
+  byKey: Map<string, HostedRepositoryModel>;
+  all: HostedRepositoryModel[];
+  failed: Partial<Record<HostName, Error>>;
+}
+
+/**
+ * The two sides of the join, each listed once per request and indexed by normalized clone URL
+ * (see clone-urls.ts): the hosts' repositories, and GitProtect's records.
+ */
+export class RepositoryIndex {
+  readonly hosted;
+  readonly backups;
+  private readonly prefixes: Array<{ host: HostName; prefix: string }>;
+
+  constructor(
+    private readonly loaders: Loaders,
+    /** Configured base URLs: a clone URL under one of them belongs to that host. */
+    hostUrls: Partial<Record<HostName, string>>,
+  ) {
+    this.prefixes = Object.entries(hostUrls)
+      .filter((entry): entry is [HostName, string] => entry[1] !== undefined)
+      .map(([host, url]) => ({ host, prefix: normalizeCloneUrl(url)! }));
+    this.hosted = loaders.kit.once(() => this.listHosted());
+    this.backups = loaders.kit.once(() => this.listBackups());
+  }
+
+  /** The host whose configured URL a clone URL is under, if any. */
+  expectedHost(url: string): HostName | undefined {
+    const key = normalizeCloneUrl(url);
+    return key ? this.prefixes.find((p) => key.startsWith(`${p.prefix}/`))?.host : undefined;
+  }
+
+  private async listHosted(): Promise<HostedIndex> {
+    const { azure, scm } = this.loaders;
+    const [azureList, scmList] = await Promise.allSettled([
+      azure ? azure.repositories.load().then((list) => list.map(fromAzureRepository)) : [],
+      scm ? scm.repositories.load().then((list) => list.map(fromScmRepository)) : [],
+    ]);
+    const index: HostedIndex = { byKey: new Map(), all: [], failed: {} };
+    for (const [host, listing] of [
+      ["scm", scmList],
+      ["azure", azureList],
+    ] as const) {
+      if (listing.status === "rejected") {
+        index.failed[host] =
+          listing.reason instanceof Error ? listing.reason : new Error("host listing failed");
+        continue;
+      }
+      // Azure DevOps is indexed last: where both hosts claim a URL, it wins, as it always has.
+      for (const repository of listing.value)
+        for (const key of joinKeys(repository.cloneUrls)) index.byKey.set(key, repository);
+      index.all.push(...listing.value);
+    }
+    return index;
+  }
+
+  private async listBackups(): Promise<Map<string, GitProtectRepositoryDto>> {
+    const records = this.loaders.gitprotect ? await this.loaders.gitprotect.allRepositories.load() : [];
+    const byKey = new Map<string, GitProtectRepositoryDto>();
+    // A live record wins over one removed from GitProtect.
+    for (const record of [...records].sort((a, b) => Number(b.isRemoved) - Number(a.isRemoved))) {
+      const key = normalizeCloneUrl(record.url);
+      if (key) byKey.set(key, record);
+    }
+    return byKey;
+  }
+}

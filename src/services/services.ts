@@ -1,0 +1,110 @@
+import { createLoaders, type Clients } from "../loaders/create-loaders.js";
+import type { LoaderKit } from "../loaders/loader-kit.js";
+import { BackupPlans } from "./backup-plans.js";
+import { Branches } from "./branches.js";
+import { Changesets } from "./changesets.js";
+import { configured } from "./errors.js";
+import { Files } from "./files.js";
+import type { HostName } from "./keys.js";
+import { Nodes } from "./nodes.js";
+import { Organizations } from "./organizations.js";
+import { Repositories } from "./repositories.js";
+import { AzureDevOpsWrites } from "./writes/azure-devops-writes.js";
+import { GitProtectWrites } from "./writes/gitprotect-writes.js";
+import { ScmManagerWrites } from "./writes/scm-manager-writes.js";
+
+export interface ServiceSettings {
+  /** Clients whose reads may be served from the cache. */
+  reads: Clients;
+  /** Clients whose reads bypass the cache: a read-merge-write starts from the record as it is now. */
+  writes: Clients;
+  /** Configured host URLs: a clone URL under one of them belongs to that host. */
+  hostUrls: Partial<Record<HostName, string>>;
+  kit: LoaderKit;
+}
+
+/** One request's providers over one set of loaders. */
+function serviceSet(settings: ServiceSettings) {
+  const loaders = createLoaders(settings.reads, settings.kit);
+  const organizations = new Organizations(loaders);
+  const backupPlans = new BackupPlans(loaders);
+  const repositories = new Repositories(loaders, settings.hostUrls);
+  const branches = new Branches(loaders);
+  const changesets = new Changesets(loaders, branches);
+  const nodes = new Nodes(loaders, { organizations, backupPlans, repositories, branches, changesets });
+  const { gitprotect, azure, scm } = settings.writes;
+  const writes = {
+    gitprotect:
+      gitprotect && loaders.gitprotect && new GitProtectWrites(gitprotect, loaders.gitprotect, repositories),
+    azure: azure && loaders.azure && new AzureDevOpsWrites(azure, loaders.azure),
+    scm: scm && loaders.scm && new ScmManagerWrites(scm, loaders.scm),
+  };
+  return {
+    organizations,
+    backupPlans,
+    repositories,
+    branches,
+    changesets,
+    files: new Files(loaders),
+    nodes,
+    writes,
+  };
+}
+
+type ServiceSet = ReturnType<typeof serviceSet>;
+
+/**
+ * The per-request services, in the manner of operation-scoped providers: everything they read is
+ * kept for the request, until a write renews them so that nothing read before it is served after.
+ * Apollo clones the context per operation; this object is shared by the clones, so a renewal
+ * reaches them all.
+ */
+export class Services {
+  private current: ServiceSet;
+
+  constructor(private readonly settings: ServiceSettings) {
+    this.current = serviceSet(settings);
+  }
+
+  renew(): void {
+    this.current = serviceSet(this.settings);
+  }
+
+  get organizations() {
+    return this.current.organizations;
+  }
+  get backupPlans() {
+    return this.current.backupPlans;
+  }
+  get repositories() {
+    return this.current.repositories;
+  }
+  get branches() {
+    return this.current.branches;
+  }
+  get changesets() {
+    return this.current.changesets;
+  }
+  get files() {
+    return this.current.files;
+  }
+  get nodes() {
+    return this.current.nodes;
+  }
+
+  /** Writes by upstream, each an error saying so when that upstream is not configured. */
+  get writes() {
+    const { gitprotect, azure, scm } = this.current.writes;
+    return {
+      get gitprotect() {
+        return configured(gitprotect, "GitProtect");
+      },
+      get azure() {
+        return configured(azure, "Azure DevOps");
+      },
+      get scm() {
+        return configured(scm, "SCM-Manager");
+      },
+    };
+  }
+}

@@ -1,0 +1,109 @@
+import {
+  backupType,
+  choiceMode,
+  frequency,
+  type BackupType,
+  type ChoiceMode,
+  type Frequency,
+} from "./codec.js";
+import type { ModifyAzurePlanDto, ModifyGitPlanDto, PlanDto } from "./types.js";
+
+type Maybe<T> = T | null | undefined;
+
+/**
+ * A change to a plan in the gateway's terms. A field left out keeps its value, at every depth; a
+ * nested field given as null is cleared.
+ */
+export interface PlanChanges {
+  name?: Maybe<string>;
+  active?: Maybe<boolean>;
+  backupType?: Maybe<BackupType>;
+  schedule?: Maybe<{
+    frequency: Frequency;
+    startTime: string;
+    intervalHours?: Maybe<number>;
+    daysOfWeek?: Maybe<readonly number[]>;
+    dayOfMonth?: Maybe<number>;
+    timeZone?: Maybe<string>;
+  }>;
+  compression?: Maybe<{ enabled: boolean; level?: Maybe<number> }>;
+  encryption?: Maybe<{ enabled: boolean; algorithm?: Maybe<string>; password?: Maybe<string> }>;
+  customActions?: Maybe<{ beforeBackup?: Maybe<string>; afterBackup?: Maybe<string> }>;
+  includeMetadata?: Maybe<boolean>;
+  includeAllRepositories?: Maybe<boolean>;
+  advancedOptions?: Maybe<ReadonlyArray<{ key: string; value: string }>>;
+  azureDevOps?: Maybe<{
+    choiceMode?: Maybe<ChoiceMode>;
+    projectIds?: Maybe<readonly string[]>;
+    excludedRepositoryIds?: Maybe<readonly string[]>;
+  }>;
+}
+
+export type PlanModification =
+  { kind: "git"; body: ModifyGitPlanDto } | { kind: "azure"; body: ModifyAzurePlanDto };
+
+/** `current` with the fields `change` gives; a field given as null is cleared (left out). */
+function merged<T extends object>(current: T, change: object | null | undefined): T {
+  if (!change) return current;
+  const result: Record<string, unknown> = { ...(current as Record<string, unknown>) };
+  for (const [key, value] of Object.entries(change))
+    if (value === null) delete result[key];
+    else if (value !== undefined) result[key] = value;
+  return result as T;
+}
+
+/**
+ * GitProtect's modify calls replace the whole plan: the body is the plan as it is, with the
+ * changes merged in field by field. The password is never answered, so none is sent unless given.
+ */
+export function planModification(current: PlanDto, changes: PlanChanges): PlanModification {
+  const { password: _never, ...encryption } = current.encryptionSettings;
+  const schedule = changes.schedule && {
+    ...changes.schedule,
+    frequency: frequency.code(changes.schedule.frequency),
+  };
+  const common = {
+    id: current.id,
+    organizationId: current.organizationId,
+    type: current.type,
+    name: changes.name ?? current.name,
+    isActive: changes.active ?? current.isActive,
+    backupType: changes.backupType ? backupType.code(changes.backupType) : current.backupType,
+    storageId: current.storageId,
+    workerId: current.workerId,
+    repositoriesIds: current.repositoriesIds,
+    schedule: merged(current.schedule, schedule),
+    advancedOptions: changes.advancedOptions
+      ? Object.fromEntries(changes.advancedOptions.map((o) => [o.key, o.value]))
+      : current.advancedOptions,
+    compressionSettings: merged(current.compressionSettings, changes.compression),
+    encryptionSettings: merged(encryption, changes.encryption) as PlanDto["encryptionSettings"],
+    // Custom actions take null for "no action": kept as given.
+    customActions: { ...current.customActions, ...changes.customActions },
+    includeMetadata: changes.includeMetadata ?? current.includeMetadata,
+  };
+  if (current.type !== 2)
+    return {
+      kind: "git",
+      body: {
+        ...common,
+        inculdeAllReposistories: changes.includeAllRepositories ?? current.inculdeAllReposistories,
+      },
+    };
+  const azure = changes.azureDevOps ?? {};
+  return {
+    kind: "azure",
+    body: {
+      ...common,
+      excludedRepositoriesIds: [...(azure.excludedRepositoryIds ?? current.excludedRepositoriesIds ?? [])],
+      projectsIds: [...(azure.projectIds ?? current.projectsIds ?? [])],
+      wikisIds: current.wikisIds ?? [],
+      notificationSettings: current.notificationSettings,
+      useExtraCredentials: current.useExtraCredentials ?? false,
+      additionalCredentials: current.additionalCredentials ?? [],
+      resourceKindsToIgnore: current.resourceKindsToIgnore ?? [],
+      gitChoiceMode: azure.choiceMode ? choiceMode.code(azure.choiceMode) : (current.gitChoiceMode ?? 1),
+      rules: current.rules ?? [],
+    },
+  };
+}

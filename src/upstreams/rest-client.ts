@@ -1,0 +1,133 @@
+import type { RequestScope } from "../http/request-scope.js";
+import type { CacheKind, UpstreamName, UpstreamRequest, UpstreamResponse } from "../http/types.js";
+import { UpstreamError } from "../http/upstream-error.js";
+import type { UpstreamHttp } from "../http/upstream-http.js";
+import { buildPath, buildQuery, type QueryValues } from "./path.js";
+
+type Method = UpstreamRequest["method"];
+
+export interface CallOptions {
+  query?: QueryValues;
+  body?: unknown;
+  accept?: string;
+  headers?: Record<string, string>;
+  /** What a read is, for how long the cache keeps it; a read without one is never cached. */
+  cache?: CacheKind;
+  /** A POST that only reads (GitProtect's reads are POSTs): it may be retried and cached. */
+  read?: boolean;
+}
+
+/**
+ * The base of every upstream client, in the manner of `@apollo/datasource-rest`: short verbs,
+ * one path builder, and hooks for what differs between APIs (credentials, default query
+ * parameters, how a refusal reads). Statuses outside 2xx become an `UpstreamError`; a JSON answer
+ * that does not parse is `MALFORMED`, never data.
+ */
+export abstract class RestClient {
+  protected abstract readonly upstream: UpstreamName;
+
+  constructor(
+    private readonly http: UpstreamHttp,
+    private readonly baseUrl: string,
+    /** The GraphQL request's cache scope; reads are cached only with one. */
+    private readonly scope?: RequestScope,
+  ) {}
+
+  protected get<T>(path: readonly string[], options: CallOptions = {}): Promise<T> {
+    return this.json<T>("GET", path, options);
+  }
+
+  protected post<T>(path: readonly string[], options: CallOptions = {}): Promise<T> {
+    return this.json<T>("POST", path, options);
+  }
+
+  protected put<T>(path: readonly string[], options: CallOptions = {}): Promise<T> {
+    return this.json<T>("PUT", path, options);
+  }
+
+  protected patch<T>(path: readonly string[], options: CallOptions = {}): Promise<T> {
+    return this.json<T>("PATCH", path, options);
+  }
+
+  protected delete(path: readonly string[], options: CallOptions = {}): Promise<void> {
+    return this.json<void>("DELETE", path, options);
+  }
+
+  /** The whole answer, its status checked: for bytes and headers. */
+  protected async send(method: Method, path: readonly string[], options: CallOptions = {}) {
+    const response = await this.request(this.build(method, path, options));
+    const error = this.errorFor(response);
+    if (error) throw error;
+    return response;
+  }
+
+  /** The call itself; a client may wrap it (GitProtect signs in again once on a 401). */
+  protected request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    return this.http.send(request, this.scope);
+  }
+
+  /** Credentials of the call: headers, or headers resolved only when the call is made. */
+  protected authorize(
+    _path: readonly string[],
+  ): Pick<UpstreamRequest, "headers" | "lazyHeaders" | "identity"> {
+    return {};
+  }
+
+  /** Parameters every call to this path carries (Azure DevOps's `api-version`). */
+  protected defaultQuery(_path: readonly string[]): QueryValues {
+    return {};
+  }
+
+  /** The error an answer stands for, or undefined when it is an answer. */
+  protected errorFor(response: UpstreamResponse): UpstreamError | undefined {
+    if (response.status >= 200 && response.status < 300) return undefined;
+    return UpstreamError.fromStatus(this.upstream, response.status, this.reasonOf(response));
+  }
+
+  /** A short, safe reason from a refusal's body; never the body itself. */
+  protected reasonOf(_response: UpstreamResponse): string | undefined {
+    return undefined;
+  }
+
+  private build(method: Method, path: readonly string[], options: CallOptions): UpstreamRequest {
+    const url =
+      this.baseUrl +
+      buildPath(this.upstream, path) +
+      buildQuery({ ...options.query, ...this.defaultQuery(path) });
+    const auth = this.authorize(path);
+    return {
+      method,
+      url,
+      headers: {
+        accept: options.accept ?? "application/json",
+        ...(options.body !== undefined ? { "content-type": "application/json" } : {}),
+        ...auth.headers,
+        ...options.headers,
+      },
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      idempotent: method === "GET" || options.read === true,
+      cache: options.cache,
+      ...(auth.identity ? { identity: auth.identity } : {}),
+      ...(auth.lazyHeaders ? { lazyHeaders: auth.lazyHeaders } : {}),
+    };
+  }
+
+  private async json<T>(method: Method, path: readonly string[], options: CallOptions): Promise<T> {
+    const response = await this.send(method, path, options);
+    const isRead = method === "GET" || options.read === true;
+    // Writes may answer nothing (204, or an empty 200); a read that answers nothing is malformed.
+    if (!isRead && response.body.length === 0) return undefined as T;
+    return this.parse<T>(response);
+  }
+
+  /** A JSON answer parsed; anything else where JSON was due is a malformed answer, not data. */
+  protected parse<T>(response: UpstreamResponse): T {
+    if (!(response.headers.get("content-type") ?? "").includes("json"))
+      throw new UpstreamError(this.upstream, "MALFORMED", response.status);
+    try {
+      return JSON.parse(response.body.toString("utf8")) as T;
+    } catch {
+      throw new UpstreamError(this.upstream, "MALFORMED", response.status);
+    }
+  }
+}
