@@ -1,14 +1,15 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { layerRules } from "./eslint.layers.js";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "src/generated", "**/*.gen.ts", "bench/results"] },
+  { ignores: ["node_modules", "src/generated", "**/*.gen.ts", "bench/results", "bench/peers"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
       parserOptions: {
-        projectService: { allowDefaultProject: ["eslint.config.js"] },
+        projectService: { allowDefaultProject: ["eslint.config.js", "eslint.layers.js"] },
         tsconfigRootDir: import.meta.dirname,
       },
     },
@@ -17,5 +18,14 @@ export default tseslint.config(
       "@typescript-eslint/consistent-type-imports": "error",
     },
   },
-  { files: ["eslint.config.js"], ...tseslint.configs.disableTypeChecked },
+  ...layerRules,
+  {
+    // Sizes that fit a screen: a function (a factory closure with all it returns counts as one) and a file.
+    files: ["src/**/*.ts"],
+    rules: {
+      "max-lines-per-function": ["error", { max: 60 }],
+      "max-lines": ["error", { max: 250 }],
+    },
+  },
+  { files: ["eslint.config.js", "eslint.layers.js"], ...tseslint.configs.disableTypeChecked },
 );

@@ -62,126 +62,141 @@ export class ConfigError extends Error {}
 
 type Env = Record<string, string | undefined>;
 
-export function loadConfig(env: Env = process.env): Config {
-  const problems: string[] = [];
-  const text = (name: string) => {
-    const value = env[name]?.trim();
+/** Reads variables, collecting every problem so that all are reported at once. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  text(name: string): string | undefined {
+    const value = this.env[name]?.trim();
     return value ? value : undefined;
-  };
-  const url = (name: string) => {
-    const value = text(name);
+  }
+
+  url(name: string): string | undefined {
+    const value = this.text(name);
     if (value === undefined) return undefined;
     try {
       const parsed = new URL(value);
       if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error();
       if (parsed.username || parsed.password) {
-        problems.push(`${name} must not carry credentials; use the dedicated variables`);
+        this.problems.push(`${name} must not carry credentials; use the dedicated variables`);
         return undefined;
       }
       return value.replace(/\/+$/, "");
     } catch {
-      problems.push(`${name} must be an http(s) URL, got "${value}"`);
+      this.problems.push(`${name} must be an http(s) URL, got "${value}"`);
       return undefined;
     }
-  };
-  const integer = (name: string, fallback: number, min: number, max: number) => {
-    const value = text(name);
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.text(name);
     if (value === undefined) return fallback;
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-      problems.push(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
+      this.problems.push(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
       return fallback;
     }
     return parsed;
-  };
-  const requireTogether = (names: string[]) => {
-    const given = names.filter((n) => text(n) !== undefined);
-    if (given.length > 0 && given.length < names.length)
-      problems.push(
-        `${names.join(" and ")} go together; ${names.filter((n) => !given.includes(n)).join(", ")} is missing`,
-      );
-  };
-  const orphans = (urlName: string, names: string[]) => {
-    if (text(urlName) === undefined)
-      for (const n of names) if (text(n) !== undefined) problems.push(`${n} is set but ${urlName} is not`);
-  };
-
-  function cacheConfig(): CacheConfig {
-    const mode = text("CACHE") ?? "on";
-    if (mode !== "on" && mode !== "off") problems.push(`CACHE must be "on" or "off", got "${mode}"`);
-    const cacheUrl = text("CACHE_URL");
-    if (cacheUrl !== undefined && !/^rediss?:\/\//.test(cacheUrl))
-      problems.push("CACHE_URL must be a redis:// or rediss:// URL");
-    const secret = text("CACHE_KEY_SECRET");
-    if (cacheUrl && (!secret || secret.length < 16))
-      problems.push(
-        "CACHE_KEY_SECRET (16 characters or more, the same on every replica) is required with CACHE_URL",
-      );
-    return {
-      enabled: mode !== "off",
-      url: cacheUrl,
-      keySecret: secret ?? randomBytes(32).toString("hex"),
-      namespace: text("CACHE_NAMESPACE") ?? "repo-graph",
-      ttlSeconds: {
-        listing: integer("CACHE_TTL_LISTING_SECONDS", 30, 0, 86_400),
-        refs: integer("CACHE_TTL_REFS_SECONDS", 15, 0, 86_400),
-        history: integer("CACHE_TTL_HISTORY_SECONDS", 60, 0, 86_400),
-        immutable: integer("CACHE_TTL_IMMUTABLE_SECONDS", 86_400, 0, 30 * 86_400),
-      },
-      revalidateSeconds: integer("CACHE_REVALIDATE_SECONDS", 10, 0, 86_400),
-      staleIfErrorSeconds: integer("CACHE_STALE_IF_ERROR_SECONDS", 300, 0, 7 * 86_400),
-      timeoutMs: integer("CACHE_TIMEOUT_MS", 100, 1, 10_000),
-      maxEntries: integer("CACHE_MAX_ENTRIES", 20_000, 1, 10_000_000),
-      maxBytes: integer("CACHE_MAX_BYTES", 64 * 1024 * 1024, 1024, 16 * 1024 * 1024 * 1024),
-    };
   }
 
-  const gitprotectUrl = url("GITPROTECT_URL");
-  requireTogether(["GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
-  if (text("GITPROTECT_TOKEN") && text("GITPROTECT_EMAIL"))
-    problems.push("set either GITPROTECT_TOKEN or GITPROTECT_EMAIL/GITPROTECT_PASSWORD, not both");
-  orphans("GITPROTECT_URL", ["GITPROTECT_TOKEN", "GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
-  const azureUrl = url("AZURE_DEVOPS_URL");
-  orphans("AZURE_DEVOPS_URL", ["AZURE_DEVOPS_PAT"]);
-  const scmUrl = url("SCM_MANAGER_URL");
-  requireTogether(["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
-  orphans("SCM_MANAGER_URL", ["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
+  requireTogether(names: string[]): void {
+    const given = names.filter((n) => this.text(n) !== undefined);
+    if (given.length > 0 && given.length < names.length)
+      this.problems.push(
+        `${names.join(" and ")} go together; ${names.filter((n) => !given.includes(n)).join(", ")} is missing`,
+      );
+  }
 
+  orphans(urlName: string, names: string[]): void {
+    if (this.text(urlName) === undefined)
+      for (const n of names)
+        if (this.text(n) !== undefined) this.problems.push(`${n} is set but ${urlName} is not`);
+  }
+}
+
+function cacheConfig(read: EnvReader): CacheConfig {
+  const mode = read.text("CACHE") ?? "on";
+  if (mode !== "on" && mode !== "off") read.problems.push(`CACHE must be "on" or "off", got "${mode}"`);
+  const cacheUrl = read.text("CACHE_URL");
+  if (cacheUrl !== undefined && !/^rediss?:\/\//.test(cacheUrl))
+    read.problems.push("CACHE_URL must be a redis:// or rediss:// URL");
+  const secret = read.text("CACHE_KEY_SECRET");
+  if (cacheUrl && (!secret || secret.length < 16))
+    read.problems.push(
+      "CACHE_KEY_SECRET (16 characters or more, the same on every replica) is required with CACHE_URL",
+    );
+  return {
+    enabled: mode !== "off",
+    url: cacheUrl,
+    keySecret: secret ?? randomBytes(32).toString("hex"),
+    namespace: read.text("CACHE_NAMESPACE") ?? "repo-graph",
+    ttlSeconds: {
+      listing: read.integer("CACHE_TTL_LISTING_SECONDS", 30, 0, 86_400),
+      refs: read.integer("CACHE_TTL_REFS_SECONDS", 15, 0, 86_400),
+      history: read.integer("CACHE_TTL_HISTORY_SECONDS", 60, 0, 86_400),
+      immutable: read.integer("CACHE_TTL_IMMUTABLE_SECONDS", 86_400, 0, 30 * 86_400),
+    },
+    revalidateSeconds: read.integer("CACHE_REVALIDATE_SECONDS", 10, 0, 86_400),
+    staleIfErrorSeconds: read.integer("CACHE_STALE_IF_ERROR_SECONDS", 300, 0, 7 * 86_400),
+    timeoutMs: read.integer("CACHE_TIMEOUT_MS", 100, 1, 10_000),
+    maxEntries: read.integer("CACHE_MAX_ENTRIES", 20_000, 1, 10_000_000),
+    maxBytes: read.integer("CACHE_MAX_BYTES", 64 * 1024 * 1024, 1024, 16 * 1024 * 1024 * 1024),
+  };
+}
+
+function upstreamsConfig(read: EnvReader): Pick<Config, "gitprotect" | "azureDevOps" | "scmManager"> {
+  const gitprotectUrl = read.url("GITPROTECT_URL");
+  read.requireTogether(["GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
+  if (read.text("GITPROTECT_TOKEN") && read.text("GITPROTECT_EMAIL"))
+    read.problems.push("set either GITPROTECT_TOKEN or GITPROTECT_EMAIL/GITPROTECT_PASSWORD, not both");
+  read.orphans("GITPROTECT_URL", ["GITPROTECT_TOKEN", "GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
+  const azureUrl = read.url("AZURE_DEVOPS_URL");
+  read.orphans("AZURE_DEVOPS_URL", ["AZURE_DEVOPS_PAT"]);
+  const scmUrl = read.url("SCM_MANAGER_URL");
+  read.requireTogether(["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
+  read.orphans("SCM_MANAGER_URL", ["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
+  return {
+    ...(gitprotectUrl && {
+      gitprotect: {
+        url: gitprotectUrl,
+        token: read.text("GITPROTECT_TOKEN"),
+        email: read.text("GITPROTECT_EMAIL"),
+        password: read.text("GITPROTECT_PASSWORD"),
+      },
+    }),
+    ...(azureUrl && { azureDevOps: { url: azureUrl, pat: read.text("AZURE_DEVOPS_PAT") } }),
+    ...(scmUrl && {
+      scmManager: {
+        url: scmUrl,
+        username: read.text("SCM_MANAGER_USERNAME"),
+        password: read.text("SCM_MANAGER_PASSWORD"),
+      },
+    }),
+  };
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const read = new EnvReader(env);
+  const upstreams = upstreamsConfig(read);
   const config: Config = {
-    port: integer("PORT", 4000, 0, 65_535),
-    host: text("HOST") ?? "127.0.0.1",
-    ...(gitprotectUrl
-      ? {
-          gitprotect: {
-            url: gitprotectUrl,
-            token: text("GITPROTECT_TOKEN"),
-            email: text("GITPROTECT_EMAIL"),
-            password: text("GITPROTECT_PASSWORD"),
-          },
-        }
-      : {}),
-    ...(azureUrl ? { azureDevOps: { url: azureUrl, pat: text("AZURE_DEVOPS_PAT") } } : {}),
-    ...(scmUrl
-      ? {
-          scmManager: {
-            url: scmUrl,
-            username: text("SCM_MANAGER_USERNAME"),
-            password: text("SCM_MANAGER_PASSWORD"),
-          },
-        }
-      : {}),
+    port: read.integer("PORT", 4000, 0, 65_535),
+    host: read.text("HOST") ?? "127.0.0.1",
+    ...upstreams,
     upstream: {
-      timeoutMs: integer("UPSTREAM_TIMEOUT_MS", 10_000, 100, 300_000),
-      concurrency: integer("UPSTREAM_CONCURRENCY", 16, 1, 1_000),
-      retries: integer("UPSTREAM_RETRIES", 1, 0, 5),
+      timeoutMs: read.integer("UPSTREAM_TIMEOUT_MS", 10_000, 100, 300_000),
+      concurrency: read.integer("UPSTREAM_CONCURRENCY", 16, 1, 1_000),
+      retries: read.integer("UPSTREAM_RETRIES", 1, 0, 5),
     },
     limits: {
-      maxQueryBytes: integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),
-      maxDepth: integer("MAX_QUERY_DEPTH", 12, 2, 50),
+      maxQueryBytes: read.integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),
+      maxDepth: read.integer("MAX_QUERY_DEPTH", 12, 2, 50),
     },
-    demo: !gitprotectUrl && !azureUrl && !scmUrl,
-    cache: cacheConfig(),
+    demo: !upstreams.gitprotect && !upstreams.azureDevOps && !upstreams.scmManager,
+    cache: cacheConfig(read),
   };
-  if (problems.length > 0) throw new ConfigError(`Invalid configuration:\n- ${problems.join("\n- ")}`);
+  if (read.problems.length > 0)
+    throw new ConfigError(`Invalid configuration:\n- ${read.problems.join("\n- ")}`);
   return config;
 }

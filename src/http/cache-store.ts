@@ -26,77 +26,87 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).u
 
 /** With Redis, connects before answering (at most a few seconds): the first request should not pay for it. */
 export async function createCacheStore(options: CacheStoreOptions): Promise<CacheStore> {
-  const redis = options.url
-    ? new KeyvRedis(
-        {
-          url: options.url,
-          disableOfflineQueue: true,
-          socket: {
-            connectTimeout: options.timeoutMs * 10,
-            reconnectStrategy: (retries: number) => Math.min(100 * (retries + 1), 2_000),
-          },
-        },
-        { throwOnConnectError: false, throwOnErrors: true },
-      )
-    : undefined;
-  const keyv = redis
-    ? new Keyv({ store: redis, throwOnErrors: true, useKeyPrefix: false })
-    : // In memory, entries are kept as objects: no JSON round trip on every hit.
+  if (!options.url)
+    // In memory, entries are kept as objects: no JSON round trip on every hit.
+    return new GuardedStore(
       new Keyv({
         store: new BoundedLru<unknown>(options.maxEntries, options.maxBytes),
         serialize: undefined,
         deserialize: undefined,
-      });
-  keyv.on("error", () => undefined);
-  if (redis) {
-    const connected = await Promise.race([
-      redis.getClient().then(
-        () => true,
-        () => false,
-      ),
-      sleep(options.timeoutMs * 30).then(() => false),
-    ]);
-    if (!connected)
-      console.warn("cache store unavailable at start: going on without a cache until it answers");
+      }),
+      options.timeoutMs,
+    );
+  const redis = new KeyvRedis(
+    {
+      url: options.url,
+      disableOfflineQueue: true,
+      socket: {
+        connectTimeout: options.timeoutMs * 10,
+        reconnectStrategy: (retries: number) => Math.min(100 * (retries + 1), 2_000),
+      },
+    },
+    { throwOnConnectError: false, throwOnErrors: true },
+  );
+  const store = new GuardedStore(
+    new Keyv({ store: redis, throwOnErrors: true, useKeyPrefix: false }),
+    options.timeoutMs,
+  );
+  const connected = await Promise.race([
+    redis.getClient().then(
+      () => true,
+      () => false,
+    ),
+    sleep(options.timeoutMs * 30).then(() => false),
+  ]);
+  if (!connected) console.warn("cache store unavailable at start: going on without a cache until it answers");
+  return store;
+}
+
+/** A store whose failures and slowness cost a skipped cache, never an error; it says so once, and once again when back. */
+class GuardedStore implements CacheStore {
+  private skipUntil = 0;
+  private down = false;
+
+  constructor(
+    private readonly keyv: Keyv,
+    private readonly timeoutMs: number,
+  ) {
+    keyv.on("error", () => undefined);
   }
 
-  let skipUntil = 0;
-  let down = false;
-  const guarded = async <T>(operation: () => Promise<T>, fallback: T): Promise<T> => {
-    if (Date.now() < skipUntil) return fallback;
+  get<T>(key: string): Promise<T | undefined> {
+    return this.guarded(() => this.keyv.get<T>(key), undefined);
+  }
+
+  set(key: string, value: unknown, ttlMs?: number): Promise<boolean> {
+    return this.guarded(() => this.keyv.set(key, value, ttlMs), false);
+  }
+
+  async close(): Promise<void> {
+    await this.keyv.disconnect().catch(() => undefined);
+  }
+
+  private async guarded<T>(operation: () => Promise<T>, fallback: T): Promise<T> {
+    if (Date.now() < this.skipUntil) return fallback;
     let timer: NodeJS.Timeout | undefined;
+    const tooSlow = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error("cache store too slow")), this.timeoutMs)),
+    );
     try {
-      const result = await Promise.race([
-        operation(),
-        new Promise<never>(
-          (_, reject) =>
-            (timer = setTimeout(() => reject(new Error("cache store too slow")), options.timeoutMs)),
-        ),
-      ]);
-      if (down) {
-        down = false;
-        console.warn("cache store reachable again: caching resumes");
-      }
+      const result = await Promise.race([operation(), tooSlow]);
+      if (this.down) console.warn("cache store reachable again: caching resumes");
+      this.down = false;
       return result;
     } catch (error) {
-      skipUntil = Date.now() + pauseAfterFailureMs;
-      if (!down) {
-        down = true;
+      this.skipUntil = Date.now() + pauseAfterFailureMs;
+      if (!this.down)
         console.warn(
           `cache store unavailable (${error instanceof Error ? error.message : "error"}): going on without a cache`,
         );
-      }
+      this.down = true;
       return fallback;
     } finally {
       clearTimeout(timer);
     }
-  };
-
-  return {
-    get: <T>(key: string) => guarded(() => keyv.get<T>(key), undefined),
-    set: (key, value, ttlMs) => guarded(() => keyv.set(key, value, ttlMs), false),
-    async close() {
-      await keyv.disconnect().catch(() => undefined);
-    },
-  };
+  }
 }

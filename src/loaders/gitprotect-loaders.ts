@@ -48,17 +48,28 @@ async function everything<T>(fetch: (page: number, limit: number) => Promise<Pag
   return [first, ...rest].flatMap((p) => p.result);
 }
 
-/** GitProtect's reads for one request: listings, and records by id primed from them. */
-export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit) {
-  const organizations = (page: number, limit: number) =>
-    client.getOrganizations({ page, limit, orderby: "name" });
-  const repositories = (organizationId: string) => (page: number, limit: number) =>
-    client.getRepositories({ id: organizationId, page, limit, orderby: "name" });
-  const plans = (organizationId: string) => (page: number, limit: number) =>
-    client.listPlansAssignedToOrganization(organizationId, page, limit);
+/** An organization's records, listed whole, and one record by organization and id, primed from them. */
+function ownedBy<V extends { id: string }>(
+  kit: LoaderKit,
+  list: (organizationId: string) => Promise<V[] | null>,
+) {
+  const all = kit.perKey(async (organizationId: string) => {
+    const records = await list(organizationId);
+    for (const r of records ?? []) one.prime({ organizationId, id: r.id }, r);
+    return records;
+  });
+  const one = kit.batched<OwnedKey, V | null>((keys) =>
+    Promise.all(
+      keys.map(async (key) => (await all.load(key.organizationId))?.find((r) => r.id === key.id) ?? null),
+    ),
+  );
+  return { all, one };
+}
 
-  const allOrganizations = kit.once(() => everything(organizations));
-
+/** Organizations: all of them, pages (which prime them), and one by id. */
+function organizationLoaders(client: GitProtectClient, kit: LoaderKit) {
+  const fetch = (page: number, limit: number) => client.getOrganizations({ page, limit, orderby: "name" });
+  const allOrganizations = kit.once(() => everything(fetch));
   const organization = kit.batched<string, OrganizationDto | null>(async (ids) => {
     // One id: ask for it alone; several: one listing serves them all.
     if (ids.length === 1) {
@@ -69,57 +80,41 @@ export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit) {
     const all = await allOrganizations.load();
     return ids.map((id) => all.find((o) => o.id === id) ?? null);
   });
-
   const organizationsPage = kit.perKey(async (window: Window) => {
-    const page = await windowOf(window, organizations);
+    const page = await windowOf(window, fetch);
     for (const o of page.items) organization.prime(o.id, o);
     return page;
   });
+  return { organization, organizationsPage, allOrganizations };
+}
 
-  const repositoriesOf = kit.perKey(async (organizationId: string) => {
-    const list = await orNull(everything(repositories(organizationId)));
-    for (const r of list ?? []) record.prime({ organizationId, id: r.id }, r);
-    return list;
-  });
+type OwnedWindow = Window & { organizationId: string };
 
-  const record = kit.batched<OwnedKey, GitProtectRepositoryDto | null>((keys) =>
-    Promise.all(
-      keys.map(
-        async (key) => (await repositoriesOf.load(key.organizationId))?.find((r) => r.id === key.id) ?? null,
-      ),
-    ),
-  );
-
-  const plansOf = kit.perKey(async (organizationId: string) => {
-    const list = await orNull(everything<PlanDto>(plans(organizationId)));
-    for (const p of list ?? []) plan.prime({ organizationId, id: p.id }, p);
-    return list;
-  });
-
-  const plan = kit.batched<OwnedKey, PlanDto | null>((keys) =>
-    Promise.all(
-      keys.map(async (key) => (await plansOf.load(key.organizationId))?.find((p) => p.id === key.id) ?? null),
-    ),
-  );
-
+/** GitProtect's reads for one request: listings, and records by id primed from them. */
+export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit) {
+  const repositories = (organizationId: string) => (page: number, limit: number) =>
+    client.getRepositories({ id: organizationId, page, limit, orderby: "name" });
+  const plans = (organizationId: string) => (page: number, limit: number) =>
+    client.listPlansAssignedToOrganization(organizationId, page, limit);
+  const organizations = organizationLoaders(client, kit);
+  const records = ownedBy(kit, (organizationId) => orNull(everything(repositories(organizationId))));
+  const planRecords = ownedBy(kit, (organizationId) => orNull(everything<PlanDto>(plans(organizationId))));
   return {
-    organization,
-    organizationsPage,
-    allOrganizations,
-    repositoriesPage: kit.perKey(({ organizationId, ...window }: Window & { organizationId: string }) =>
+    ...organizations,
+    repositoriesPage: kit.perKey(({ organizationId, ...window }: OwnedWindow) =>
       orNull(windowOf(window, repositories(organizationId))),
     ),
-    repositoriesOf,
-    record,
-    plansPage: kit.perKey(({ organizationId, ...window }: Window & { organizationId: string }) =>
+    repositoriesOf: records.all,
+    record: records.one,
+    plansPage: kit.perKey(({ organizationId, ...window }: OwnedWindow) =>
       orNull(windowOf(window, plans(organizationId))),
     ),
-    plansOf,
-    plan,
+    plansOf: planRecords.all,
+    plan: planRecords.one,
     /** Every GitProtect repository record, for finding the backups of hosted repositories by clone URL. */
     allRepositories: kit.once(async (): Promise<GitProtectRepositoryDto[]> => {
-      const all = await allOrganizations.load();
-      const lists = await Promise.all(all.map((o) => repositoriesOf.load(o.id)));
+      const all = await organizations.allOrganizations.load();
+      const lists = await Promise.all(all.map((o) => records.all.load(o.id)));
       return lists.flatMap((list) => list ?? []);
     }),
   };

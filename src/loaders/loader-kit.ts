@@ -54,3 +54,44 @@ export function toError(error: unknown): Error {
 export function stableKey(key: unknown): string {
   return typeof key === "string" ? key : JSON.stringify(key);
 }
+
+/**
+ * Records by id where the upstream has no batch endpoint: one id alone is one get; several (or
+ * any, once the listing has started) are answered by the one listing, which primes them all.
+ */
+export function listedById<V>(
+  kit: LoaderKit,
+  source: { get: (id: string) => Promise<V>; list: () => Promise<V[]>; idOf: (record: V) => string },
+  sameId: (a: string, b: string) => boolean = (a, b) => a === b,
+) {
+  const byId = kit.batched<string, V | null>(async (ids) => {
+    if (ids.length === 1 && !listing.started()) return [await orNull(source.get(ids[0]!))];
+    const all = await listing.load();
+    return ids.map((id) => all.find((r) => sameId(source.idOf(r), id)) ?? null);
+  });
+  const listing = kit.once(async () => {
+    const all = await source.list();
+    for (const r of all) byId.prime(source.idOf(r), r);
+    return all;
+  });
+  return { byId, listing };
+}
+
+/** A repository's list of named items (branches), and an item by name primed from it. */
+export function namedWithin<V>(
+  kit: LoaderKit,
+  list: (id: string) => Promise<V[] | null>,
+  nameOf: (item: V) => string,
+) {
+  const all = kit.perKey(async (id: string) => {
+    const items = await list(id);
+    for (const item of items ?? []) one.prime({ id, name: nameOf(item) }, item);
+    return items;
+  });
+  const one = kit.batched<{ id: string; name: string }, V | null>((keys) =>
+    Promise.all(
+      keys.map(async ({ id, name }) => (await all.load(id))?.find((i) => nameOf(i) === name) ?? null),
+    ),
+  );
+  return { all, one };
+}

@@ -3,12 +3,12 @@ import Fastify from "fastify";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config.js";
 import { contextFactory } from "../context/context.js";
+import { createCaches, createShared, type LoaderKit } from "../context/shared.js";
 import { UpstreamMetrics } from "../http/upstream-metrics.js";
-import { loaderKit, type LoaderKit } from "../loaders/loader-kit.js";
+import { AnswerCache } from "./answer-cache.js";
 import { createApollo } from "./apollo.js";
 import { registerGraphQL } from "./graphql-route.js";
 import { registerRoutes } from "./routes.js";
-import { createCaches, createShared } from "./shared.js";
 
 export interface Gateway {
   url: string;
@@ -24,10 +24,12 @@ export interface GatewayOptions {
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
   const metrics = new UpstreamMetrics();
   const caches = await createCaches(config, metrics);
-  const contextFor = contextFactory(
-    config,
-    createShared(config, metrics, caches, options.loaderKit ?? loaderKit()),
-  );
+  const contextFor = contextFactory(config, createShared(config, metrics, caches, options.loaderKit));
+  const { store, responses, answerTtlMs } = caches;
+  const answers =
+    store && responses && answerTtlMs > 0
+      ? new AnswerCache(store, responses, config.cache.namespace, answerTtlMs)
+      : undefined;
   const app = Fastify({ bodyLimit: config.limits.maxQueryBytes, forceCloseConnections: true, logger: false });
   const apollo = createApollo(config, [fastifyApolloDrainPlugin(app)]);
   await apollo.start();
@@ -35,7 +37,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   registerGraphQL(app, {
     apollo,
     contextFor,
-    answers: caches.answers,
+    answers,
     maxQueryBytes: config.limits.maxQueryBytes,
   });
   await app.listen({ port: config.port, host: config.host });

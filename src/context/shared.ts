@@ -1,17 +1,19 @@
 import type { Config } from "../config.js";
-import type { Shared } from "../context/context.js";
 import { createCacheStore, type CacheStore } from "../http/cache-store.js";
 import { ResponseCache } from "../http/response-cache.js";
 import { UpstreamHttp } from "../http/upstream-http.js";
 import type { UpstreamMetrics } from "../http/upstream-metrics.js";
-import type { LoaderKit } from "../loaders/loader-kit.js";
+import { loaderKit, type LoaderKit } from "../loaders/loader-kit.js";
 import { TokenStore } from "../upstreams/gitprotect/session.js";
-import { AnswerCache } from "./answer-cache.js";
+import type { Shared } from "./context.js";
+
+export type { LoaderKit };
 
 export interface Caches {
   store?: CacheStore;
   responses?: ResponseCache;
-  answers?: AnswerCache;
+  /** How long whole answers may be kept: as long as the shortest-lived upstream answer in them. */
+  answerTtlMs: number;
 }
 
 const seconds = (n: number) => n * 1000;
@@ -19,7 +21,7 @@ const seconds = (n: number) => n * 1000;
 /** The cache store, and the two caches over it: upstream answers and whole query answers. */
 export async function createCaches(config: Config, metrics: UpstreamMetrics): Promise<Caches> {
   const settings = config.cache;
-  if (!settings.enabled) return {};
+  if (!settings.enabled) return { answerTtlMs: 0 };
   const store = await createCacheStore(settings);
   const { listing, refs, history, immutable } = settings.ttlSeconds;
   const responses = new ResponseCache(
@@ -38,11 +40,7 @@ export async function createCaches(config: Config, metrics: UpstreamMetrics): Pr
     settings.namespace,
     metrics,
   );
-  // Whole answers live as long as the shortest-lived upstream answer in them may.
-  const shortestTtlMs = seconds(Math.min(listing, refs, history, immutable));
-  const answers =
-    shortestTtlMs > 0 ? new AnswerCache(store, responses, settings.namespace, shortestTtlMs) : undefined;
-  return { store, responses, answers };
+  return { store, responses, answerTtlMs: seconds(Math.min(listing, refs, history, immutable)) };
 }
 
 /** What every request of one gateway shares; nothing of it is shared with another gateway. */
@@ -50,7 +48,7 @@ export function createShared(
   config: Config,
   metrics: UpstreamMetrics,
   caches: Caches,
-  kit: LoaderKit,
+  kit: LoaderKit = loaderKit(),
 ): Shared {
   const http = (name: ConstructorParameters<typeof UpstreamHttp>[0]) =>
     new UpstreamHttp(name, { ...config.upstream, metrics, cache: caches.responses });
