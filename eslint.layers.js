@@ -9,13 +9,22 @@ const outside = "^(?:\\.\\./)+(?:simulators|bench|test)/";
 /** What each folder may not import, and why. */
 const forbidden = {
   "src/**": { from: [], why: "the gateway never imports the simulators, the benchmark or tests" },
-  "src/server/**": { from: ["loaders", "upstreams"], why: "the server reaches services through the context" },
-  "src/context/**": { from: ["server", "resolvers", "graphql"], why: "the context is below the server and the schema" },
+  "src/server/**": {
+    from: ["graphql", "services", "loaders", "upstreams"],
+    why: "the server reaches services through the context",
+  },
+  "src/context/**": {
+    from: ["server", "resolvers", "graphql"],
+    why: "the context is below the server and the schema",
+  },
   "src/resolvers/**": {
     from: ["server", "upstreams", "http", "loaders"],
     why: "resolvers ask services; they never see a DTO, a loader or an upstream client",
   },
-  "src/graphql/**": { from: ["server", "resolvers", "upstreams", "http", "loaders"], why: "graphql/ helps resolvers only" },
+  "src/graphql/**": {
+    from: ["server", "resolvers", "upstreams", "http", "loaders"],
+    why: "graphql/ helps resolvers only",
+  },
   "src/services/**": {
     from: ["server", "context", "resolvers", "graphql"],
     why: "services answer models and pages without cursors; graphql/ makes cursors and ids",

@@ -6,7 +6,9 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({
-    env: { UPSTREAM_TIMEOUT_MS: "400", MAX_QUERY_BYTES: "4000", MAX_QUERY_DEPTH: "8" },
+    // No cache: every fault armed here must meet a real upstream call. The timeout is long
+    // enough that a busy machine never times out a healthy call.
+    env: { CACHE: "off", UPSTREAM_TIMEOUT_MS: "3000", MAX_QUERY_BYTES: "4000", MAX_QUERY_DEPTH: "8" },
   });
 });
 afterAll(() => h.close());
@@ -127,8 +129,11 @@ describe("errors", () => {
 
   it("retries a read once after a 503, and still answers", async () => {
     h.sim.azureDevOps.faults.addRule({ operation: "listRepositories", status: 503, times: 1 });
+    h.resetCalls();
     const answer = await h.query(`{ repositories(first: 1, host: AZURE_DEVOPS) { totalCount } }`);
     expect(answer.errors).toBeUndefined();
+    const listings = h.calls().filter((c) => c.operation === "listRepositories" && c.path.includes("_apis"));
+    expect(listings.map((c) => c.status)).toEqual([503, 200]);
   });
 
   it("malformed ids and arguments are BAD_USER_INPUT, before any upstream call", async () => {

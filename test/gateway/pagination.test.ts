@@ -25,6 +25,7 @@ async function walk(
   pick: (data: unknown) => Page,
   first: number,
   variables: Record<string, unknown> = {},
+  total?: number,
 ) {
   const nodes: Array<Record<string, unknown>> = [];
   const cursors: Array<string | null> = [];
@@ -36,6 +37,7 @@ async function walk(
     const page = pick(answer.data);
     expect(page.nodes.length).toBeLessThanOrEqual(first);
     expect(page.pageInfo.hasPreviousPage).toBe(pages > 0);
+    if (total !== undefined) expect(page.totalCount).toBe(total);
     nodes.push(...page.nodes);
     cursors.push(after);
     after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
@@ -80,14 +82,30 @@ describe("pagination", () => {
       expect(ids(nodes)).toEqual(expected);
     }
     const plans = `query($id: ID!, $first: Int, $after: String) { organization(id: $id) { backupPlans(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } nodes { id name } } } }`;
-    const { nodes } = await walk(
-      plans,
-      (d) => (d as { organization: { backupPlans: Page } }).organization.backupPlans,
-      1,
-      { id },
+    // GitProtect lists the plans of the organization and those holding one of its repositories.
+    const own = new Set(
+      [...h.sim.world.gitprotect.repositories.values()]
+        .filter((r) => r.organizationId === organization.id)
+        .map((r) => r.id),
     );
-    expect(nodes.length).toBeGreaterThan(0);
-    expect(new Set(ids(nodes)).size).toBe(nodes.length);
+    const inWorld = [...h.sim.world.gitprotect.plans.values()].filter(
+      (p) => p.organizationId === organization.id || p.repositoriesIds.some((r) => own.has(r)),
+    );
+    expect(inWorld.length).toBeGreaterThan(1);
+    const whole = ((await h.query(plans, { id, first: 100 })).data as { organization: { backupPlans: Page } })
+      .organization.backupPlans;
+    expect(whole.totalCount).toBe(inWorld.length);
+    expect(whole.nodes.map((n) => n.name).sort()).toEqual(inWorld.map((p) => p.name).sort());
+    for (const first of [1, 2, 3]) {
+      const { nodes } = await walk(
+        plans,
+        (d) => (d as { organization: { backupPlans: Page } }).organization.backupPlans,
+        first,
+        { id },
+        inWorld.length,
+      );
+      expect(ids(nodes)).toEqual(ids(whole.nodes));
+    }
   });
 
   it("a plan's repositories", async () => {

@@ -18,10 +18,15 @@ describe("the gateway's HTTP routes", () => {
     expect(metrics).not.toMatch(/scmadmin|demo-pat|127\.0\.0\.1/);
   });
 
-  it("serves Apollo Sandbox to a browser at /graphql", async () => {
+  it("serves Apollo Sandbox to a browser at /graphql, pointed at this endpoint", async () => {
     const page = await fetch(h.gateway.url, { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);
-    expect(await page.text()).toMatch(/sandbox/i);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    const html = await page.text();
+    // The embedded Sandbox, started on the page's own URL (the endpoint it was served from).
+    expect(html).toMatch(/<script [^>]*src="https:\/\/embeddable-sandbox\.cdn\.apollographql\.com\//);
+    expect(html).toContain("var initialEndpoint = window.location.href;");
+    expect(html).toMatch(/new window\.EmbeddedSandbox\(\s*\{[^}]*initialEndpoint,\s*\}/);
   });
 });
 

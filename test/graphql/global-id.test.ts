@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeId, decodeIdOf, encodeId, type GlobalId } from "../src/graphql/global-id.js";
+import { decodeId, decodeIdOf, encodeId, type GlobalId } from "../../src/graphql/global-id.js";
 
 describe("global ids", () => {
   const ids: GlobalId[] = [

@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
 import type { GraphQLObjectType } from "graphql";
 import { describe, expect, it } from "vitest";
-import { outputs, renderGenerated } from "../codegen.js";
-import { gatewaySchema } from "../src/server/schema.js";
+import { outputs, renderGenerated } from "../../codegen.js";
+import { gatewaySchema } from "../../src/server/schema.js";
 
 describe("the GraphQL schema", () => {
   it("describes every type, field, argument and enum value (Apollo Sandbox is the manual)", () => {

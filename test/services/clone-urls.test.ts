@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { normalizeCloneUrl } from "../src/services/clone-urls.js";
+import { normalizeCloneUrl } from "../../src/services/clone-urls.js";
 
 describe("the join rule: normalized clone URLs", () => {
   const same = [
