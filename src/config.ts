@@ -28,8 +28,8 @@ export interface Config {
   /** Interface to listen on: loopback by default, 0.0.0.0 in a container. */
   host: string;
   gitprotect?: GitProtectConfig;
-  azureDevOps?: AzureDevOpsConfig;
-  scmManager?: ScmManagerConfig;
+  azure?: AzureDevOpsConfig;
+  scm?: ScmManagerConfig;
   upstream: {
     timeoutMs: number;
     /** Calls in flight per upstream at most, so a wide query does not flood a server. */
@@ -146,7 +146,7 @@ function cacheConfig(read: EnvReader): CacheConfig {
   };
 }
 
-function upstreamsConfig(read: EnvReader): Pick<Config, "gitprotect" | "azureDevOps" | "scmManager"> {
+function upstreamsConfig(read: EnvReader): Pick<Config, "gitprotect" | "azure" | "scm"> {
   const gitprotectUrl = read.url("GITPROTECT_URL");
   read.requireTogether(["GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
   if (read.text("GITPROTECT_TOKEN") && read.text("GITPROTECT_EMAIL"))
@@ -166,9 +166,9 @@ function upstreamsConfig(read: EnvReader): Pick<Config, "gitprotect" | "azureDev
         password: read.text("GITPROTECT_PASSWORD"),
       },
     }),
-    ...(azureUrl && { azureDevOps: { url: azureUrl, pat: read.text("AZURE_DEVOPS_PAT") } }),
+    ...(azureUrl && { azure: { url: azureUrl, pat: read.text("AZURE_DEVOPS_PAT") } }),
     ...(scmUrl && {
-      scmManager: {
+      scm: {
         url: scmUrl,
         username: read.text("SCM_MANAGER_USERNAME"),
         password: read.text("SCM_MANAGER_PASSWORD"),
@@ -193,7 +193,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxQueryBytes: read.integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),
       maxDepth: read.integer("MAX_QUERY_DEPTH", 12, 2, 50),
     },
-    demo: !upstreams.gitprotect && !upstreams.azureDevOps && !upstreams.scmManager,
+    demo: !upstreams.gitprotect && !upstreams.azure && !upstreams.scm,
     cache: cacheConfig(read),
   };
   if (read.problems.length > 0)

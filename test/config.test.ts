@@ -19,8 +19,8 @@ describe("configuration", () => {
       SCM_MANAGER_PASSWORD: "p",
     });
     expect(config.demo).toBe(false);
-    expect(config.scmManager).toEqual({ url: "https://scm.example.com/scm", username: "u", password: "p" });
-    expect(config.azureDevOps).toBeUndefined();
+    expect(config.scm).toEqual({ url: "https://scm.example.com/scm", username: "u", password: "p" });
+    expect(config.azure).toBeUndefined();
   });
 
   it("says clearly what is wrong, all at once", () => {

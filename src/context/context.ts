@@ -29,7 +29,7 @@ export interface Shared {
 
 /** Builds each request's context: who is asking, with which credentials, and fresh services. */
 export function contextFactory(config: Config, shared: Shared) {
-  const hostUrls = { azure: config.azureDevOps?.url, scm: config.scmManager?.url };
+  const hostUrls = { azure: config.azure?.url, scm: config.scm?.url };
   return (headers: IncomingHttpHeaders): GatewayContext => {
     const scope = RequestScope.create();
     const credentials = credentialsOf(headers, config, shared.tokens);
@@ -45,15 +45,13 @@ export function contextFactory(config: Config, shared: Shared) {
 
 /** The configured upstreams' clients, acting with these credentials; reads through `scope` are cached when it allows. */
 function clientsFor(config: Config, shared: Shared, credentials: Credentials, scope: RequestScope): Clients {
-  const { gitprotect, azureDevOps, scmManager } = config;
+  const { gitprotect, azure, scm } = config;
   return {
     gitprotect:
       gitprotect &&
       new GitProtectClient(shared.http.GitProtect, gitprotect.url, credentials.gitprotect, scope),
     azure:
-      azureDevOps &&
-      new AzureDevOpsClient(shared.http["Azure DevOps"], azureDevOps.url, credentials.azurePat, scope),
-    scm:
-      scmManager && new ScmManagerClient(shared.http["SCM-Manager"], scmManager.url, credentials.scm, scope),
+      azure && new AzureDevOpsClient(shared.http["Azure DevOps"], azure.url, credentials.azurePat, scope),
+    scm: scm && new ScmManagerClient(shared.http["SCM-Manager"], scm.url, credentials.scm, scope),
   };
 }

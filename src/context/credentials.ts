@@ -29,7 +29,7 @@ export function credentialsOf(headers: IncomingHttpHeaders, config: Config, toke
     const value = headers[name];
     return typeof value === "string" && value.length > 0 ? value : undefined;
   };
-  const { gitprotect, azureDevOps, scmManager } = config;
+  const { gitprotect } = config;
   const account = `${gitprotect?.url ?? ""}\u0000${gitprotect?.email ?? ""}`;
   const token = header(credentialHeaders.gitprotectToken) ?? gitprotect?.token;
   const gitprotectCredentials: GitProtectCredentials = token
@@ -40,12 +40,12 @@ export function credentialsOf(headers: IncomingHttpHeaders, config: Config, toke
         email: gitprotect?.email,
         password: gitprotect?.password,
       };
-  const azurePat = header(credentialHeaders.azurePat) ?? azureDevOps?.pat;
+  const azurePat = header(credentialHeaders.azurePat) ?? config.azure?.pat;
   const scmUser = header(credentialHeaders.scmUsername);
   const scm = scmUser
     ? { username: scmUser, password: header(credentialHeaders.scmPassword) ?? "" }
-    : scmManager?.username
-      ? { username: scmManager.username, password: scmManager.password ?? "" }
+    : config.scm?.username
+      ? { username: config.scm.username, password: config.scm.password ?? "" }
       : undefined;
   const identity = [
     gitprotectCredentials.identity,

@@ -3,9 +3,8 @@ import { badInput } from "../graphql/arguments.js";
 import { connection } from "../graphql/connection.js";
 import { offsetWindow } from "../graphql/cursor.js";
 import { decodeId, decodeIdOf } from "../graphql/global-id.js";
+import { hostName } from "../graphql/hosts.js";
 import { needsBackups, needsHostedJoin } from "../graphql/lookahead.js";
-
-const hostNames = { AZURE_DEVOPS: "azure", SCM_MANAGER: "scm", OTHER: "other" } as const;
 
 export const Query: QueryResolvers = {
   node: (_, { id }, { services }) => services.nodes.find(decodeId(id)),
@@ -34,7 +33,7 @@ export const Query: QueryResolvers = {
   async repositories(_, { first, after, host, nameContains }, { services }, info) {
     const window = offsetWindow(first, after);
     if (needsBackups(info)) services.repositories.prefetchBackups();
-    const filter = { host: host ? hostNames[host] : undefined, nameContains: nameContains ?? undefined };
+    const filter = { host: host ? hostName(host) : undefined, nameContains: nameContains ?? undefined };
     return connection(await services.repositories.list(filter, window));
   },
   repository(_, { id }, { services }, info) {

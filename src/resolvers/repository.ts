@@ -3,6 +3,7 @@ import { checkedPath, checkedRevision, optionalPath } from "../graphql/arguments
 import { connectionOrNull } from "../graphql/connection.js";
 import { decodeCursor, offsetWindow, pageSize } from "../graphql/cursor.js";
 import { encodeId } from "../graphql/global-id.js";
+import { hostEnum } from "../graphql/hosts.js";
 import { selectsField } from "../graphql/lookahead.js";
 import type { HostedRepositoryModel, RepositoryModel } from "../services/models.js";
 
@@ -12,16 +13,11 @@ function hostedOf(model: RepositoryModel): HostedRepositoryModel | null {
   return model.hosted ?? null;
 }
 
-const hostNames = { azure: "AZURE_DEVOPS", scm: "SCM_MANAGER" } as const;
-
 export const Repository: RepositoryResolvers = {
   id: (m) => encodeId({ type: "Repository", ...m.key }),
   name: (m) => m.hosted?.name ?? m.backup!.name,
   cloneUrl: (m) => m.hosted?.cloneUrl ?? m.backup!.cloneUrl,
-  host: (m) => {
-    const host = m.hosted?.host ?? m.hostFailure?.host;
-    return host ? hostNames[host] : "OTHER";
-  },
+  host: (m) => hostEnum(m.hosted?.host ?? m.hostFailure?.host),
   backup: (m, _, { services }) => services.repositories.backupOf(m),
   defaultBranch(m, _, { services }) {
     const hosted = hostedOf(m);
