@@ -33,9 +33,13 @@ export function contextFactory(config: Config, shared: Shared) {
   return (headers: IncomingHttpHeaders): GatewayContext => {
     const scope = RequestScope.create();
     const credentials = credentialsOf(headers, config, shared.tokens);
+    let clients: { reads: Clients; writes: Clients } | undefined;
     const services = new Services({
-      reads: clientsFor(config, shared, credentials, scope),
-      writes: clientsFor(config, shared, credentials, scope.forWrites()),
+      clients: () =>
+        (clients ??= {
+          reads: clientsFor(config, shared, credentials, scope),
+          writes: clientsFor(config, shared, credentials, scope.forWrites()),
+        }),
       hostUrls,
       kit: shared.kit,
     });

@@ -14,10 +14,11 @@ import { GitProtectWrites } from "./writes/gitprotect-writes.js";
 import { ScmManagerWrites } from "./writes/scm-manager-writes.js";
 
 export interface ServiceSettings {
-  /** Clients whose reads may be served from the cache. */
-  reads: Clients;
-  /** Clients whose reads bypass the cache: a read-merge-write starts from the record as it is now. */
-  writes: Clients;
+  /**
+   * The request's clients, made when first needed: `reads` may be served from the cache; the
+   * reads of `writes` bypass it, so that a read-merge-write starts from the record as it is now.
+   */
+  clients: () => { reads: Clients; writes: Clients };
   /** Configured host URLs: a clone URL under one of them belongs to that host. */
   hostUrls: Partial<Record<HostName, string>>;
   kit: LoaderKit;
@@ -25,14 +26,15 @@ export interface ServiceSettings {
 
 /** One request's providers over one set of loaders. */
 function serviceSet(settings: ServiceSettings) {
-  const loaders = createLoaders(settings.reads, settings.kit);
+  const clients = settings.clients();
+  const loaders = createLoaders(clients.reads, settings.kit);
   const organizations = new Organizations(loaders);
   const backupPlans = new BackupPlans(loaders);
   const repositories = new Repositories(loaders, settings.hostUrls);
   const branches = new Branches(loaders);
   const changesets = new Changesets(loaders, branches);
   const nodes = new Nodes(loaders, { organizations, backupPlans, repositories, branches, changesets });
-  const { gitprotect, azure, scm } = settings.writes;
+  const { gitprotect, azure, scm } = clients.writes;
   const writes = {
     gitprotect:
       gitprotect && loaders.gitprotect && new GitProtectWrites(gitprotect, loaders.gitprotect, repositories),
@@ -54,20 +56,22 @@ function serviceSet(settings: ServiceSettings) {
 type ServiceSet = ReturnType<typeof serviceSet>;
 
 /**
- * The per-request services, in the manner of operation-scoped providers: everything they read is
- * kept for the request, until a write renews them so that nothing read before it is served after.
- * Apollo clones the context per operation; this object is shared by the clones, so a renewal
- * reaches them all.
+ * The per-request services, in the manner of operation-scoped providers: made on first use (a
+ * query that asks no upstream makes none), and everything they read is kept for the request,
+ * until a write renews them so that nothing read before it is served after. Apollo clones the
+ * context per operation; this object is shared by the clones, so a renewal reaches them all.
  */
 export class Services {
-  private current: ServiceSet;
+  private made?: ServiceSet;
 
-  constructor(private readonly settings: ServiceSettings) {
-    this.current = serviceSet(settings);
-  }
+  constructor(private readonly settings: ServiceSettings) {}
 
   renew(): void {
-    this.current = serviceSet(this.settings);
+    this.made = undefined;
+  }
+
+  private get current(): ServiceSet {
+    return (this.made ??= serviceSet(this.settings));
   }
 
   get organizations() {

@@ -1,6 +1,6 @@
 import type { GatewayContext } from "../../context/context.js";
 import type { MutationResolvers, UpdateBackupPlanInput } from "../../generated/resolvers-types.js";
-import type { ItemResult } from "../../services/writes/gitprotect-writes.js";
+import { BulkIds } from "./bulk.js";
 import { InputCheck } from "./input-check.js";
 import type { RepositoryChangeResultModel } from "./payload-models.js";
 import { runMutation } from "./run-mutation.js";
@@ -12,28 +12,25 @@ const planAfterChange = (organizationId: string, id: string) => ({
   id,
 });
 
-/** One result per repository of a bulk change, in the order given. */
-export const itemResults = (raws: readonly string[], results: ItemResult[]): RepositoryChangeResultModel[] =>
-  results.map((result, i) => ({
-    repositoryId: raws[i]!,
-    record: result.record,
-    ok: result.errors.length === 0,
-    errors: result.errors,
-  }));
-
-function membership(context: GatewayContext, planRaw: string, raws: readonly string[], attach: boolean) {
+function membership(
+  context: GatewayContext,
+  planRaw: string,
+  raws: readonly string[],
+  attach: boolean,
+  field?: "repositoryId",
+) {
   const check = new InputCheck();
   const plan = check.id(planRaw, "BackupPlan", "planId");
-  const ids = check.idsOf(raws, "Repository", "repositoryIds");
+  const ids = new BulkIds(check, raws, field);
   const key = plan && { organizationId: plan.organizationId, id: plan.planId };
-  const write = key && (() => context.services.writes.gitprotect.changePlanMembership(key, ids, attach));
+  const write = key && (() => context.services.writes.gitprotect.changePlanMembership(key, ids.keys, attach));
   return runMutation(
     context,
     check,
     write,
     (results) => ({
       plan: planAfterChange(key!.organizationId, key!.id),
-      results: itemResults(raws, results),
+      results: ids.results(results),
     }),
     { plan: null, results: [] as RepositoryChangeResultModel[] },
   );
@@ -41,7 +38,7 @@ function membership(context: GatewayContext, planRaw: string, raws: readonly str
 
 /** A single attach or detach: the bulk change of one, its result flattened into the payload. */
 async function single(context: GatewayContext, planRaw: string, raw: string, attach: boolean) {
-  const answer = await membership(context, planRaw, [raw], attach);
+  const answer = await membership(context, planRaw, [raw], attach, "repositoryId");
   const [result] = answer.results;
   return {
     plan: answer.plan,

@@ -1,6 +1,6 @@
 import type { GatewayContext } from "../../context/context.js";
 import type { MutationResolvers, RepositoryChangeResultResolvers } from "../../generated/resolvers-types.js";
-import { itemResults } from "./backup-plan.js";
+import { BulkIds } from "./bulk.js";
 import { InputCheck } from "./input-check.js";
 import type { RepositoryChangeResultModel } from "./payload-models.js";
 import { runMutation } from "./run-mutation.js";
@@ -11,12 +11,12 @@ export const RepositoryChangeResult: RepositoryChangeResultResolvers = {
 
 function licences(context: GatewayContext, raws: readonly string[], active: boolean) {
   const check = new InputCheck();
-  const ids = check.idsOf(raws, "Repository", "repositoryIds");
+  const ids = new BulkIds(check, raws);
   const write = async () => ({
     ok: true as const,
-    value: await context.services.writes.gitprotect.setLicences(ids, active),
+    value: await context.services.writes.gitprotect.setLicences(ids.keys, active),
   });
-  return runMutation(context, check, write, (results) => ({ results: itemResults(raws, results) }), {
+  return runMutation(context, check, write, (results) => ({ results: ids.results(results) }), {
     results: [] as RepositoryChangeResultModel[],
   });
 }

@@ -5,7 +5,7 @@ import type {
   ScmPermissionInput,
 } from "../../generated/resolvers-types.js";
 import { decodeId, type GlobalId } from "../../graphql/global-id.js";
-import type { MutationErrorModel } from "../../services/writes/outcome.js";
+import type { MutationErrorModel } from "./payload-models.js";
 
 /**
  * Input checked before any upstream call: each problem is a payload error naming its field, so a
@@ -50,12 +50,12 @@ export class InputCheck {
   }
 
   /** Each id of a bulk list: decoded, or the problem with it (reported per item, not for the whole). */
-  idsOf<T extends GlobalId["type"]>(raws: readonly string[], type: T, field: string) {
+  idsOf<T extends GlobalId["type"]>(raws: readonly string[], type: T, field: string, indexed = true) {
     if (raws.length === 0) this.fail(field, "Give at least one id.");
     if (raws.length > 100) this.fail(field, "Give at most 100 ids.");
     return raws.map((raw, i) => {
       const item = new InputCheck();
-      return item.id(raw, type, `${field}[${i}]`) ?? item.problems[0]!;
+      return item.id(raw, type, indexed ? `${field}[${i}]` : field) ?? item.problems[0]!;
     });
   }
 

@@ -7,12 +7,12 @@ import { attempt, confirmedName, done, refused, type Outcome } from "./outcome.j
 const missing = {
   code: "NOT_FOUND" as const,
   message: "Azure DevOps has no such repository.",
-  field: "repositoryId",
+  subject: "repository" as const,
 };
 const nameTaken = (name: string | undefined) => ({
   code: "NAME_TAKEN" as const,
   message: `A repository named "${name}" already exists in this project.`,
-  field: "name",
+  subject: "name" as const,
 });
 
 /** Azure DevOps's writes. PATCH changes only what it names, so no read is needed to keep the rest. */
@@ -25,8 +25,8 @@ export class AzureDevOpsWrites {
   async create(projectId: string, name: string): Promise<Outcome<HostedRepositoryModel>> {
     const outcome = await attempt(() => this.client.createRepository(projectId, name), {
       CONFLICT: nameTaken(name),
-      NOT_FOUND: { code: "NOT_FOUND", message: "Azure DevOps has no such project.", field: "projectId" },
-      REJECTED: { code: "INVALID_INPUT", message: "Azure DevOps refused the name.", field: "name" },
+      NOT_FOUND: { code: "NOT_FOUND", message: "Azure DevOps has no such project.", subject: "project" },
+      REJECTED: { code: "INVALID_INPUT", message: "Azure DevOps refused the name.", subject: "name" },
     });
     return outcome.ok ? done(fromAzureRepository(outcome.value)) : outcome;
   }
@@ -38,7 +38,7 @@ export class AzureDevOpsWrites {
     if (change.defaultBranch) {
       // The branch must exist: say so per field instead of as an upstream refusal.
       const heads = await this.loaders.heads.load(id);
-      if (heads === null) return refused(missing.code, missing.message, missing.field);
+      if (heads === null) return refused(missing.code, missing.message, missing.subject);
       if (!heads.some((h) => h.name === `refs/heads/${change.defaultBranch}`))
         return refused("INVALID_INPUT", `There is no branch "${change.defaultBranch}".`, "defaultBranch");
     }
@@ -52,7 +52,7 @@ export class AzureDevOpsWrites {
       REJECTED: {
         code: "INVALID_INPUT",
         message: "Azure DevOps refused the change.",
-        field: change.name ? "name" : "defaultBranch",
+        subject: change.name ? "name" : "defaultBranch",
       },
     });
     return outcome.ok ? done(fromAzureRepository(outcome.value)) : outcome;
@@ -61,7 +61,7 @@ export class AzureDevOpsWrites {
   /** Deletes only when `confirmName` is the repository's current name. */
   async delete(id: string, confirmName: string): Promise<Outcome<void>> {
     const current = await this.loaders.repository.load(id);
-    if (!current) return refused(missing.code, missing.message, missing.field);
+    if (!current) return refused(missing.code, missing.message, missing.subject);
     const unconfirmed = confirmedName(current.name, confirmName);
     if (unconfirmed) return unconfirmed;
     return attempt(() => this.client.deleteRepository(id), { NOT_FOUND: missing });

@@ -8,24 +8,21 @@ import { toPlan } from "../gitprotect-models.js";
 import type { RepositoryKey } from "../keys.js";
 import type { BackupPlanModel } from "../models.js";
 import type { Repositories } from "../repositories.js";
-import { attempt, done, refused, type MutationErrorModel, type Outcome } from "./outcome.js";
+import { attempt, done, refused, type Outcome, type WriteError } from "./outcome.js";
 import { RecordFinder } from "./record-finder.js";
 
 /** One repository's outcome in a bulk change: its record when found, and what went wrong. */
 export interface ItemResult {
   record: OwnedKey | null;
-  errors: MutationErrorModel[];
+  errors: WriteError[];
 }
 
-/** An id of a bulk list: decoded, or the problem with it (reported per item). */
-export type ItemId = RepositoryKey | MutationErrorModel;
-
-const noPlan = () => refused("NOT_FOUND", "GitProtect has no such backup plan.", "planId");
-const notInGitProtect = (field: string): MutationErrorModel => ({
+const noPlan = () => refused("NOT_FOUND", "GitProtect has no such backup plan.", "plan");
+const notInGitProtect: WriteError = {
   code: "NOT_FOUND",
   message: "GitProtect knows no such repository.",
-  field,
-});
+  subject: "repository",
+};
 const missingRole = {
   code: "FORBIDDEN" as const,
   message: "The GitProtect account lacks the role DataRemoveManagement or GitManagement.",
@@ -57,13 +54,16 @@ export class GitProtectWrites {
   }
 
   /** Attaches or detaches each repository on its own, so that one failure hides no other. */
-  async changePlanMembership(plan: OwnedKey, ids: ItemId[], attach: boolean): Promise<Outcome<ItemResult[]>> {
+  async changePlanMembership(
+    plan: OwnedKey,
+    keys: RepositoryKey[],
+    attach: boolean,
+  ): Promise<Outcome<ItemResult[]>> {
     if (!(await this.loaders.plan.load(plan))) return noPlan();
     const results = await Promise.all(
-      ids.map(async (id): Promise<ItemResult> => {
-        if ("code" in id) return { record: null, errors: [id] };
-        const found = await this.records.find(id, plan.organizationId);
-        if (!found) return { record: null, errors: [notInGitProtect("repositoryIds")] };
+      keys.map(async (key): Promise<ItemResult> => {
+        const found = await this.records.find(key, plan.organizationId);
+        if (!found) return { record: null, errors: [notInGitProtect] };
         const change = () =>
           attach
             ? this.client.attachGitRepository(plan.id, found.id)
@@ -88,14 +88,14 @@ export class GitProtectWrites {
       return refused(
         "UNSUPPORTED",
         "Projects can be attached only to Azure DevOps plans with individual project selection.",
-        "planId",
+        "plan",
       );
     const change = () =>
       attach
         ? this.client.attachAzureProject(plan.id, projectId)
         : this.client.detachAzureProject(plan.id, projectId);
     return attempt(change, {
-      NOT_FOUND: { code: "NOT_FOUND", message: "GitProtect knows no such project.", field: "projectId" },
+      NOT_FOUND: { code: "NOT_FOUND", message: "GitProtect knows no such project.", subject: "project" },
       REJECTED: { code: "UNSUPPORTED", message: "GitProtect refused the project for this plan." },
     });
   }
@@ -112,10 +112,10 @@ export class GitProtectWrites {
       return refused(
         "CONFLICT",
         "The plan changed since that version was read; read it again and reapply your change.",
-        "expectedVersion",
+        "version",
       );
     if (changes.azureDevOps && current.type !== 2)
-      return refused("INVALID_INPUT", "Only Azure DevOps plans have these settings.", "azureDevOps");
+      return refused("INVALID_INPUT", "Only Azure DevOps plans have these settings.", "azureDevOpsSettings");
     const modification = planModification(current, changes);
     const expected = {
       NOT_FOUND: { code: "NOT_FOUND" as const, message: "GitProtect no longer has this plan." },
@@ -131,11 +131,9 @@ export class GitProtectWrites {
   }
 
   /** One call for every repository found; those not found get their own result and are not sent. */
-  async setLicences(ids: ItemId[], active: boolean): Promise<ItemResult[]> {
-    const found = await Promise.all(
-      ids.map((id) => ("code" in id ? Promise.resolve(id) : this.records.find(id))),
-    );
-    const records = found.filter((r): r is GitProtectRepositoryDto => r !== null && !("code" in r));
+  async setLicences(keys: RepositoryKey[], active: boolean): Promise<ItemResult[]> {
+    const found = await Promise.all(keys.map((key) => this.records.find(key)));
+    const records = found.filter((r) => r !== null);
     const recordIds = [...new Set(records.map((r) => r.id))];
     const change = () =>
       active ? this.client.activateRepositories(recordIds) : this.client.deactivateRepositories(recordIds);
@@ -148,16 +146,16 @@ export class GitProtectWrites {
           },
         })
       : done(undefined);
-    return found.map((r) => {
-      if (r === null) return { record: null, errors: [notInGitProtect("repositoryIds")] };
-      if ("code" in r) return { record: null, errors: [r] };
-      return { record: ownedKey(r), errors: outcome.ok ? [] : outcome.errors };
-    });
+    return found.map((r) =>
+      r === null
+        ? { record: null, errors: [notInGitProtect] }
+        : { record: ownedKey(r), errors: outcome.ok ? [] : outcome.errors },
+    );
   }
 
   async remove(id: RepositoryKey, removeBackupData: boolean): Promise<Outcome<OwnedKey>> {
     const found = await this.records.find(id);
-    if (!found) return refused("NOT_FOUND", "GitProtect knows no such repository.", "repositoryId");
+    if (!found) return refused(notInGitProtect.code, notInGitProtect.message, "repository");
     const outcome = await attempt(() => this.client.removeRepository(found.id, removeBackupData), {
       FORBIDDEN: missingRole,
       NOT_FOUND: { code: "NOT_FOUND", message: "GitProtect no longer has this repository." },
@@ -170,7 +168,7 @@ export class GitProtectWrites {
       NOT_FOUND: {
         code: "NOT_FOUND",
         message: "GitProtect has no such organization.",
-        field: "organizationId",
+        subject: "organization",
       },
     });
   }

@@ -11,19 +11,31 @@ export type MutationErrorCode =
   | "CONFLICT"
   | "UNSUPPORTED";
 
+/** What a refusal is about, in the gateway's terms; resolvers name the input field it stands for. */
+export type Subject =
+  | "plan"
+  | "repository"
+  | "project"
+  | "organization"
+  | "name"
+  | "defaultBranch"
+  | "version"
+  | "confirmation"
+  | "azureDevOpsSettings";
+
 /** An expected reason why a change was not made: data in the payload, not a GraphQL error. */
-export interface MutationErrorModel {
+export interface WriteError {
   code: MutationErrorCode;
   message: string;
-  field?: string | null;
+  subject?: Subject;
 }
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: MutationErrorModel[] };
+export type Outcome<T> = { ok: true; value: T } | { ok: false; errors: WriteError[] };
 
 export const done = <T>(value: T): Outcome<T> => ({ ok: true, value });
-export const refused = (code: MutationErrorCode, message: string, field?: string): Outcome<never> => ({
+export const refused = (code: MutationErrorCode, message: string, subject?: Subject): Outcome<never> => ({
   ok: false,
-  errors: [{ code, message, ...(field ? { field } : {}) }],
+  errors: [{ code, message, ...(subject ? { subject } : {}) }],
 });
 
 /**
@@ -32,14 +44,14 @@ export const refused = (code: MutationErrorCode, message: string, field?: string
  */
 export async function attempt<T>(
   write: () => Promise<T>,
-  expected: Partial<Record<UpstreamErrorKind, { code: MutationErrorCode; message: string; field?: string }>>,
+  expected: Partial<Record<UpstreamErrorKind, WriteError>>,
 ): Promise<Outcome<T>> {
   try {
     return done(await write());
   } catch (error) {
     const known = error instanceof UpstreamError ? expected[error.kind] : undefined;
     if (!known) throw error;
-    return refused(known.code, known.message, known.field);
+    return refused(known.code, known.message, known.subject);
   }
 }
 
@@ -49,6 +61,6 @@ export function confirmedName(current: string, confirmName: string): Outcome<voi
   return refused(
     "INVALID_INPUT",
     `The repository is named "${current}", not "${confirmName}"; nothing was deleted.`,
-    "confirmName",
+    "confirmation",
   );
 }

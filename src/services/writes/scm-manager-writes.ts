@@ -10,7 +10,7 @@ import { attempt, confirmedName, done, refused, type Outcome } from "./outcome.j
 const missing = {
   code: "NOT_FOUND" as const,
   message: "SCM-Manager has no such repository (or you may not see it).",
-  field: "repositoryId",
+  subject: "repository" as const,
 };
 const notOwner = { code: "FORBIDDEN" as const, message: "Only the repository's owners may do this." };
 
@@ -59,12 +59,12 @@ export class ScmManagerWrites {
     };
     const outcome = await attempt(() => this.client.createRepository(input), {
       FORBIDDEN: { code: "FORBIDDEN", message: "Only SCM-Manager administrators may create repositories." },
-      REJECTED: { code: "INVALID_INPUT", message: "SCM-Manager refused the name or type.", field: "name" },
+      REJECTED: { code: "INVALID_INPUT", message: "SCM-Manager refused the name or type.", subject: "name" },
       // SCM-Manager answers a taken name with a bare 500: checked below before calling it so.
       ERROR: {
         code: "NAME_TAKEN",
         message: `A repository named "${name}" may already exist.`,
-        field: "name",
+        subject: "name",
       },
     });
     if (outcome.ok) return done(fromScmRepository(await this.client.getRepository(outcome.value)));
@@ -84,13 +84,13 @@ export class ScmManagerWrites {
     expectedVersion?: string,
   ): Promise<Outcome<HostedRepositoryModel>> {
     const current = await orNull(this.client.getRepository(id));
-    if (!current) return refused(missing.code, missing.message, missing.field);
+    if (!current) return refused(missing.code, missing.message, missing.subject);
     if (current.permissions === null) return refused(notOwner.code, notOwner.message);
     if (expectedVersion !== undefined && scmVersion(current) !== expectedVersion)
       return refused(
         "CONFLICT",
         "The repository changed since that version was read; read it again and reapply your change.",
-        "expectedVersion",
+        "version",
       );
     const outcome = await attempt(() => this.client.modifyRepository(id, merged(current, changes)), {
       NOT_FOUND: missing,
@@ -103,7 +103,7 @@ export class ScmManagerWrites {
   /** Deletes only when `confirmName` is the current name; archiving rules are SCM-Manager's. */
   async delete(id: string, confirmName: string): Promise<Outcome<void>> {
     const current = await this.loaders.repository.load(id);
-    if (!current) return refused(missing.code, missing.message, missing.field);
+    if (!current) return refused(missing.code, missing.message, missing.subject);
     const unconfirmed = confirmedName(current.name, confirmName);
     if (unconfirmed) return unconfirmed;
     return attempt(() => this.client.deleteRepository(id), {
