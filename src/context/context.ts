@@ -5,6 +5,7 @@ import type { UpstreamName } from "../http/types.js";
 import type { UpstreamHttp } from "../http/upstream-http.js";
 import type { Clients } from "../loaders/create-loaders.js";
 import type { LoaderKit } from "../loaders/loader-kit.js";
+import type { JoinRule } from "../services/clone-urls.js";
 import { Services } from "../services/services.js";
 import { AzureDevOpsClient } from "../upstreams/azure-devops/client.js";
 import { GitProtectClient } from "../upstreams/gitprotect/client.js";
@@ -25,6 +26,7 @@ export interface Shared {
   http: Record<UpstreamName, UpstreamHttp>;
   tokens: TokenStore;
   kit: LoaderKit;
+  join: JoinRule;
 }
 
 /** Builds each request's context: who is asking, with which credentials, and fresh services. */
@@ -42,6 +44,7 @@ export function contextFactory(config: Config, shared: Shared) {
         }),
       hostUrls,
       kit: shared.kit,
+      join: shared.join,
     });
     return { identity: credentials.identity, scope, services };
   };

@@ -4,6 +4,7 @@ import { ResponseCache } from "../http/response-cache.js";
 import { UpstreamHttp } from "../http/upstream-http.js";
 import type { UpstreamMetrics } from "../http/upstream-metrics.js";
 import { loaderKit, type LoaderKit } from "../loaders/loader-kit.js";
+import { JoinRule } from "../services/clone-urls.js";
 import { TokenStore } from "../upstreams/gitprotect/session.js";
 import type { Shared } from "./context.js";
 
@@ -60,5 +61,6 @@ export function createShared(
     },
     tokens: new TokenStore(),
     kit,
+    join: new JoinRule(),
   };
 }

@@ -60,6 +60,26 @@ export function hostedCloneUrls(
   return urls.filter((url): url is string => typeof url === "string" && url.length > 0);
 }
 
-/** The normalized forms of a repository's clone URLs. */
-export const joinKeys = (urls: string[]): string[] =>
-  urls.map(normalizeCloneUrl).filter((key): key is string => key !== undefined);
+/**
+ * The join rule as a gateway applies it: normalizing is pure and asked about the same URLs on
+ * every request (about a microsecond each, thousands per request at a thousand repositories),
+ * so its answers are kept, boundedly, by the gateway that made it.
+ */
+export class JoinRule {
+  private readonly known = new Map<string, string | undefined>();
+
+  constructor(private readonly limit = 100_000) {}
+
+  key(url: string): string | undefined {
+    if (this.known.has(url)) return this.known.get(url);
+    const key = normalizeCloneUrl(url);
+    if (this.known.size >= this.limit) this.known.delete(this.known.keys().next().value!);
+    this.known.set(url, key);
+    return key;
+  }
+
+  /** The normalized forms of a repository's clone URLs. */
+  keys(urls: string[]): string[] {
+    return urls.map((url) => this.key(url)).filter((key): key is string => key !== undefined);
+  }
+}

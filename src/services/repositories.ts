@@ -1,6 +1,6 @@
 import type { Loaders } from "../loaders/create-loaders.js";
 import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
-import { joinKeys, normalizeCloneUrl } from "./clone-urls.js";
+import type { JoinRule } from "./clone-urls.js";
 import { configured, notConfigured } from "./errors.js";
 import { toRepositoryBackup } from "./gitprotect-models.js";
 import { fromAzureRepository, fromScmRepository } from "./host-models.js";
@@ -21,8 +21,10 @@ export class Repositories {
   constructor(
     private readonly loaders: Loaders,
     hostUrls: Partial<Record<HostName, string>>,
+    /** The join rule, shared by the gateway's requests. */
+    readonly join: JoinRule,
   ) {
-    this.index = new RepositoryIndex(loaders, hostUrls);
+    this.index = new RepositoryIndex(loaders, hostUrls, join);
   }
 
   /** Starts the host listings early, when a query will need them (see graphql/lookahead.ts). */
@@ -99,7 +101,7 @@ export class Repositories {
     if (model.backup) return model.backup;
     configured(this.loaders.gitprotect, "GitProtect");
     const records = await this.index.backups.load();
-    for (const key of joinKeys(model.hosted?.cloneUrls ?? [])) {
+    for (const key of this.join.keys(model.hosted?.cloneUrls ?? [])) {
       const record = records.get(key);
       if (record) return toRepositoryBackup(record);
     }
@@ -108,7 +110,7 @@ export class Repositories {
 
   /** The repository behind a clone URL in any spelling; null when neither a host nor GitProtect knows it. */
   async byUrl(url: string): Promise<RepositoryModel | null> {
-    const key = normalizeCloneUrl(url);
+    const key = this.join.key(url);
     if (!key) return null;
     const hosted = (await this.index.hosted.load()).byKey.get(key);
     if (hosted) return this.model({ hosted });
@@ -119,7 +121,7 @@ export class Repositories {
   /** A GitProtect record joined with its hosted counterpart, if a configured host has it. */
   async fromRecord(record: GitProtectRepositoryDto): Promise<RepositoryModel> {
     const index = await this.index.hosted.load();
-    const key = normalizeCloneUrl(record.url);
+    const key = this.join.key(record.url);
     const hosted = key ? index.byKey.get(key) : undefined;
     const backup = toRepositoryBackup(record);
     if (hosted) return this.model({ hosted, backup });

@@ -1,6 +1,6 @@
 import type { Loaders } from "../loaders/create-loaders.js";
 import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
-import { joinKeys, normalizeCloneUrl } from "./clone-urls.js";
+import type { JoinRule } from "./clone-urls.js";
 import { fromAzureRepository, fromScmRepository } from "./host-models.js";
 import type { HostName } from "./keys.js";
 import type { HostedRepositoryModel } from "./models.js";
@@ -24,17 +24,18 @@ export class RepositoryIndex {
     private readonly loaders: Loaders,
     /** Configured base URLs: a clone URL under one of them belongs to that host. */
     hostUrls: Partial<Record<HostName, string>>,
+    private readonly join: JoinRule,
   ) {
     this.prefixes = Object.entries(hostUrls)
       .filter((entry): entry is [HostName, string] => entry[1] !== undefined)
-      .map(([host, url]) => ({ host, prefix: normalizeCloneUrl(url)! }));
+      .map(([host, url]) => ({ host, prefix: join.key(url)! }));
     this.hosted = loaders.kit.once(() => this.listHosted());
     this.backups = loaders.kit.once(() => this.listBackups());
   }
 
   /** The host whose configured URL a clone URL is under, if any. */
   expectedHost(url: string): HostName | undefined {
-    const key = normalizeCloneUrl(url);
+    const key = this.join.key(url);
     return key ? this.prefixes.find((p) => key.startsWith(`${p.prefix}/`))?.host : undefined;
   }
 
@@ -56,7 +57,7 @@ export class RepositoryIndex {
       }
       // Azure DevOps is indexed last: where both hosts claim a URL, it wins, as it always has.
       for (const repository of listing.value)
-        for (const key of joinKeys(repository.cloneUrls)) index.byKey.set(key, repository);
+        for (const key of this.join.keys(repository.cloneUrls)) index.byKey.set(key, repository);
       index.all.push(...listing.value);
     }
     return index;
@@ -67,7 +68,7 @@ export class RepositoryIndex {
     const byKey = new Map<string, GitProtectRepositoryDto>();
     // A live record wins over one removed from GitProtect.
     for (const record of [...records].sort((a, b) => Number(b.isRemoved) - Number(a.isRemoved))) {
-      const key = normalizeCloneUrl(record.url);
+      const key = this.join.key(record.url);
       if (key) byKey.set(key, record);
     }
     return byKey;

@@ -3,6 +3,7 @@ import type { LoaderKit } from "../loaders/loader-kit.js";
 import { BackupPlans } from "./backup-plans.js";
 import { Branches } from "./branches.js";
 import { Changesets } from "./changesets.js";
+import type { JoinRule } from "./clone-urls.js";
 import { configured } from "./errors.js";
 import { Files } from "./files.js";
 import type { HostName } from "./keys.js";
@@ -22,6 +23,7 @@ export interface ServiceSettings {
   /** Configured host URLs: a clone URL under one of them belongs to that host. */
   hostUrls: Partial<Record<HostName, string>>;
   kit: LoaderKit;
+  join: JoinRule;
 }
 
 /** One request's providers over one set of loaders. */
@@ -30,7 +32,7 @@ function serviceSet(settings: ServiceSettings) {
   const loaders = createLoaders(clients.reads, settings.kit);
   const organizations = new Organizations(loaders);
   const backupPlans = new BackupPlans(loaders);
-  const repositories = new Repositories(loaders, settings.hostUrls);
+  const repositories = new Repositories(loaders, settings.hostUrls, settings.join);
   const branches = new Branches(loaders);
   const changesets = new Changesets(loaders, branches);
   const nodes = new Nodes(loaders, { organizations, backupPlans, repositories, branches, changesets });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadConfig } from "../../src/config.js";
+import { startGateway } from "../../src/server/gateway.js";
+import { gatewayEnvironment } from "../../simulators/start-simulators.js";
 import { startHarness, type Harness } from "../support/gateway.js";
+import { post } from "../support/processes.js";
 
 let h: Harness;
 const origin = () => new URL(h.gateway.url).origin;
@@ -42,5 +46,19 @@ describe("GitProtect sign-in", () => {
     const answer = await h.query(`{ organizations { totalCount } }`);
     expect(answer.errors).toBeUndefined();
     expect(logins()).toBe(before + 1);
+  });
+
+  it("keeps tokens per gateway: a second gateway in the same process signs in for itself", async () => {
+    const logins = () => h.sim.gitprotect.stats.snapshot().counts.login ?? 0;
+    await h.query(`{ organizations { totalCount } }`);
+    const before = logins();
+    const second = await startGateway(loadConfig({ PORT: "0", CACHE: "off", ...gatewayEnvironment(h.sim) }));
+    try {
+      const answer = await post(second.url, `{ organizations { totalCount } }`);
+      expect(answer.errors).toBeUndefined();
+      expect(logins()).toBe(before + 1);
+    } finally {
+      await second.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { hostedCloneUrls, joinKeys } from "../../src/services/clone-urls.js";
+import { hostedCloneUrls, JoinRule, normalizeCloneUrl } from "../../src/services/clone-urls.js";
 import { fromAzureRepository, fromScmRepository } from "../../src/services/host-models.js";
 
 const azure = {
@@ -40,10 +40,17 @@ describe("a hosted repository's clone URLs: one definition for the join, backup 
   it("are what the models carry, and join by their normalized forms", () => {
     expect(fromAzureRepository(azure).cloneUrls).toEqual(hostedCloneUrls({ host: "azure", dto: azure }));
     expect(fromScmRepository(scm).cloneUrls).toEqual([scm.url]);
-    expect(joinKeys(fromAzureRepository(azure).cloneUrls)).toEqual([
+    expect(new JoinRule().keys(fromAzureRepository(azure).cloneUrls)).toEqual([
       "tfs.example.com/DefaultCollection/Platform/_git/web",
       "tfs.example.com/DefaultCollection/Platform/_git/web",
       "tfs.example.com/DefaultCollection/_git/web-old",
     ]);
+  });
+
+  it("keeps what it normalized, boundedly, answering the same as the rule", () => {
+    const rule = new JoinRule(2);
+    const urls = [azure.remoteUrl, azure.sshUrl, scm.url, azure.remoteUrl];
+    expect(rule.keys(urls)).toEqual([...urls.map(normalizeCloneUrl)]);
+    expect(rule.key("not a url")).toBeUndefined();
   });
 });

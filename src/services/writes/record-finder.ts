@@ -1,6 +1,5 @@
 import type { GitProtectLoaders } from "../../loaders/gitprotect-loaders.js";
 import type { GitProtectRepositoryDto } from "../../upstreams/gitprotect/types.js";
-import { joinKeys, normalizeCloneUrl } from "../clone-urls.js";
 import type { RepositoryKey } from "../keys.js";
 import type { Repositories } from "../repositories.js";
 
@@ -19,8 +18,9 @@ export class RecordFinder {
     }
     const hosted = await this.repositories.hosted({ host: key.host, id: key.repositoryId });
     if (!hosted) return null;
-    const keys = new Set(joinKeys(hosted.cloneUrls));
-    const matches = (r: GitProtectRepositoryDto) => keys.has(normalizeCloneUrl(r.url) ?? "");
+    const { join } = this.repositories;
+    const keys = new Set(join.keys(hosted.cloneUrls));
+    const matches = (r: GitProtectRepositoryDto) => keys.has(join.key(r.url) ?? "");
     if (organizationId)
       return (await this.loaders.repositoriesOf.load(organizationId))?.find(matches) ?? null;
     const backup = await this.repositories.backupOf({ __typename: "Repository", key, hosted });
