@@ -18,7 +18,7 @@ const forbidden = {
     why: "the context is below the server and the schema",
   },
   "src/resolvers/**": {
-    from: ["server", "upstreams", "http", "loaders"],
+    from: ["server", "context", "upstreams", "http", "loaders"],
     why: "resolvers ask services; they never see a DTO, a loader or an upstream client",
   },
   "src/graphql/**": {

@@ -1,4 +1,18 @@
-import type { ScenarioResult } from "./run.js";
+import type { LatencySummary } from "./measure.js";
+
+/** One scenario measured on one gateway. */
+export interface ScenarioResult {
+  scenario: string;
+  gateway: "gateway" | "naive";
+  minimumCalls: number;
+  coldCalls: number;
+  warmCalls: number | null;
+  cold: LatencySummary;
+  warm: LatencySummary | null;
+  criticalPathMs: number;
+  throughput: Record<string, number | null>;
+  errors: number;
+}
 
 interface Report {
   date: string;

@@ -4,7 +4,7 @@ import { gatewayEnvironment, startSimulators, type Simulators } from "../simulat
 import type { WorldParams } from "../simulators/world/params.js";
 import { startGatewayProcess, type GatewayProcess } from "../test/support/processes.js";
 import { peakRssMb, summarize, throughput, timed, type LatencySummary } from "./measure.js";
-import { renderReport } from "./report.js";
+import { renderReport, type ScenarioResult } from "./report.js";
 import {
   bulkMutation,
   criticalPathMs,
@@ -102,19 +102,6 @@ async function invalidate(sim: Simulators, gateway: GatewayProcess): Promise<voi
       },
     ),
   ]);
-}
-
-export interface ScenarioResult {
-  scenario: string;
-  gateway: "gateway" | "naive";
-  minimumCalls: number;
-  coldCalls: number;
-  warmCalls: number | null;
-  cold: LatencySummary;
-  warm: LatencySummary | null;
-  criticalPathMs: number;
-  throughput: Record<string, number | null>;
-  errors: number;
 }
 
 async function measure(

@@ -1,5 +1,5 @@
 import type { BackupPlanResolvers } from "../generated/resolvers-types.js";
-import type { GatewayContext } from "../context/context.js";
+import type { ServicesOf } from "../services/services.js";
 import { connection } from "../graphql/connection.js";
 import { offsetWindow } from "../graphql/cursor.js";
 import { encodeId } from "../graphql/global-id.js";
@@ -8,7 +8,7 @@ import type { BackupPlanModel, BackupPlanSettingsModel } from "../services/model
 /** A field of the whole plan, read when the model does not carry it yet. */
 const setting =
   <T>(read: (settings: BackupPlanSettingsModel) => T) =>
-  async (plan: BackupPlanModel, _args: unknown, { services }: GatewayContext): Promise<T | null> => {
+  async (plan: BackupPlanModel, _args: unknown, { services }: ServicesOf): Promise<T | null> => {
     const settings = await services.backupPlans.settings(plan);
     return settings ? read(settings) : null;
   };

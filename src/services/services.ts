@@ -114,3 +114,8 @@ export class Services {
     };
   }
 }
+
+/** What a resolver reads of its request: its services (the context holds more, for the server). */
+export interface ServicesOf {
+  services: Services;
+}

@@ -1,4 +1,4 @@
-import type { GatewayContext } from "../../context/context.js";
+import type { ServicesOf } from "../../services/services.js";
 import type { MutationResolvers, UpdateBackupPlanInput } from "../../generated/resolvers-types.js";
 import { BulkIds } from "./bulk.js";
 import { InputCheck } from "./input-check.js";
@@ -13,7 +13,7 @@ const planAfterChange = (organizationId: string, id: string) => ({
 });
 
 function membership(
-  context: GatewayContext,
+  context: ServicesOf,
   planRaw: string,
   raws: readonly string[],
   attach: boolean,
@@ -37,7 +37,7 @@ function membership(
 }
 
 /** A single attach or detach: the bulk change of one, its result flattened into the payload. */
-async function single(context: GatewayContext, planRaw: string, raw: string, attach: boolean) {
+async function single(context: ServicesOf, planRaw: string, raw: string, attach: boolean) {
   const answer = await membership(context, planRaw, [raw], attach, "repositoryId");
   const [result] = answer.results;
   return {
@@ -47,7 +47,7 @@ async function single(context: GatewayContext, planRaw: string, raw: string, att
   };
 }
 
-function azureProject(context: GatewayContext, planRaw: string, projectRaw: string, attach: boolean) {
+function azureProject(context: ServicesOf, planRaw: string, projectRaw: string, attach: boolean) {
   const check = new InputCheck();
   const plan = check.id(planRaw, "BackupPlan", "planId");
   const project = check.id(projectRaw, "AzureDevOpsProject", "projectId");

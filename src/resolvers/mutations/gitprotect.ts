@@ -1,4 +1,4 @@
-import type { GatewayContext } from "../../context/context.js";
+import type { ServicesOf } from "../../services/services.js";
 import type { MutationResolvers, RepositoryChangeResultResolvers } from "../../generated/resolvers-types.js";
 import { BulkIds } from "./bulk.js";
 import { InputCheck } from "./input-check.js";
@@ -9,7 +9,7 @@ export const RepositoryChangeResult: RepositoryChangeResultResolvers = {
   repository: (result, _, { services }) => result.record && services.repositories.byRecord(result.record),
 };
 
-function licences(context: GatewayContext, raws: readonly string[], active: boolean) {
+function licences(context: ServicesOf, raws: readonly string[], active: boolean) {
   const check = new InputCheck();
   const ids = new BulkIds(check, raws);
   const write = async () => ({

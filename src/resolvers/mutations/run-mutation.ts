@@ -1,4 +1,4 @@
-import type { GatewayContext } from "../../context/context.js";
+import type { ServicesOf } from "../../services/services.js";
 import type { Outcome } from "../../services/writes/outcome.js";
 import type { InputCheck } from "./input-check.js";
 import { payloadErrors, type InputFields, type MutationErrorModel } from "./payload-models.js";
@@ -9,7 +9,7 @@ import { payloadErrors, type InputFields, type MutationErrorModel } from "./payl
  * before the change is served after it → the payload.
  */
 export async function runMutation<T, P extends object, E extends object>(
-  { services }: GatewayContext,
+  { services }: ServicesOf,
   check: InputCheck,
   write: false | undefined | (() => Promise<Outcome<T>>),
   payload: (value: T) => P | Promise<P>,
