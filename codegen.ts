@@ -64,7 +64,7 @@ export async function renderGenerated(): Promise<Record<keyof typeof outputs, st
     pluginMap: { add, typescript, typescriptResolvers },
     config: {
       useTypeImports: true,
-      contextType: "../context/context.js#GatewayContext",
+      contextType: "../services/services.js#ServicesOf",
       mappers,
       scalars: { DateTime: "string" },
       enumsAsTypes: true,

@@ -14,7 +14,7 @@ const forbidden = {
     why: "the server reaches services through the context",
   },
   "src/context/**": {
-    from: ["server", "resolvers", "graphql"],
+    from: ["server", "resolvers", "graphql", "loaders"],
     why: "the context is below the server and the schema",
   },
   "src/resolvers/**": {

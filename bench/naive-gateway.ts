@@ -4,7 +4,7 @@ import { naiveLoaderKit } from "./naive-loader-kit.js";
 
 /** The naive reference as a process of its own, configured like the gateway; no cross-request cache either. */
 const gateway = await startGateway(loadConfig({ ...process.env, CACHE: "off" }), {
-  loaderKit: naiveLoaderKit(),
+  services: { loaderKit: naiveLoaderKit() },
 });
 console.log(`GraphQL gateway ready at ${gateway.url} (naive reference)`);
 process.once("SIGTERM", () => void gateway.close().then(() => process.exit(0)));

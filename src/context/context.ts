@@ -3,10 +3,9 @@ import type { Config } from "../config.js";
 import { RequestScope } from "../http/request-scope.js";
 import type { UpstreamName } from "../http/types.js";
 import type { UpstreamHttp } from "../http/upstream-http.js";
-import type { Clients } from "../loaders/create-loaders.js";
-import type { LoaderKit } from "../loaders/loader-kit.js";
+import type { Clients } from "../upstreams/clients.js";
 import type { JoinRule } from "../services/clone-urls.js";
-import { Services } from "../services/services.js";
+import { Services, type ServiceOptions } from "../services/services.js";
 import { AzureDevOpsClient } from "../upstreams/azure-devops/client.js";
 import { GitProtectClient } from "../upstreams/gitprotect/client.js";
 import type { TokenStore } from "../upstreams/gitprotect/session.js";
@@ -25,8 +24,8 @@ export interface GatewayContext {
 export interface Shared {
   http: Record<UpstreamName, UpstreamHttp>;
   tokens: TokenStore;
-  kit: LoaderKit;
   join: JoinRule;
+  services: ServiceOptions;
 }
 
 /** Builds each request's context: who is asking, with which credentials, and fresh services. */
@@ -43,8 +42,8 @@ export function contextFactory(config: Config, shared: Shared) {
           writes: clientsFor(config, shared, credentials, scope.forWrites()),
         }),
       hostUrls,
-      kit: shared.kit,
       join: shared.join,
+      options: shared.services,
     });
     return { identity: credentials.identity, scope, services };
   };

@@ -3,12 +3,15 @@ import { createCacheStore, type CacheStore } from "../http/cache-store.js";
 import { ResponseCache } from "../http/response-cache.js";
 import { UpstreamHttp } from "../http/upstream-http.js";
 import type { UpstreamMetrics } from "../http/upstream-metrics.js";
-import { loaderKit, type LoaderKit } from "../loaders/loader-kit.js";
 import { JoinRule } from "../services/clone-urls.js";
+import type { ServiceOptions } from "../services/services.js";
 import { TokenStore } from "../upstreams/gitprotect/session.js";
 import type { Shared } from "./context.js";
 
-export type { LoaderKit };
+/** What the one who starts a gateway may choose beyond its configuration. */
+export interface GatewayOptions {
+  services?: ServiceOptions;
+}
 
 export interface Caches {
   store?: CacheStore;
@@ -49,7 +52,7 @@ export function createShared(
   config: Config,
   metrics: UpstreamMetrics,
   caches: Caches,
-  kit: LoaderKit = loaderKit(),
+  options: GatewayOptions = {},
 ): Shared {
   const http = (name: ConstructorParameters<typeof UpstreamHttp>[0]) =>
     new UpstreamHttp(name, { ...config.upstream, metrics, cache: caches.responses });
@@ -60,7 +63,7 @@ export function createShared(
       "SCM-Manager": http("SCM-Manager"),
     },
     tokens: new TokenStore(),
-    kit,
     join: new JoinRule(),
+    services: options.services ?? {},
   };
 }

@@ -3,7 +3,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { OrganizationModel, BackupPlanModel, RepositoryModel, RepositoryBackupModel, AzureDevOpsProjectModel, AzureDevOpsRepositoryModel, AzureDevOpsPlanSettingsModel, ScmManagerRepositoryModel, BranchModel, TagModel, ChangesetModel, BlameLineModel, TreeEntryModel, FileContentModel } from '../services/models.js';
 import type { RepositoryChangeResultModel } from '../resolvers/mutations/payload-models.js';
 import type { ConnectionModel, Edge } from '../graphql/connection.js';
-import type { GatewayContext } from '../context/context.js';
+import type { ServicesOf } from '../services/services.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
@@ -1832,7 +1832,7 @@ export type ResolversParentTypes = {
   RemoveRepositoryFromGitProtectPayload: Omit<RemoveRepositoryFromGitProtectPayload, 'repository'> & { repository?: Maybe<ResolversParentTypes['Repository']> };
 };
 
-export type BackupScheduleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BackupSchedule'] = ResolversParentTypes['BackupSchedule']> = {
+export type BackupScheduleResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['BackupSchedule'] = ResolversParentTypes['BackupSchedule']> = {
   frequency?: Resolver<ResolversTypes['ScheduleFrequency'], ParentType, ContextType>;
   startTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   intervalHours?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1841,39 +1841,39 @@ export type BackupScheduleResolvers<ContextType = GatewayContext, ParentType ext
   timeZone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type CompressionSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CompressionSettings'] = ResolversParentTypes['CompressionSettings']> = {
+export type CompressionSettingsResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['CompressionSettings'] = ResolversParentTypes['CompressionSettings']> = {
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type EncryptionSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['EncryptionSettings'] = ResolversParentTypes['EncryptionSettings']> = {
+export type EncryptionSettingsResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['EncryptionSettings'] = ResolversParentTypes['EncryptionSettings']> = {
   enabled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   algorithm?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type CustomActionsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['CustomActions'] = ResolversParentTypes['CustomActions']> = {
+export type CustomActionsResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['CustomActions'] = ResolversParentTypes['CustomActions']> = {
   beforeBackup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   afterBackup?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type NotificationSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['NotificationSettings'] = ResolversParentTypes['NotificationSettings']> = {
+export type NotificationSettingsResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['NotificationSettings'] = ResolversParentTypes['NotificationSettings']> = {
   onSuccess?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   onFailure?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   emails?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type AzureDevOpsRuleResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AzureDevOpsRule'] = ResolversParentTypes['AzureDevOpsRule']> = {
+export type AzureDevOpsRuleResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['AzureDevOpsRule'] = ResolversParentTypes['AzureDevOpsRule']> = {
   elementType?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pattern?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type PlanOptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlanOption'] = ResolversParentTypes['PlanOption']> = {
+export type PlanOptionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['PlanOption'] = ResolversParentTypes['PlanOption']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
-export type AzureDevOpsPlanSettingsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AzureDevOpsPlanSettings'] = ResolversParentTypes['AzureDevOpsPlanSettings']> = {
+export type AzureDevOpsPlanSettingsResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['AzureDevOpsPlanSettings'] = ResolversParentTypes['AzureDevOpsPlanSettings']> = {
   choiceMode?: Resolver<ResolversTypes['RepositoryChoiceMode'], ParentType, ContextType>;
   projectIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   projects?: Resolver<Maybe<Array<ResolversTypes['AzureDevOpsProject']>>, ParentType, ContextType>;
@@ -1886,7 +1886,7 @@ export type AzureDevOpsPlanSettingsResolvers<ContextType = GatewayContext, Paren
   rules?: Resolver<Array<ResolversTypes['AzureDevOpsRule']>, ParentType, ContextType>;
 };
 
-export type BackupPlanResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BackupPlan'] = ResolversParentTypes['BackupPlan']> = {
+export type BackupPlanResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['BackupPlan'] = ResolversParentTypes['BackupPlan']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   gitprotectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1909,53 +1909,53 @@ export type BackupPlanResolvers<ContextType = GatewayContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type BackupPlanConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BackupPlanConnection'] = ResolversParentTypes['BackupPlanConnection']> = {
+export type BackupPlanConnectionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['BackupPlanConnection'] = ResolversParentTypes['BackupPlanConnection']> = {
   edges?: Resolver<Array<ResolversTypes['BackupPlanEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type BackupPlanEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BackupPlanEdge'] = ResolversParentTypes['BackupPlanEdge']> = {
+export type BackupPlanEdgeResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['BackupPlanEdge'] = ResolversParentTypes['BackupPlanEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['BackupPlan'], ParentType, ContextType>;
 };
 
-export type UpdateBackupPlanPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['UpdateBackupPlanPayload'] = ResolversParentTypes['UpdateBackupPlanPayload']> = {
+export type UpdateBackupPlanPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['UpdateBackupPlanPayload'] = ResolversParentTypes['UpdateBackupPlanPayload']> = {
   plan?: Resolver<Maybe<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type PlanRepositoryPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlanRepositoryPayload'] = ResolversParentTypes['PlanRepositoryPayload']> = {
+export type PlanRepositoryPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['PlanRepositoryPayload'] = ResolversParentTypes['PlanRepositoryPayload']> = {
   plan?: Resolver<Maybe<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
   repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type RepositoryChangeResultResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RepositoryChangeResult'] = ResolversParentTypes['RepositoryChangeResult']> = {
+export type RepositoryChangeResultResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RepositoryChangeResult'] = ResolversParentTypes['RepositoryChangeResult']> = {
   repositoryId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type PlanRepositoriesPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PlanRepositoriesPayload'] = ResolversParentTypes['PlanRepositoriesPayload']> = {
+export type PlanRepositoriesPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['PlanRepositoriesPayload'] = ResolversParentTypes['PlanRepositoriesPayload']> = {
   plan?: Resolver<Maybe<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
   results?: Resolver<Array<ResolversTypes['RepositoryChangeResult']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type AzureProjectPlanPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AzureProjectPlanPayload'] = ResolversParentTypes['AzureProjectPlanPayload']> = {
+export type AzureProjectPlanPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['AzureProjectPlanPayload'] = ResolversParentTypes['AzureProjectPlanPayload']> = {
   plan?: Resolver<Maybe<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type PersonResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
+export type PersonResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type BranchResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Branch'] = ResolversParentTypes['Branch']> = {
+export type BranchResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Branch'] = ResolversParentTypes['Branch']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1963,18 +1963,18 @@ export type BranchResolvers<ContextType = GatewayContext, ParentType extends Res
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type TagResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
+export type TagResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Changeset']>, ParentType, ContextType>;
 };
 
-export type ModificationsResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Modifications'] = ResolversParentTypes['Modifications']> = {
+export type ModificationsResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Modifications'] = ResolversParentTypes['Modifications']> = {
   added?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   modified?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   removed?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ChangesetResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Changeset'] = ResolversParentTypes['Changeset']> = {
+export type ChangesetResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Changeset'] = ResolversParentTypes['Changeset']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1987,7 +1987,7 @@ export type ChangesetResolvers<ContextType = GatewayContext, ParentType extends 
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type BlameLineResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BlameLine'] = ResolversParentTypes['BlameLine']> = {
+export type BlameLineResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['BlameLine'] = ResolversParentTypes['BlameLine']> = {
   lineNumber?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   author?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
@@ -1996,7 +1996,7 @@ export type BlameLineResolvers<ContextType = GatewayContext, ParentType extends 
   changeset?: Resolver<Maybe<ResolversTypes['Changeset']>, ParentType, ContextType>;
 };
 
-export type TreeEntryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TreeEntry'] = ResolversParentTypes['TreeEntry']> = {
+export type TreeEntryResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['TreeEntry'] = ResolversParentTypes['TreeEntry']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   directory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2005,66 +2005,66 @@ export type TreeEntryResolvers<ContextType = GatewayContext, ParentType extends 
   lastMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type FileContentResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['FileContent'] = ResolversParentTypes['FileContent']> = {
+export type FileContentResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['FileContent'] = ResolversParentTypes['FileContent']> = {
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   binary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   text?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type BranchConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BranchConnection'] = ResolversParentTypes['BranchConnection']> = {
+export type BranchConnectionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['BranchConnection'] = ResolversParentTypes['BranchConnection']> = {
   edges?: Resolver<Array<ResolversTypes['BranchEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Branch']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type BranchEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['BranchEdge'] = ResolversParentTypes['BranchEdge']> = {
+export type BranchEdgeResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['BranchEdge'] = ResolversParentTypes['BranchEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Branch'], ParentType, ContextType>;
 };
 
-export type TagConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TagConnection'] = ResolversParentTypes['TagConnection']> = {
+export type TagConnectionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['TagConnection'] = ResolversParentTypes['TagConnection']> = {
   edges?: Resolver<Array<ResolversTypes['TagEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type TagEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['TagEdge'] = ResolversParentTypes['TagEdge']> = {
+export type TagEdgeResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['TagEdge'] = ResolversParentTypes['TagEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Tag'], ParentType, ContextType>;
 };
 
-export type ChangesetConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ChangesetConnection'] = ResolversParentTypes['ChangesetConnection']> = {
+export type ChangesetConnectionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['ChangesetConnection'] = ResolversParentTypes['ChangesetConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ChangesetEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Changeset']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
-export type ChangesetEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ChangesetEdge'] = ResolversParentTypes['ChangesetEdge']> = {
+export type ChangesetEdgeResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['ChangesetEdge'] = ResolversParentTypes['ChangesetEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Changeset'], ParentType, ContextType>;
 };
 
-export type RepositoryPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RepositoryPayload'] = ResolversParentTypes['RepositoryPayload']> = {
+export type RepositoryPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RepositoryPayload'] = ResolversParentTypes['RepositoryPayload']> = {
   repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type DeleteRepositoryPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['DeleteRepositoryPayload'] = ResolversParentTypes['DeleteRepositoryPayload']> = {
+export type DeleteRepositoryPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['DeleteRepositoryPayload'] = ResolversParentTypes['DeleteRepositoryPayload']> = {
   deletedRepositoryId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type MutationErrorResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['MutationError'] = ResolversParentTypes['MutationError']> = {
+export type MutationErrorResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['MutationError'] = ResolversParentTypes['MutationError']> = {
   code?: Resolver<ResolversTypes['MutationErrorCode'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type MutationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+export type MutationResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   attachRepositoryToPlan?: Resolver<ResolversTypes['PlanRepositoryPayload'], ParentType, ContextType, RequireFields<MutationAttachRepositoryToPlanArgs, 'input'>>;
   detachRepositoryFromPlan?: Resolver<ResolversTypes['PlanRepositoryPayload'], ParentType, ContextType, RequireFields<MutationDetachRepositoryFromPlanArgs, 'input'>>;
   attachRepositoriesToPlan?: Resolver<ResolversTypes['PlanRepositoriesPayload'], ParentType, ContextType, RequireFields<MutationAttachRepositoriesToPlanArgs, 'input'>>;
@@ -2086,11 +2086,11 @@ export type MutationResolvers<ContextType = GatewayContext, ParentType extends R
   removeRepositoryFromGitProtect?: Resolver<ResolversTypes['RemoveRepositoryFromGitProtectPayload'], ParentType, ContextType, RequireFields<MutationRemoveRepositoryFromGitProtectArgs, 'input'>>;
 };
 
-export type NodeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
+export type NodeResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = {
   __resolveType: TypeResolveFn<'BackupPlan' | 'Branch' | 'Changeset' | 'Organization' | 'Repository' | 'AzureDevOpsProject', ParentType, ContextType>;
 };
 
-export type PageInfoResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+export type PageInfoResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2101,7 +2101,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+export type QueryResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   backupPlan?: Resolver<Maybe<ResolversTypes['BackupPlan']>, ParentType, ContextType, RequireFields<QueryBackupPlanArgs, 'id'>>;
@@ -2112,7 +2112,7 @@ export type QueryResolvers<ContextType = GatewayContext, ParentType extends Reso
   repositoryByUrl?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType, RequireFields<QueryRepositoryByUrlArgs, 'url'>>;
 };
 
-export type OrganizationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
+export type OrganizationResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   gitprotectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2131,31 +2131,31 @@ export type OrganizationResolvers<ContextType = GatewayContext, ParentType exten
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type OrganizationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
+export type OrganizationConnectionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['OrganizationConnection'] = ResolversParentTypes['OrganizationConnection']> = {
   edges?: Resolver<Array<ResolversTypes['OrganizationEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Organization']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type OrganizationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = {
+export type OrganizationEdgeResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['OrganizationEdge'] = ResolversParentTypes['OrganizationEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
 };
 
-export type SynchronizeOrganizationPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SynchronizeOrganizationPayload'] = ResolversParentTypes['SynchronizeOrganizationPayload']> = {
+export type SynchronizeOrganizationPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['SynchronizeOrganizationPayload'] = ResolversParentTypes['SynchronizeOrganizationPayload']> = {
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type SignInToGitProtectPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SignInToGitProtectPayload'] = ResolversParentTypes['SignInToGitProtectPayload']> = {
+export type SignInToGitProtectPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['SignInToGitProtectPayload'] = ResolversParentTypes['SignInToGitProtectPayload']> = {
   accessToken?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   userId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type RepositoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Repository'] = ResolversParentTypes['Repository']> = {
+export type RepositoryResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Repository'] = ResolversParentTypes['Repository']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   cloneUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2175,19 +2175,19 @@ export type RepositoryResolvers<ContextType = GatewayContext, ParentType extends
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type RepositoryConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RepositoryConnection'] = ResolversParentTypes['RepositoryConnection']> = {
+export type RepositoryConnectionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RepositoryConnection'] = ResolversParentTypes['RepositoryConnection']> = {
   edges?: Resolver<Array<ResolversTypes['RepositoryEdge']>, ParentType, ContextType>;
   nodes?: Resolver<Array<ResolversTypes['Repository']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
-export type RepositoryEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RepositoryEdge'] = ResolversParentTypes['RepositoryEdge']> = {
+export type RepositoryEdgeResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RepositoryEdge'] = ResolversParentTypes['RepositoryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Repository'], ParentType, ContextType>;
 };
 
-export type RepositoryBackupResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RepositoryBackup'] = ResolversParentTypes['RepositoryBackup']> = {
+export type RepositoryBackupResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RepositoryBackup'] = ResolversParentTypes['RepositoryBackup']> = {
   gitprotectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2201,7 +2201,7 @@ export type RepositoryBackupResolvers<ContextType = GatewayContext, ParentType e
   plans?: Resolver<Array<ResolversTypes['BackupPlan']>, ParentType, ContextType>;
 };
 
-export type AzureDevOpsProjectResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AzureDevOpsProject'] = ResolversParentTypes['AzureDevOpsProject']> = {
+export type AzureDevOpsProjectResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['AzureDevOpsProject'] = ResolversParentTypes['AzureDevOpsProject']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   azureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2209,7 +2209,7 @@ export type AzureDevOpsProjectResolvers<ContextType = GatewayContext, ParentType
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
-export type AzureDevOpsRepositoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['AzureDevOpsRepository'] = ResolversParentTypes['AzureDevOpsRepository']> = {
+export type AzureDevOpsRepositoryResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['AzureDevOpsRepository'] = ResolversParentTypes['AzureDevOpsRepository']> = {
   azureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   project?: Resolver<ResolversTypes['AzureDevOpsProject'], ParentType, ContextType>;
   remoteUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2218,25 +2218,25 @@ export type AzureDevOpsRepositoryResolvers<ContextType = GatewayContext, ParentT
   size?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
-export type ScmPermissionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScmPermission'] = ResolversParentTypes['ScmPermission']> = {
+export type ScmPermissionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['ScmPermission'] = ResolversParentTypes['ScmPermission']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   group?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type PropertyResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Property'] = ResolversParentTypes['Property']> = {
+export type PropertyResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Property'] = ResolversParentTypes['Property']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type HealthCheckFailureResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['HealthCheckFailure'] = ResolversParentTypes['HealthCheckFailure']> = {
+export type HealthCheckFailureResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['HealthCheckFailure'] = ResolversParentTypes['HealthCheckFailure']> = {
   id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   url?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
-export type ScmManagerRepositoryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ScmManagerRepository'] = ResolversParentTypes['ScmManagerRepository']> = {
+export type ScmManagerRepositoryResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['ScmManagerRepository'] = ResolversParentTypes['ScmManagerRepository']> = {
   scmId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2251,18 +2251,18 @@ export type ScmManagerRepositoryResolvers<ContextType = GatewayContext, ParentTy
   healthCheckFailures?: Resolver<Maybe<Array<ResolversTypes['HealthCheckFailure']>>, ParentType, ContextType>;
 };
 
-export type LicencesPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['LicencesPayload'] = ResolversParentTypes['LicencesPayload']> = {
+export type LicencesPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['LicencesPayload'] = ResolversParentTypes['LicencesPayload']> = {
   results?: Resolver<Array<ResolversTypes['RepositoryChangeResult']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type RemoveRepositoryFromGitProtectPayloadResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['RemoveRepositoryFromGitProtectPayload'] = ResolversParentTypes['RemoveRepositoryFromGitProtectPayload']> = {
+export type RemoveRepositoryFromGitProtectPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RemoveRepositoryFromGitProtectPayload'] = ResolversParentTypes['RemoveRepositoryFromGitProtectPayload']> = {
   removedGitprotectId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
   errors?: Resolver<Array<ResolversTypes['MutationError']>, ParentType, ContextType>;
 };
 
-export type Resolvers<ContextType = GatewayContext> = {
+export type Resolvers<ContextType = ServicesOf> = {
   BackupSchedule?: BackupScheduleResolvers<ContextType>;
   CompressionSettings?: CompressionSettingsResolvers<ContextType>;
   EncryptionSettings?: EncryptionSettingsResolvers<ContextType>;

@@ -1,4 +1,4 @@
-import { GraphQLError } from "graphql";
+import { badInput } from "./arguments.js";
 import type { Position, Window } from "../services/page.js";
 
 /**
@@ -51,5 +51,3 @@ export function offsetWindow(first: number | null | undefined, after: string | n
   if (!("offset" in position)) throw badInput("This cursor belongs to another connection.");
   return { offset: position.offset + 1, first: size };
 }
-
-const badInput = (message: string) => new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });

@@ -159,7 +159,7 @@ export class ResponseCache {
   private key(upstream: UpstreamName, generation: string, request: UpstreamRequest): string {
     const credential =
       request.identity ?? request.headers?.authorization ?? request.headers?.cookie ?? "anonymous";
-    const identity = createHmac("sha256", this.secret).update(credential).digest("base64url").slice(0, 22);
+    const identity = this.identityHash(credential);
     const what = createHash("sha256")
       .update(`${request.method} ${request.url}\n${request.body ?? ""}`)
       .digest("base64url")

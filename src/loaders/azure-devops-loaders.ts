@@ -1,4 +1,5 @@
 import type { AzureDevOpsClient, AzureVersion, CommitCriteria } from "../upstreams/azure-devops/client.js";
+import { branchName } from "../upstreams/azure-devops/refs.js";
 import type { AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
 import { listedById, namedWithin, orNull, type LoaderKit } from "./loader-kit.js";
 
@@ -23,7 +24,7 @@ function refLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
   const heads = namedWithin(
     kit,
     (id) => orNull(client.listRefs(id, { filter: "heads/" }).then((r) => r.refs)),
-    (ref) => ref.name.replace("refs/heads/", ""),
+    (ref) => branchName(ref.name),
   );
   type PageKey = { id: string; top: number; continuationToken?: string };
   return {

@@ -1,16 +1,8 @@
-import type { AzureDevOpsClient } from "../upstreams/azure-devops/client.js";
-import type { GitProtectClient } from "../upstreams/gitprotect/client.js";
-import type { ScmManagerClient } from "../upstreams/scm-manager/client.js";
+import type { Clients } from "../upstreams/clients.js";
 import { azureDevOpsLoaders } from "./azure-devops-loaders.js";
 import { gitprotectLoaders } from "./gitprotect-loaders.js";
 import type { LoaderKit } from "./loader-kit.js";
 import { scmManagerLoaders } from "./scm-manager-loaders.js";
-
-export interface Clients {
-  gitprotect?: GitProtectClient;
-  azure?: AzureDevOpsClient;
-  scm?: ScmManagerClient;
-}
 
 /** The only place DataLoaders are made: once per request, so nothing cached here outlives it. */
 export function createLoaders(clients: Clients, kit: LoaderKit) {

@@ -1,3 +1,4 @@
+import { isCommitId } from "../upstreams/git.js";
 import type { ScmManagerClient } from "../upstreams/scm-manager/client.js";
 import type { ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
 import { listedById, namedWithin, orNull, type LoaderKit } from "./loader-kit.js";
@@ -34,8 +35,7 @@ function historyLoaders(client: ScmManagerClient, kit: LoaderKit) {
    */
   const changeset = kit.perKey(
     ({ id, revision }: { id: string; revision: string }) => orNull(client.getChangeset(id, revision)),
-    ({ id, revision }) =>
-      /^[0-9a-f]{40}$/i.test(revision) ? revision.toLowerCase() : `${id}\u0000${revision}`,
+    ({ id, revision }) => (isCommitId(revision) ? revision.toLowerCase() : `${id}\u0000${revision}`),
   );
   type Query = { id: string; branch?: string; path?: string; start: number; limit: number };
   const changesets = kit.perKey(async ({ id, ...query }: Query) => {

@@ -15,26 +15,27 @@ export const Query: QueryResolvers = {
   },
 
   async organizations(_, { first, after }, { services }, info) {
-    const window = offsetWindow(first, after);
+    const page = services.organizations.page(offsetWindow(first, after));
     if (needsHostedJoin(info)) services.repositories.prefetchHosted();
-    return connection(await services.organizations.page(window));
+    return connection(await page);
   },
   organization(_, { id }, { services }, info) {
-    const { organizationId } = decodeIdOf(id, "Organization");
+    const organization = services.organizations.byId(decodeIdOf(id, "Organization").organizationId);
     if (needsHostedJoin(info)) services.repositories.prefetchHosted();
-    return services.organizations.byId(organizationId);
+    return organization;
   },
   backupPlan(_, { id }, { services }, info) {
     const { organizationId, planId } = decodeIdOf(id, "BackupPlan");
+    const plan = services.backupPlans.byId(organizationId, planId);
     if (needsHostedJoin(info)) services.repositories.prefetchHosted();
-    return services.backupPlans.byId(organizationId, planId);
+    return plan;
   },
 
   async repositories(_, { first, after, host, nameContains }, { services }, info) {
-    const window = offsetWindow(first, after);
-    if (needsBackups(info)) services.repositories.prefetchBackups();
     const filter = { host: host ? hostName(host) : undefined, nameContains: nameContains ?? undefined };
-    return connection(await services.repositories.list(filter, window));
+    const page = services.repositories.list(filter, offsetWindow(first, after));
+    if (needsBackups(info)) services.repositories.prefetchBackups();
+    return connection(await page);
   },
   repository(_, { id }, { services }, info) {
     const key = decodeIdOf(id, "Repository");

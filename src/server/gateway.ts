@@ -3,7 +3,7 @@ import Fastify from "fastify";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config.js";
 import { contextFactory } from "../context/context.js";
-import { createCaches, createShared, type LoaderKit } from "../context/shared.js";
+import { createCaches, createShared, type GatewayOptions } from "../context/shared.js";
 import { UpstreamMetrics } from "../http/upstream-metrics.js";
 import { AnswerCache } from "./answer-cache.js";
 import { createApollo } from "./apollo.js";
@@ -15,16 +15,13 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export interface GatewayOptions {
-  /** How loaders batch; the benchmark injects its naive reference here. */
-  loaderKit?: LoaderKit;
-}
+export type { GatewayOptions };
 
 /** The gateway: Apollo Server on Fastify, GraphQL at `/graphql`, beside `/health` and `/metrics`. */
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
   const metrics = new UpstreamMetrics();
   const caches = await createCaches(config, metrics);
-  const contextFor = contextFactory(config, createShared(config, metrics, caches, options.loaderKit));
+  const contextFor = contextFactory(config, createShared(config, metrics, caches, options));
   const { store, responses, answerTtlMs } = caches;
   const answers =
     store && responses && answerTtlMs > 0

@@ -24,8 +24,8 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
   });
 
   async function preHandler(request: FastifyRequest, reply: FastifyReply) {
-    const query = (request.query as { query?: unknown }).query;
-    if (typeof query === "string" && query.length > route.maxQueryBytes)
+    const query = (request.query as { query?: string | string[] }).query;
+    if ([query ?? ""].flat().join("").length > route.maxQueryBytes)
       return reply.code(413).send(errorBody("The query is too large.", "QUERY_TOO_LARGE"));
     const context = route.contextFor(request.headers);
     const body = request.body;
@@ -52,4 +52,10 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
   }
 
   app.route({ method: ["GET", "POST"], url: "/graphql", preHandler, onSend: keepAnswer, handler });
+  app.route({
+    method: ["PUT", "PATCH", "DELETE", "OPTIONS"],
+    url: "/graphql",
+    handler: (_, reply) =>
+      reply.code(405).header("allow", "GET, POST").send(errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED")),
+  });
 }

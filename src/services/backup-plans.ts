@@ -18,9 +18,11 @@ export class BackupPlans {
     );
   }
 
-  async byId(organizationId: string, id: string): Promise<BackupPlanModel | null> {
-    const plan = await this.gitprotect().plan.load({ organizationId, id });
-    return plan && toPlan(organizationId, plan);
+  /** Throws at once, before any call starts, when GitProtect is not configured. */
+  byId(organizationId: string, id: string): Promise<BackupPlanModel | null> {
+    return this.gitprotect()
+      .plan.load({ organizationId, id })
+      .then((plan) => plan && toPlan(organizationId, plan));
   }
 
   /** The whole plan: known already when it came from a plan listing, else one listing of its organization. */

@@ -1,5 +1,5 @@
 import type { Loaders } from "../loaders/create-loaders.js";
-import { headsPrefix } from "./host-models.js";
+import { branchName, tagName } from "../upstreams/azure-devops/refs.js";
 import type { HostKey } from "./keys.js";
 import type { BranchModel, HostedRepositoryModel, TagModel } from "./models.js";
 import { windowOf, type Page, type Position, type Window } from "./page.js";
@@ -41,22 +41,25 @@ export class Branches {
     const main = await this.defaultName(repo);
     if (repo.host === "azure") {
       const heads = await this.loaders.azure!.heads.load(repo.id);
-      return (
-        heads?.map((h) => branch(keyOf(repo), h.name.replace(headsPrefix, ""), h.objectId, main)) ?? null
-      );
+      return heads?.map((h) => branch(keyOf(repo), branchName(h.name), h.objectId, main)) ?? null;
     }
     const branches = await this.loaders.scm!.branches.load(repo.id);
     return branches?.map((b) => branch(keyOf(repo), b.name, b.revision, main)) ?? null;
   }
 
   /** One branch by name; null when the repository has none of that name. */
-  async byName(key: HostKey, name: string): Promise<BranchModel | null> {
+  async byName(key: HostKey & { defaultBranch?: string | null }, name: string): Promise<BranchModel | null> {
     const repository = { host: key.host, id: key.id };
     if (key.host === "azure") {
       const head = await this.loaders.azure!.head.load({ id: key.id, name });
       if (!head) return null;
-      const hosted = await this.loaders.azure!.repository.load(key.id);
-      const main = hosted?.defaultBranch?.replace(headsPrefix, "") ?? null;
+      // The default branch comes with the repository: read it only when the caller did not have it.
+      const main =
+        key.defaultBranch !== undefined
+          ? key.defaultBranch
+          : await this.loaders
+              .azure!.repository.load(key.id)
+              .then((r) => (r?.defaultBranch ? branchName(r.defaultBranch) : null));
       return branch(repository, name, head.objectId, main);
     }
     const found = await this.loaders.scm!.branch.load({ id: key.id, name });
@@ -89,7 +92,7 @@ export class Branches {
       repo.host === "azure"
         ? (await this.loaders.azure!.tags.load(repo.id))?.map((t) => ({
             repository,
-            name: t.name.replace("refs/tags/", ""),
+            name: tagName(t.name),
             revision: t.peeledObjectId ?? t.objectId,
           }))
         : (await this.loaders.scm!.tags.load(repo.id))?.map((t) => ({
@@ -116,7 +119,7 @@ export class Branches {
     const refs = page.refs.slice(from.skip);
     const last = refs.length - 1;
     return {
-      items: refs.map((ref) => branch(keyOf(repo), ref.name.replace(headsPrefix, ""), ref.objectId, main)),
+      items: refs.map((ref) => branch(keyOf(repo), branchName(ref.name), ref.objectId, main)),
       positions: refs.map((_, i) =>
         i === last && page.continuationToken
           ? { token: page.continuationToken, skip: 0 }

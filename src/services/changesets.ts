@@ -1,11 +1,10 @@
 import type { Loaders } from "../loaders/create-loaders.js";
+import { isCommitId } from "../upstreams/git.js";
 import type { Branches } from "./branches.js";
 import { fromAzureCommit, fromScmChangeset } from "./host-models.js";
 import type { HostKey } from "./keys.js";
 import type { BlameLineModel, ChangesetModel, HostedRepositoryModel } from "./models.js";
 import { offsetPage, type Page, type Window } from "./page.js";
-
-const commitId = /^[0-9a-f]{40}$/i;
 
 /** History of hosted repositories on both hosts in one shape: changesets, their changes, blame. */
 export class Changesets {
@@ -21,7 +20,7 @@ export class Changesets {
       return dto && fromScmChangeset(key, dto);
     }
     let sha = revision;
-    if (!commitId.test(revision)) {
+    if (!isCommitId(revision)) {
       const head = await this.loaders.azure!.head.load({ id: key.id, name: revision });
       if (!head) return null;
       sha = head.objectId;

@@ -12,6 +12,3 @@ export function configured<T>(value: T | undefined, upstream: string): T {
   if (value === undefined) throw notConfigured(upstream);
   return value;
 }
-
-export const badInput = (message: string) =>
-  new GraphQLError(message, { extensions: { code: "BAD_USER_INPUT" } });

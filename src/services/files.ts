@@ -1,5 +1,6 @@
 import type { Loaders } from "../loaders/create-loaders.js";
 import type { AzureVersion } from "../upstreams/azure-devops/client.js";
+import { isCommitId } from "../upstreams/git.js";
 import type { FileContentModel, HostedRepositoryModel, TreeEntryModel } from "./models.js";
 
 const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, "");
@@ -7,7 +8,7 @@ const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, "");
 /** A revision as Azure DevOps names it: a full commit id, or else a branch. */
 const azureVersion = (revision: string): AzureVersion => ({
   version: revision,
-  versionType: /^[0-9a-f]{40}$/i.test(revision) ? "commit" : "branch",
+  versionType: isCommitId(revision) ? "commit" : "branch",
 });
 
 /** Folders and files of hosted repositories, on both hosts in one shape. */

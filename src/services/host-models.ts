@@ -3,6 +3,7 @@ import type {
   AzureCommitRefDto,
   AzureRepositoryDto,
 } from "../upstreams/azure-devops/types.js";
+import { branchName } from "../upstreams/azure-devops/refs.js";
 import { scmVersion } from "../upstreams/scm-manager/repository-version.js";
 import type { ScmChangesetDto, ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
 import { hostedCloneUrls } from "./clone-urls.js";
@@ -11,8 +12,6 @@ import type { AzureDevOpsProjectModel, ChangesetModel, HostedRepositoryModel } f
 
 /** The hosts' records in the gateway's terms. */
 
-export const headsPrefix = "refs/heads/";
-
 export function fromAzureRepository(dto: AzureRepositoryDto): HostedRepositoryModel {
   return {
     host: "azure",
@@ -20,7 +19,7 @@ export function fromAzureRepository(dto: AzureRepositoryDto): HostedRepositoryMo
     name: dto.name,
     cloneUrl: dto.remoteUrl,
     cloneUrls: hostedCloneUrls({ host: "azure", dto }),
-    defaultBranch: dto.defaultBranch?.replace(headsPrefix, "") ?? null,
+    defaultBranch: dto.defaultBranch ? branchName(dto.defaultBranch) : null,
     azureDevOps: {
       azureId: dto.id,
       project: toProject(dto.project),

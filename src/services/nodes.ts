@@ -4,7 +4,7 @@ import type { Branches } from "./branches.js";
 import type { Changesets } from "./changesets.js";
 import { configured } from "./errors.js";
 import { toProject } from "./host-models.js";
-import type { NodeKey } from "./keys.js";
+import type { HostName, NodeKey } from "./keys.js";
 import type { AzureDevOpsProjectModel, NodeModel } from "./models.js";
 import type { Organizations } from "./organizations.js";
 import type { Repositories } from "./repositories.js";
@@ -32,12 +32,18 @@ export class Nodes {
       case "Repository":
         return repositories.byKey(key);
       case "Changeset":
+        this.hostConfigured(key.host);
         return changesets.byRevision({ host: key.host, id: key.repositoryId }, key.revision);
       case "Branch":
+        this.hostConfigured(key.host);
         return branches.byName({ host: key.host, id: key.repositoryId }, key.name);
       case "AzureDevOpsProject":
         return this.project(key.projectId);
     }
+  }
+
+  private hostConfigured(host: HostName): void {
+    configured(this.loaders[host], host === "azure" ? "Azure DevOps" : "SCM-Manager");
   }
 
   /** A project, known from the collection's repository listing (projects without one are not found). */

@@ -8,14 +8,17 @@ import { offsetPage, type Page, type Window } from "./page.js";
 export class Organizations {
   constructor(private readonly loaders: Loaders) {}
 
-  async page(window: Window): Promise<Page<OrganizationModel>> {
-    const page = await this.gitprotect().organizationsPage.load(window);
-    return offsetPage(page.items.map(toOrganization), window, page.total);
+  /** Throws at once, before any call starts, when GitProtect is not configured (so do the others). */
+  page(window: Window): Promise<Page<OrganizationModel>> {
+    return this.gitprotect()
+      .organizationsPage.load(window)
+      .then((page) => offsetPage(page.items.map(toOrganization), window, page.total));
   }
 
-  async byId(id: string): Promise<OrganizationModel | null> {
-    const dto = await this.gitprotect().organization.load(id);
-    return dto && toOrganization(dto);
+  byId(id: string): Promise<OrganizationModel | null> {
+    return this.gitprotect()
+      .organization.load(id)
+      .then((dto) => dto && toOrganization(dto));
   }
 
   private gitprotect() {

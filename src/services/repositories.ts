@@ -37,9 +37,16 @@ export class Repositories {
       this.index.backups.load().catch(() => undefined);
   }
 
-  /** Every hosted repository the caller may see, sorted by name; a host that fails fails the list. */
-  async list(filter: RepositoryFilter, window: Window): Promise<Page<RepositoryModel>> {
+  /**
+   * Every hosted repository the caller may see, sorted by name; a host that fails fails the list.
+   * Throws at once, before any call starts, when neither host is configured.
+   */
+  list(filter: RepositoryFilter, window: Window): Promise<Page<RepositoryModel>> {
     if (!this.loaders.azure && !this.loaders.scm) throw notConfigured("Neither Azure DevOps nor SCM-Manager");
+    return this.listed(filter, window);
+  }
+
+  private async listed(filter: RepositoryFilter, window: Window): Promise<Page<RepositoryModel>> {
     if (filter.host === "other") return offsetPage([], window, 0);
     const { all, failed } = await this.index.hosted.load();
     // A listing missing one host's repositories would look complete: fail instead, and say which.

@@ -1,5 +1,6 @@
-import { createLoaders, type Clients } from "../loaders/create-loaders.js";
-import type { LoaderKit } from "../loaders/loader-kit.js";
+import { createLoaders } from "../loaders/create-loaders.js";
+import type { Clients } from "../upstreams/clients.js";
+import { loaderKit, type LoaderKit } from "../loaders/loader-kit.js";
 import { BackupPlans } from "./backup-plans.js";
 import { Branches } from "./branches.js";
 import { Changesets } from "./changesets.js";
@@ -14,6 +15,12 @@ import { AzureDevOpsWrites } from "./writes/azure-devops-writes.js";
 import { GitProtectWrites } from "./writes/gitprotect-writes.js";
 import { ScmManagerWrites } from "./writes/scm-manager-writes.js";
 
+/** How services read, as the gateway's user chooses. */
+export interface ServiceOptions {
+  /** How loaders batch; the benchmark injects its naive reference here. */
+  loaderKit?: LoaderKit;
+}
+
 export interface ServiceSettings {
   /**
    * The request's clients, made when first needed: `reads` may be served from the cache; the
@@ -22,27 +29,22 @@ export interface ServiceSettings {
   clients: () => { reads: Clients; writes: Clients };
   /** Configured host URLs: a clone URL under one of them belongs to that host. */
   hostUrls: Partial<Record<HostName, string>>;
-  kit: LoaderKit;
   join: JoinRule;
+  options: ServiceOptions;
 }
 
-/** One request's providers over one set of loaders. */
+/** One request's providers over one set of loaders; the writes read afresh, through loaders of their own. */
 function serviceSet(settings: ServiceSettings) {
   const clients = settings.clients();
-  const loaders = createLoaders(clients.reads, settings.kit);
+  const kit = settings.options.loaderKit ?? loaderKit();
+  const loaders = createLoaders(clients.reads, kit);
   const organizations = new Organizations(loaders);
   const backupPlans = new BackupPlans(loaders);
   const repositories = new Repositories(loaders, settings.hostUrls, settings.join);
   const branches = new Branches(loaders);
   const changesets = new Changesets(loaders, branches);
   const nodes = new Nodes(loaders, { organizations, backupPlans, repositories, branches, changesets });
-  const { gitprotect, azure, scm } = clients.writes;
-  const writes = {
-    gitprotect:
-      gitprotect && loaders.gitprotect && new GitProtectWrites(gitprotect, loaders.gitprotect, repositories),
-    azure: azure && loaders.azure && new AzureDevOpsWrites(azure, loaders.azure),
-    scm: scm && loaders.scm && new ScmManagerWrites(scm, loaders.scm),
-  };
+  let writes: ReturnType<typeof createWrites> | undefined;
   return {
     organizations,
     backupPlans,
@@ -51,7 +53,20 @@ function serviceSet(settings: ServiceSettings) {
     changesets,
     files: new Files(loaders),
     nodes,
-    writes,
+    get writes() {
+      return (writes ??= createWrites(clients.writes, kit, repositories));
+    },
+  };
+}
+
+function createWrites(clients: Clients, kit: LoaderKit, repositories: Repositories) {
+  const fresh = createLoaders(clients, kit);
+  const { gitprotect, azure, scm } = clients;
+  return {
+    gitprotect:
+      gitprotect && fresh.gitprotect && new GitProtectWrites(gitprotect, fresh.gitprotect, repositories),
+    azure: azure && fresh.azure && new AzureDevOpsWrites(azure, fresh.azure),
+    scm: scm && fresh.scm && new ScmManagerWrites(scm, fresh.scm),
   };
 }
 

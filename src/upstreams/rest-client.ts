@@ -50,7 +50,12 @@ export abstract class RestClient {
   }
 
   protected delete(path: readonly string[], options: CallOptions = {}): Promise<void> {
-    return this.json<void>("DELETE", path, options);
+    return this.perform("DELETE", path, options);
+  }
+
+  /** A write whose answer carries nothing the gateway reads: only its status is checked. */
+  protected async perform(method: Method, path: readonly string[], options: CallOptions = {}): Promise<void> {
+    await this.send(method, path, options);
   }
 
   /** The whole answer, its status checked: for bytes and headers. */

@@ -194,6 +194,15 @@ describe("errors", () => {
       const hosted = (answer.data as { repositories: { nodes: Array<{ host: string }> } }).repositories.nodes;
       expect(hosted.length).toBe(only.sim.world.scm.repositories.size);
       expect(new Set(hosted.map((n) => n.host))).toEqual(new Set(["SCM_MANAGER"]));
+      // Ids of an unconfigured host name it too, whatever kind of record they name.
+      for (const key of [
+        { type: "Branch" as const, host: "azure" as const, repositoryId: "r", name: "main" },
+        { type: "Changeset" as const, host: "azure" as const, repositoryId: "r", revision: "main" },
+        { type: "Repository" as const, host: "azure" as const, repositoryId: "r" },
+      ]) {
+        const node = await only.query(`query($id: ID!) { node(id: $id) { id } }`, { id: encodeId(key) });
+        expect(node.errors?.[0]?.extensions?.code, key.type).toBe("UPSTREAM_NOT_CONFIGURED");
+      }
     } finally {
       await only.close();
     }

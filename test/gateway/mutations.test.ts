@@ -157,6 +157,33 @@ describe("GitProtect mutations", () => {
     expect(world().gitprotect.plans.get(plan.id)!.repositoriesIds).toEqual(before.repositoriesIds);
   });
 
+  it("a nested change keeps the sibling fields; an Azure DevOps plan refuses the Git plans' repository selection", async () => {
+    const plan = [...world().gitprotect.plans.values()].find((p) => p.type === 1)!;
+    const update = `mutation($input: UpdateBackupPlanInput!) { updateBackupPlan(input: $input) { plan { customActions { beforeBackup afterBackup } } errors { code field } } }`;
+    await mutate(update, {
+      planId: planId(plan),
+      customActions: { beforeBackup: "echo a", afterBackup: "echo b" },
+    });
+    const changed = await mutate<{ plan: { customActions: unknown }; errors: Errors }>(update, {
+      planId: planId(plan),
+      customActions: { beforeBackup: "echo changed" },
+    });
+    expect(changed).toEqual({
+      plan: { customActions: { beforeBackup: "echo changed", afterBackup: "echo b" } },
+      errors: [],
+    });
+    expect(world().gitprotect.plans.get(plan.id)!.customActions).toEqual({
+      beforeBackup: "echo changed",
+      afterBackup: "echo b",
+    });
+    const azurePlan = [...world().gitprotect.plans.values()].find((p) => p.type === 2)!;
+    const refused = await mutate<{ errors: Errors }>(update, {
+      planId: planId(azurePlan),
+      includeAllRepositories: true,
+    });
+    expect(refused.errors).toEqual([{ code: "INVALID_INPUT", field: "includeAllRepositories" }]);
+  });
+
   it("checks plan input per field before any upstream call", async () => {
     const plan = [...world().gitprotect.plans.values()][0]!;
     h.resetCalls();

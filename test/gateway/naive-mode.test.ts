@@ -13,7 +13,11 @@ beforeAll(async () => {
   const world = { repositoriesPerOrganization: 8, branches: 6, sharedHistories: 2 };
   [optimized, naive] = await Promise.all([
     startHarness({ env: { CACHE: "off" }, simulators: { world } }),
-    startHarness({ env: { CACHE: "off" }, simulators: { world }, gateway: { loaderKit: naiveLoaderKit() } }),
+    startHarness({
+      env: { CACHE: "off" },
+      simulators: { world },
+      gateway: { services: { loaderKit: naiveLoaderKit() } },
+    }),
   ]);
 });
 afterAll(async () => {

@@ -22,6 +22,32 @@ describe("the gateway's HTTP routes", () => {
     expect(metrics).not.toMatch(/scmadmin|demo-pat|127\.0\.0\.1/);
   });
 
+  it("answers what is no GraphQL request with a status and a stable code", async () => {
+    const put = await fetch(h.gateway.url, { method: "PUT" });
+    expect(put.status).toBe(405);
+    expect(put.headers.get("allow")).toBe("GET, POST");
+    expect(await put.json()).toMatchObject({ errors: [{ extensions: { code: "METHOD_NOT_ALLOWED" } }] });
+    const broken = await fetch(h.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: '{"query": ',
+    });
+    expect(broken.status).toBe(400);
+    expect(await broken.json()).toEqual({
+      errors: [{ message: "The body is not valid JSON.", extensions: { code: "BAD_REQUEST" } }],
+    });
+    const form = await fetch(h.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: "query=%7B__typename%7D",
+    });
+    expect(form.status).toBe(415);
+    expect(await form.json()).toMatchObject({ errors: [{ extensions: { code: "UNSUPPORTED_MEDIA_TYPE" } }] });
+    const missing = await fetch(`${origin()}/nowhere`);
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toMatchObject({ errors: [{ extensions: { code: "NOT_FOUND" } }] });
+  });
+
   it("serves Apollo Sandbox to a browser at /graphql, pointed at this endpoint", async () => {
     const page = await fetch(h.gateway.url, { headers: { accept: "text/html" } });
     expect(page.status).toBe(200);

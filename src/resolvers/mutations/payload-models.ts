@@ -21,6 +21,7 @@ const inputFields: Record<Subject, string> = {
   version: "expectedVersion",
   confirmation: "confirmName",
   azureDevOpsSettings: "azureDevOps",
+  repositorySelection: "includeAllRepositories",
 };
 
 export const payloadErrors = (errors: WriteError[], fields: InputFields = {}): MutationErrorModel[] =>

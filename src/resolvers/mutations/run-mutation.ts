@@ -1,7 +1,7 @@
 import type { ServicesOf } from "../../services/services.js";
 import type { Outcome } from "../../services/writes/outcome.js";
 import type { InputCheck } from "./input-check.js";
-import { payloadErrors, type InputFields, type MutationErrorModel } from "./payload-models.js";
+import { payloadErrors, type MutationErrorModel } from "./payload-models.js";
 
 /**
  * The one path of every mutation: the input checked (a problem is a payload error, and nothing
@@ -15,7 +15,6 @@ export async function runMutation<T, P extends object, E extends object>(
   payload: (value: T) => P | Promise<P>,
   /** The payload's fields when nothing was changed. */
   empty: E,
-  fields?: InputFields,
 ): Promise<(P | E) & { errors: MutationErrorModel[] }> {
   if (!check.ok || !write) return { ...empty, errors: check.problems };
   let outcome: Outcome<T>;
@@ -25,6 +24,6 @@ export async function runMutation<T, P extends object, E extends object>(
     // Made, refused or unknown: what this request read before may be out of date now.
     services.renew();
   }
-  if (!outcome.ok) return { ...empty, errors: payloadErrors(outcome.errors, fields) };
+  if (!outcome.ok) return { ...empty, errors: payloadErrors(outcome.errors) };
   return { ...(await payload(outcome.value)), errors: [] };
 }

@@ -39,14 +39,10 @@ export class AzureDevOpsWrites {
       // The branch must exist: say so per field instead of as an upstream refusal.
       const heads = await this.loaders.heads.load(id);
       if (heads === null) return refused(missing.code, missing.message, missing.subject);
-      if (!heads.some((h) => h.name === `refs/heads/${change.defaultBranch}`))
+      if (!(await this.loaders.head.load({ id, name: change.defaultBranch })))
         return refused("INVALID_INPUT", `There is no branch "${change.defaultBranch}".`, "defaultBranch");
     }
-    const body = {
-      ...change,
-      ...(change.defaultBranch ? { defaultBranch: `refs/heads/${change.defaultBranch}` } : {}),
-    };
-    const outcome = await attempt(() => this.client.updateRepository(id, body), {
+    const outcome = await attempt(() => this.client.updateRepository(id, change), {
       NOT_FOUND: missing,
       CONFLICT: nameTaken(change.name),
       REJECTED: {

@@ -116,6 +116,12 @@ export class GitProtectWrites {
       );
     if (changes.azureDevOps && current.type !== 2)
       return refused("INVALID_INPUT", "Only Azure DevOps plans have these settings.", "azureDevOpsSettings");
+    if (changes.includeAllRepositories != null && current.type === 2)
+      return refused(
+        "INVALID_INPUT",
+        "Azure DevOps plans choose their repositories by azureDevOps.choiceMode.",
+        "repositorySelection",
+      );
     const modification = planModification(current, changes);
     const expected = {
       NOT_FOUND: { code: "NOT_FOUND" as const, message: "GitProtect no longer has this plan." },

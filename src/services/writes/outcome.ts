@@ -21,7 +21,8 @@ export type Subject =
   | "defaultBranch"
   | "version"
   | "confirmation"
-  | "azureDevOpsSettings";
+  | "azureDevOpsSettings"
+  | "repositorySelection";
 
 /** An expected reason why a change was not made: data in the payload, not a GraphQL error. */
 export interface WriteError {

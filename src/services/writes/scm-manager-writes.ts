@@ -2,7 +2,11 @@ import { orNull } from "../../loaders/loader-kit.js";
 import type { ScmManagerLoaders } from "../../loaders/scm-manager-loaders.js";
 import type { ScmManagerClient } from "../../upstreams/scm-manager/client.js";
 import { scmVersion } from "../../upstreams/scm-manager/repository-version.js";
-import type { ScmRepositoryDto, ScmRepositoryInputDto } from "../../upstreams/scm-manager/types.js";
+import {
+  changedRepository,
+  newRepository,
+  type ScmRepositoryChanges,
+} from "../../upstreams/scm-manager/repository-changes.js";
 import { fromScmRepository } from "../host-models.js";
 import type { HostedRepositoryModel } from "../models.js";
 import { attempt, confirmedName, done, refused, type Outcome } from "./outcome.js";
@@ -13,27 +17,6 @@ const missing = {
   subject: "repository" as const,
 };
 const notOwner = { code: "FORBIDDEN" as const, message: "Only the repository's owners may do this." };
-
-type Maybe<T> = T | null | undefined;
-
-/** A new repository, or a change to one, in the gateway's terms. */
-export interface ScmRepositoryChanges {
-  description?: Maybe<string>;
-  contact?: Maybe<string>;
-  public?: Maybe<boolean>;
-  archived?: Maybe<boolean>;
-  permissions?: Maybe<ReadonlyArray<{ name: string; type: string; group?: Maybe<boolean> }>>;
-  properties?: Maybe<ReadonlyArray<{ key: string; value?: Maybe<string> }>>;
-}
-
-const permissionsOf = (changes: ScmRepositoryChanges) =>
-  changes.permissions?.map((p) => ({
-    name: p.name,
-    type: p.type as "READ",
-    groupPermission: p.group ?? false,
-  }));
-const propertiesOf = (changes: ScmRepositoryChanges) =>
-  changes.properties?.map((p) => ({ key: p.key, value: p.value ?? null }));
 
 /** SCM-Manager's writes. PUT replaces a repository whole: updates read, merge and write. */
 export class ScmManagerWrites {
@@ -47,16 +30,7 @@ export class ScmManagerWrites {
     type: string,
     changes: ScmRepositoryChanges,
   ): Promise<Outcome<HostedRepositoryModel>> {
-    const input: ScmRepositoryInputDto = {
-      name,
-      type,
-      description: changes.description ?? null,
-      contact: changes.contact ?? null,
-      public: changes.public ?? false,
-      archived: false,
-      permissions: permissionsOf(changes) ?? [],
-      properties: propertiesOf(changes) ?? [],
-    };
+    const input = newRepository(name, type, changes);
     const outcome = await attempt(() => this.client.createRepository(input), {
       FORBIDDEN: { code: "FORBIDDEN", message: "Only SCM-Manager administrators may create repositories." },
       REJECTED: { code: "INVALID_INPUT", message: "SCM-Manager refused the name or type.", subject: "name" },
@@ -92,11 +66,14 @@ export class ScmManagerWrites {
         "The repository changed since that version was read; read it again and reapply your change.",
         "version",
       );
-    const outcome = await attempt(() => this.client.modifyRepository(id, merged(current, changes)), {
-      NOT_FOUND: missing,
-      FORBIDDEN: notOwner,
-      REJECTED: { code: "INVALID_INPUT", message: "SCM-Manager refused the change." },
-    });
+    const outcome = await attempt(
+      () => this.client.modifyRepository(id, changedRepository(current, changes)),
+      {
+        NOT_FOUND: missing,
+        FORBIDDEN: notOwner,
+        REJECTED: { code: "INVALID_INPUT", message: "SCM-Manager refused the change." },
+      },
+    );
     return outcome.ok ? done(fromScmRepository(await this.client.getRepository(id))) : outcome;
   }
 
@@ -123,20 +100,4 @@ export class ScmManagerWrites {
     });
     return outcome.ok ? done(fromScmRepository(await this.client.getRepository(id))) : outcome;
   }
-}
-
-/** The whole record to PUT: the current one with the changes given (a field given as null is cleared). */
-function merged(current: ScmRepositoryDto, changes: ScmRepositoryChanges): ScmRepositoryInputDto {
-  const given = (key: keyof ScmRepositoryChanges) => Object.prototype.hasOwnProperty.call(changes, key);
-  return {
-    id: current.id,
-    name: current.name,
-    type: current.type,
-    contact: given("contact") ? (changes.contact ?? null) : current.contact,
-    description: given("description") ? (changes.description ?? null) : current.description,
-    public: changes.public ?? current.public,
-    archived: changes.archived ?? current.archived,
-    permissions: permissionsOf(changes) ?? current.permissions ?? [],
-    properties: propertiesOf(changes) ?? current.properties ?? [],
-  };
 }

@@ -4,6 +4,7 @@ import { UpstreamError } from "../../http/upstream-error.js";
 import type { UpstreamHttp } from "../../http/upstream-http.js";
 import type { QueryValues } from "../path.js";
 import { RestClient } from "../rest-client.js";
+import { branchRef } from "./refs.js";
 import type {
   AzureCommitChangesDto,
   AzureCommitDto,
@@ -64,11 +65,15 @@ export class AzureDevOpsClient extends RestClient {
     return this.post(repositories, { body: { name, project: { id: projectId } } });
   }
 
+  /** A new name, or a new default branch named as git users do (`main`). */
   updateRepository(
     id: string,
     change: { name?: string; defaultBranch?: string },
   ): Promise<AzureRepositoryDto> {
-    return this.patch([...repositories, id], { body: change });
+    const { name, defaultBranch } = change;
+    return this.patch([...repositories, id], {
+      body: { name, ...(defaultBranch ? { defaultBranch: branchRef(defaultBranch) } : {}) },
+    });
   }
 
   deleteRepository(id: string): Promise<void> {

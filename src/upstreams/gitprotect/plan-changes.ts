@@ -8,7 +8,7 @@ import {
 } from "./codec.js";
 import type { ModifyAzurePlanDto, ModifyGitPlanDto, PlanDto } from "./types.js";
 
-type Maybe<T> = T | null | undefined;
+import type { Maybe } from "../input.js";
 
 /**
  * A change to a plan in the gateway's terms. A field left out keeps its value, at every depth; a

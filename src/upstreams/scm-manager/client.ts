@@ -2,6 +2,7 @@ import type { RequestScope } from "../../http/request-scope.js";
 import type { CacheKind, UpstreamResponse } from "../../http/types.js";
 import { UpstreamError } from "../../http/upstream-error.js";
 import type { UpstreamHttp } from "../../http/upstream-http.js";
+import { isCommitId } from "../git.js";
 import { RestClient } from "../rest-client.js";
 import type {
   ScmBlameResultDto,
@@ -20,7 +21,7 @@ export interface ScmCredentials {
 
 /** What names a commit never changes; what names a branch (or nothing: the default) does. */
 const atRevision = (revision: string | undefined): CacheKind =>
-  revision && /^[0-9a-f]{40}$/i.test(revision) ? "immutable" : "history";
+  isCommitId(revision) ? "immutable" : "history";
 
 const repositories = "repositories";
 
@@ -62,7 +63,7 @@ export class ScmManagerClient extends RestClient {
   }
 
   modifyRepository(id: string, repository: ScmRepositoryInputDto): Promise<void> {
-    return this.put([repositories, id], { body: repository });
+    return this.perform("PUT", [repositories, id], { body: repository });
   }
 
   deleteRepository(id: string): Promise<void> {
@@ -70,7 +71,7 @@ export class ScmManagerClient extends RestClient {
   }
 
   runHealthCheck(id: string): Promise<void> {
-    return this.post([repositories, id, "healthcheck"]);
+    return this.perform("POST", [repositories, id, "healthcheck"]);
   }
 
   getBlame(id: string, path: string, revision?: string): Promise<ScmBlameResultDto> {
