@@ -15,9 +15,13 @@ interface Request {
  * a keyed hash of every credential the request acts with, and every upstream's generation: one
  * user's answer never reaches another, and any write anywhere leaves every answer behind. Only
  * complete answers are kept (no error, nothing stale), for the shortest time any upstream answer
- * is kept.
+ * is kept. While one request computes an answer, identical requests wait for it rather than
+ * compute it again (when a kept answer expires under load, the upstreams see one request, not
+ * one per client).
  */
 export class AnswerCache {
+  private readonly computing = new Map<string, Flight>();
+
   constructor(
     private readonly store: CacheStore,
     private readonly responses: ResponseCache,
@@ -36,15 +40,46 @@ export class AnswerCache {
     return `${this.namespace}:answer:${createHash("sha256").update(generations).digest("base64url").slice(0, 22)}:${this.responses.identityHash(context.identity)}:${what}`;
   }
 
-  get(key: string): Promise<string | undefined> {
-    return this.store.get<string>(key);
+  /** The kept answer; or, while an identical request computes it, its answer when that is complete. */
+  async lookup(key: string): Promise<string | undefined> {
+    const kept = await this.store.get<string>(key);
+    if (kept !== undefined) return kept;
+    return this.computing.get(key)?.answer;
   }
 
-  async keep(key: string, body: string, context: GatewayContext): Promise<void> {
-    if (context.scope.staleAgeMs > 0 || (JSON.parse(body) as { errors?: unknown }).errors !== undefined)
-      return;
-    await this.store.set(key, body, this.ttlMs);
+  /** This request computes the answer; undefined when another already does (both then go on alone). */
+  begin(key: string): Flight | undefined {
+    if (this.computing.has(key)) return undefined;
+    let settle!: (body?: string) => void;
+    const flight: Flight = {
+      key,
+      answer: new Promise((resolve) => (settle = resolve)),
+      settle: (b) => settle(b),
+    };
+    this.computing.set(key, flight);
+    return flight;
   }
+
+  /** The answer of the request that began `flight`: kept and shared when complete, else neither. */
+  async keep(flight: Flight, body: string, context: GatewayContext): Promise<void> {
+    const complete =
+      context.scope.staleAgeMs === 0 && (JSON.parse(body) as { errors?: unknown }).errors === undefined;
+    this.finish(flight, complete ? body : undefined);
+    if (complete) await this.store.set(flight.key, body, this.ttlMs);
+  }
+
+  /** The request that began `flight` ended; those waiting on it go on by themselves unless given its answer. */
+  finish(flight: Flight, body?: string): void {
+    flight.settle(body);
+    if (this.computing.get(flight.key) === flight) this.computing.delete(flight.key);
+  }
+}
+
+/** One request computing an answer that identical requests wait for. */
+export interface Flight {
+  key: string;
+  answer: Promise<string | undefined>;
+  settle(body?: string): void;
 }
 
 function isQuery(source: string, operationName: unknown): boolean {

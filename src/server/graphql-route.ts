@@ -2,7 +2,7 @@ import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { GatewayContext } from "../context/context.js";
-import type { AnswerCache } from "./answer-cache.js";
+import type { AnswerCache, Flight } from "./answer-cache.js";
 import { errorBody } from "./routes.js";
 
 interface Route {
@@ -17,7 +17,8 @@ interface Route {
  * queries are served from the answer cache before Apollo runs, and kept after it answered.
  */
 export function registerGraphQL(app: FastifyInstance, route: Route): void {
-  const requests = new WeakMap<FastifyRequest, { context: GatewayContext; answerKey?: string }>();
+  /** Each request's context, and the answer it computes for the answer cache. */
+  const requests = new WeakMap<FastifyRequest, { context: GatewayContext; flight?: Flight }>();
   const handler = fastifyApolloHandler(route.apollo, {
     context: (request) =>
       Promise.resolve(requests.get(request)?.context ?? route.contextFor(request.headers)),
@@ -33,25 +34,37 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
       route.answers && request.method === "POST" && body && typeof body === "object"
         ? await route.answers.key(body, context)
         : undefined;
-    requests.set(request, { context, answerKey });
-    const kept = answerKey && (await route.answers!.get(answerKey));
+    const kept = answerKey && (await route.answers!.lookup(answerKey));
     if (kept)
       return reply.header("x-gateway-cache", "hit").type("application/json; charset=utf-8").send(kept);
+    const flight = answerKey === undefined ? undefined : route.answers!.begin(answerKey);
+    requests.set(request, { context, flight });
   }
 
   async function keepAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
     const state = requests.get(request);
-    if (
-      state?.answerKey &&
-      reply.statusCode === 200 &&
-      typeof payload === "string" &&
-      !reply.hasHeader("x-gateway-cache")
-    )
-      await route.answers!.keep(state.answerKey, payload, state.context);
+    if (!state?.flight) return payload;
+    if (reply.statusCode === 200 && typeof payload === "string")
+      await route.answers!.keep(state.flight, payload, state.context);
+    else route.answers!.finish(state.flight);
     return payload;
   }
 
-  app.route({ method: ["GET", "POST"], url: "/graphql", preHandler, onSend: keepAnswer, handler });
+  /** However a request ended, those waiting on its answer are let go. */
+  const release = (request: FastifyRequest) => {
+    const flight = requests.get(request)?.flight;
+    if (flight) route.answers!.finish(flight);
+  };
+
+  app.route({
+    method: ["GET", "POST"],
+    url: "/graphql",
+    preHandler,
+    onSend: keepAnswer,
+    onResponse: (request, _reply, done) => (release(request), done()),
+    onRequestAbort: (request, done) => (release(request), done()),
+    handler,
+  });
   app.route({
     method: ["PUT", "PATCH", "DELETE", "OPTIONS"],
     url: "/graphql",

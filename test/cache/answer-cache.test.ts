@@ -30,6 +30,33 @@ describe("the answer cache", () => {
     expect(h.calls()).toHaveLength(0);
   });
 
+  it("computes an answer once for identical requests that arrive while it is being computed", async () => {
+    // A query no one asked before, made slow upstream: the others arrive while the first computes.
+    const fresh = `{ repositories(first: 3, host: AZURE_DEVOPS) { totalCount nodes { name } } }`;
+    h.sim.azureDevOps.faults.setRules([{ operation: "*", latencyMs: 500 }]);
+    try {
+      const answers = await Promise.all(Array.from({ length: 8 }, () => post({ query: fresh })));
+      expect(answers.filter((a) => !a.hit)).toHaveLength(1);
+      expect(new Set(answers.map((a) => a.text)).size).toBe(1);
+      expect(JSON.parse(answers[0]!.text)).not.toHaveProperty("errors");
+    } finally {
+      h.sim.azureDevOps.faults.setRules([]);
+    }
+  });
+
+  it("shares no answer with errors: each identical request then computes its own", async () => {
+    const failing = `{ repositories(first: 2, host: SCM_MANAGER) { totalCount } }`;
+    h.sim.scmManager.faults.setRules([{ operation: "listRepositories", status: 500, latencyMs: 300 }]);
+    try {
+      // Another user: nothing of theirs is cached yet, so the failing listing is really asked for.
+      const bob = { "x-scm-manager-username": "bob", "x-scm-manager-password": "bob-secret" };
+      const answers = await Promise.all(Array.from({ length: 3 }, () => post({ query: failing }, bob)));
+      expect(answers.every((a) => !a.hit && (JSON.parse(a.text) as { errors?: unknown }).errors)).toBe(true);
+    } finally {
+      h.sim.scmManager.faults.setRules([]);
+    }
+  });
+
   it("keeps answers per user and per variables", async () => {
     await post({ query }, { "x-scm-manager-username": "alice", "x-scm-manager-password": "alice-secret" });
     const bob = await post(
