@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { NodeKey } from "../services/keys.js";
+import { isRefName } from "./arguments.js";
 
 /**
  * Opaque global ids: which kind of record, from which upstream, with which key. They encode a
@@ -45,7 +46,7 @@ export function decodeId(raw: string): GlobalId {
       throw invalidId(raw);
     case "Changeset":
     case "Branch":
-      if (rest[0] !== "azure" && rest[0] !== "scm") throw invalidId(raw);
+      if ((rest[0] !== "azure" && rest[0] !== "scm") || !isRefName(rest[2]!)) throw invalidId(raw);
       return type === "Changeset"
         ? { type, host: rest[0], repositoryId: rest[1]!, revision: rest[2]! }
         : { type, host: rest[0], repositoryId: rest[1]!, name: rest[2]! };

@@ -36,15 +36,19 @@ export class UpstreamHttp {
     if (cache && scope?.readsCached && request.idempotent && request.cache)
       return cache.send(this.upstream, { ...request, cache: request.cache }, scope, (r) => this.direct(r));
     if (request.idempotent) return this.direct(request);
+    // A refused sign-in sends nothing: no write was made, nothing cached is out of date.
+    const ready = await withLazyHeaders(request);
     try {
-      return await this.direct(request);
+      return await this.direct(ready);
     } finally {
       // Made, refused or unknown: what was cached of this upstream may be out of date now.
       await cache?.invalidate(this.upstream, scope);
     }
   }
 
-  private async direct(request: UpstreamRequest): Promise<UpstreamResponse> {
+  private async direct(lazy: UpstreamRequest): Promise<UpstreamResponse> {
+    // Resolved before a slot is taken: a sign-in is a call of its own and must not wait behind this one.
+    const request = await withLazyHeaders(lazy);
     const attempts = request.idempotent ? this.options.retries + 1 : 1;
     for (let attempt = 1; ; attempt += 1) {
       try {
@@ -66,12 +70,9 @@ export class UpstreamHttp {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
-      const headers = request.lazyHeaders
-        ? { ...request.headers, ...(await request.lazyHeaders()) }
-        : request.headers;
       const response = await fetch(request.url, {
         method: request.method,
-        headers,
+        headers: request.headers,
         body: request.body,
         redirect: "manual",
         signal: AbortSignal.timeout(this.options.timeoutMs),
@@ -87,6 +88,13 @@ export class UpstreamHttp {
       throw new UpstreamError(this.upstream, timedOut ? "TIMEOUT" : "UNAVAILABLE");
     }
   }
+}
+
+/** The request with its lazy headers resolved (a token, signing in if needed); their failure is the call's. */
+async function withLazyHeaders(request: UpstreamRequest): Promise<UpstreamRequest> {
+  if (!request.lazyHeaders) return request;
+  const { lazyHeaders, ...rest } = request;
+  return { ...rest, headers: { ...request.headers, ...(await lazyHeaders()) } };
 }
 
 const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 25 * attempt));

@@ -75,7 +75,10 @@ function organizationLoaders(client: GitProtectClient, kit: LoaderKit) {
     if (ids.length === 1) {
       const filter = { field: "id", operator: "eq" as const, value: ids[0]! };
       const answer = await client.getOrganizations({ page: 1, limit: 1, filters: [filter] });
-      return [answer.result[0] ?? null];
+      // The filter's shape is assumed: an answer that is not this organization is not trusted.
+      const found = answer.result.find((o) => o.id === ids[0]);
+      if (found) return [found];
+      return [(await allOrganizations.load()).find((o) => o.id === ids[0]) ?? null];
     }
     const all = await allOrganizations.load();
     return ids.map((id) => all.find((o) => o.id === id) ?? null);

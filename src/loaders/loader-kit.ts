@@ -65,7 +65,11 @@ export function listedById<V>(
   sameId: (a: string, b: string) => boolean = (a, b) => a === b,
 ) {
   const byId = kit.batched<string, V | null>(async (ids) => {
-    if (ids.length === 1 && !listing.started()) return [await orNull(source.get(ids[0]!))];
+    if (ids.length === 1 && !listing.started()) {
+      // An answer about another record is no answer about this one.
+      const found = await orNull(source.get(ids[0]!));
+      return [found && sameId(source.idOf(found), ids[0]!) ? found : null];
+    }
     const all = await listing.load();
     return ids.map((id) => all.find((r) => sameId(source.idOf(r), id)) ?? null);
   });

@@ -1,5 +1,5 @@
 import type { RepositoryResolvers } from "../generated/resolvers-types.js";
-import { checkedPath, checkedRevision, optionalPath } from "../graphql/arguments.js";
+import { checkedPath, checkedRevision, optionalPath, optionalRevision } from "../graphql/arguments.js";
 import { connectionOrNull } from "../graphql/connection.js";
 import { decodeCursor, offsetWindow, pageSize } from "../graphql/cursor.js";
 import { encodeId } from "../graphql/global-id.js";
@@ -34,7 +34,7 @@ export const Repository: RepositoryResolvers = {
   },
   branch(m, { name }, { services }) {
     const hosted = hostedOf(m);
-    return hosted && services.branches.byName(hosted, name);
+    return hosted && services.branches.byName(hosted, checkedRevision(name));
   },
   async tags(m, { first, after }, { services }) {
     const hosted = hostedOf(m);
@@ -45,7 +45,7 @@ export const Repository: RepositoryResolvers = {
     const hosted = hostedOf(m);
     if (!hosted) return null;
     const window = offsetWindow(first, after);
-    const filter = { branch: branch ?? undefined, path: optionalPath(path) };
+    const filter = { branch: optionalRevision(branch), path: optionalPath(path) };
     return connectionOrNull(await services.changesets.page(hosted, window, filter));
   },
   changeset(m, { revision }, { services }) {
@@ -54,18 +54,18 @@ export const Repository: RepositoryResolvers = {
   },
   blame(m, { path, revision }, { services }) {
     const hosted = hostedOf(m);
-    return hosted && services.changesets.blame(hosted, checkedPath(path), revision ?? undefined);
+    return hosted && services.changesets.blame(hosted, checkedPath(path), optionalRevision(revision));
   },
   tree(m, { path, revision, recursive }, { services }) {
     const hosted = hostedOf(m);
     return (
       hosted &&
-      services.files.tree(hosted, checkedPath(path ?? ""), revision ?? undefined, recursive ?? false)
+      services.files.tree(hosted, checkedPath(path ?? ""), optionalRevision(revision), recursive ?? false)
     );
   },
   file(m, { path, revision }, { services }) {
     const hosted = hostedOf(m);
-    return hosted && services.files.file(hosted, checkedPath(path), revision ?? undefined);
+    return hosted && services.files.file(hosted, checkedPath(path), optionalRevision(revision));
   },
   azureDevOps: (m) => hostedOf(m)?.azureDevOps ?? null,
   scmManager: (m) => hostedOf(m)?.scmManager ?? null,

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { encodeId } from "../../src/graphql/global-id.js";
+import { organizationDto } from "../../simulators/gitprotect/dto.js";
 import { startHarness, type GraphQLAnswer, type Harness } from "../support/gateway.js";
 
 let h: Harness;
@@ -171,6 +172,85 @@ describe("errors", () => {
     );
     expect(deep.errors?.[0]?.extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
     expect(deep.errors?.[0]?.message).toMatch(/levels deep; at most 8/);
+  });
+
+  it("ids and revisions `.` and `..` are bad input and reach no other resource, reads and writes", async () => {
+    const scm = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const repo = (host: "azure" | "scm", repositoryId: string) =>
+      encodeId({ type: "Repository", host, repositoryId });
+    const cases: Array<[string, Record<string, unknown>]> = [
+      [
+        `mutation($id: ID!) { updateAzureDevOpsRepository(input: { repositoryId: $id, name: "renamed" }) { errors { code } } }`,
+        { id: repo("azure", "..") },
+      ],
+      [
+        `mutation($id: ID!) { runScmManagerHealthCheck(input: { repositoryId: $id }) { errors { code } } }`,
+        { id: repo("scm", "..") },
+      ],
+      [`query($id: ID!) { repository(id: $id) { name } }`, { id: repo("scm", ".") }],
+      [
+        `query($id: ID!) { repository(id: $id) { changeset(revision: "..") { message } } }`,
+        { id: repo("scm", scm.id) },
+      ],
+      [
+        `query($id: ID!) { repository(id: $id) { blame(path: "README.md", revision: ".") { code } } }`,
+        { id: repo("scm", scm.id) },
+      ],
+    ];
+    for (const [query, variables] of cases) {
+      h.resetCalls();
+      const answer = await h.query(query, variables);
+      expect(answer.errors?.[0]?.extensions?.code, query.slice(0, 50)).toBe("BAD_USER_INPUT");
+      // Only the intended repository was read, and nothing was written.
+      for (const call of h.calls()) {
+        expect(call.method, call.path).toBe("GET");
+        expect(call.path).toContain(`/repositories/${scm.id}`);
+      }
+    }
+  });
+
+  it("a lookup by id checks the id it got: an answer about another record is no answer", async () => {
+    const [wanted, other] = [...h.sim.world.gitprotect.organizations.values()];
+    // An upstream that ignores the filter's shape: every listing answers the other organization.
+    const page = {
+      currentPage: 1,
+      pageCount: 1,
+      totalEntries: 1,
+      result: [organizationDto(h.sim.world, other!)],
+    };
+    h.sim.gitprotect.faults.setRules([{ operation: "getOrganizations", status: 200, body: page }]);
+    const answer = await h.query<{ organization: { name: string } | null }>(
+      `query($id: ID!) { organization(id: $id) { name } }`,
+      { id: encodeId({ type: "Organization", organizationId: wanted!.id }) },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.organization).toBeNull();
+  });
+
+  it("a refused sign-in is UNAUTHENTICATED, tried once a request, and sends no write", async () => {
+    const wrong = await startHarness({ env: { CACHE: "off", GITPROTECT_PASSWORD: "not-the-password" } });
+    try {
+      const counts = () => wrong.sim.gitprotect.stats.snapshot().counts;
+      const organization = [...wrong.sim.world.gitprotect.organizations.values()][0]!;
+      const read = await wrong.query(
+        `{ a: organizations { totalCount } b: organizations(first: 1) { totalCount } }`,
+      );
+      expect(read.errors?.map((e) => e.extensions?.code)).toEqual(["UNAUTHENTICATED", "UNAUTHENTICATED"]);
+      expect(counts().login).toBe(1);
+      const write = await wrong.query(
+        `mutation($input: SynchronizeOrganizationInput!) { synchronizeOrganization(input: $input) { errors { code } } }`,
+        { input: { organizationId: encodeId({ type: "Organization", organizationId: organization.id }) } },
+      );
+      expect(write.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect(write.errors?.[0]?.message).toMatch(/nothing else was sent/);
+      expect(counts().synchronizeOrganization ?? 0).toBe(0);
+      expect(counts().login).toBe(2);
+      const metrics = await (await fetch(new URL("/metrics", wrong.gateway.url))).text();
+      expect(metrics).not.toMatch(/upstream="GitProtect",outcome="network-error"/);
+      expect(metrics).toMatch(/upstream="GitProtect",outcome="401"/);
+    } finally {
+      await wrong.close();
+    }
   });
 
   it("says which upstream is not configured instead of pretending it is empty", async () => {

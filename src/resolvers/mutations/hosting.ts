@@ -1,4 +1,5 @@
 import type { MutationResolvers, UpdateScmManagerRepositoryInput } from "../../generated/resolvers-types.js";
+import { isRefName } from "../../graphql/arguments.js";
 import { encodeId } from "../../graphql/global-id.js";
 import type { HostedRepositoryModel } from "../../services/models.js";
 import { InputCheck } from "./input-check.js";
@@ -28,6 +29,8 @@ export const hostMutations: MutationResolvers = {
     const id = check.repositoryOn(input.repositoryId, "azure");
     check.azureRepositoryName(input.name, "name");
     check.text(input.defaultBranch, "defaultBranch", 250, 1);
+    if (input.defaultBranch && !isRefName(input.defaultBranch))
+      check.fail("defaultBranch", "Give a branch name git accepts.");
     if (input.name == null && input.defaultBranch == null)
       check.fail("name", "Give a new name, a new default branch, or both.");
     const change = { name: input.name ?? undefined, defaultBranch: input.defaultBranch ?? undefined };

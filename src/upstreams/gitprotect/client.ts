@@ -130,7 +130,18 @@ export class GitProtectClient extends RestClient {
     return tokens.token(async () => {
       if (!email || !password)
         throw new UpstreamError("GitProtect", "UNAUTHENTICATED", 401, "no credentials");
-      return (await this.login(email, password, true)).accessToken;
+      try {
+        return (await this.login(email, password, true)).accessToken;
+      } catch (error) {
+        if (!(error instanceof UpstreamError) || !["UNAUTHENTICATED", "REJECTED"].includes(error.kind))
+          throw error;
+        throw new UpstreamError(
+          "GitProtect",
+          "UNAUTHENTICATED",
+          error.status,
+          "its sign-in was refused; nothing else was sent",
+        );
+      }
     });
   }
 }

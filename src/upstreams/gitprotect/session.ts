@@ -17,11 +17,16 @@ const margin = 60_000;
 export class TokenStore {
   private readonly tokens = new Map<string, { token: Promise<string>; expiresAt: number }>();
 
-  /** The session of one account, signing in when it has no token that lives a minute more. */
+  /**
+   * One request's session of an account: signs in when the account has no token that lives a
+   * minute more. A refused sign-in is the answer for the rest of the request: it is tried once.
+   */
   session(key: string): TokenSource {
     const tokens = this.tokens;
+    let refused: Promise<string> | undefined;
     return {
       async token(signIn) {
+        if (refused) return refused;
         const known = tokens.get(key);
         if (known && known.expiresAt > Date.now() + margin) return known.token;
         const token = signIn();
@@ -31,7 +36,8 @@ export class TokenStore {
           tokens.set(key, { token, expiresAt: tokenExpiry(value) });
           return value;
         } catch (error) {
-          tokens.delete(key);
+          if (tokens.get(key)?.token === token) tokens.delete(key);
+          refused = token;
           throw error;
         }
       },
