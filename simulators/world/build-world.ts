@@ -223,7 +223,8 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
     } else {
       const owner = githubOrgs[round % githubOrgs.length]! + (round >= githubOrgs.length ? `-${round}` : "");
       organization.name = owner;
-      organization.apiUrl = "https://api.github.com";
+      // As GitProtect may record it: no API URL of its own for some providers' organizations.
+      organization.apiUrl = round % 2 === 0 ? null : "https://api.github.com";
       organization.host = { kind: "external", baseUrl: `https://github.com/${owner}` };
       for (let r = 0; r < params.repositoriesPerOrganization; r += 1) {
         const name = nameFor(repoNames, r);

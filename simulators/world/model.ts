@@ -78,7 +78,7 @@ export interface GitProtectOrganization {
   id: string;
   driver: 1 | 2 | 3 | 4 | 5;
   name: string;
-  apiUrl: string;
+  apiUrl: string | null;
   isReadOnly: boolean;
   defaultWorkerId: string | null;
   isCreatedByMarketplace: boolean;

@@ -8,6 +8,7 @@ import type { JoinRule } from "../services/clone-urls.js";
 import { Services, type ServiceOptions } from "../services/services.js";
 import { AzureDevOpsClient } from "../upstreams/azure-devops/client.js";
 import { GitProtectClient } from "../upstreams/gitprotect/client.js";
+import type { Contracts } from "../upstreams/contracts.js";
 import type { TokenStore } from "../upstreams/gitprotect/session.js";
 import { ScmManagerClient } from "../upstreams/scm-manager/client.js";
 import { credentialsOf, type Credentials } from "./credentials.js";
@@ -25,6 +26,7 @@ export interface Shared {
   http: Record<UpstreamName, UpstreamHttp>;
   tokens: TokenStore;
   join: JoinRule;
+  contracts: Contracts;
   services: ServiceOptions;
 }
 
@@ -55,9 +57,24 @@ function clientsFor(config: Config, shared: Shared, credentials: Credentials, sc
   return {
     gitprotect:
       gitprotect &&
-      new GitProtectClient(shared.http.GitProtect, gitprotect.url, credentials.gitprotect, scope),
+      new GitProtectClient(
+        shared.http.GitProtect,
+        gitprotect.url,
+        credentials.gitprotect,
+        scope,
+        shared.contracts,
+      ),
     azure:
-      azure && new AzureDevOpsClient(shared.http["Azure DevOps"], azure.url, credentials.azurePat, scope),
-    scm: scm && new ScmManagerClient(shared.http["SCM-Manager"], scm.url, credentials.scm, scope),
+      azure &&
+      new AzureDevOpsClient(
+        shared.http["Azure DevOps"],
+        azure.url,
+        credentials.azurePat,
+        scope,
+        shared.contracts,
+      ),
+    scm:
+      scm &&
+      new ScmManagerClient(shared.http["SCM-Manager"], scm.url, credentials.scm, scope, shared.contracts),
   };
 }

@@ -5,6 +5,7 @@ import { UpstreamHttp } from "../http/upstream-http.js";
 import type { UpstreamMetrics } from "../http/upstream-metrics.js";
 import { JoinRule } from "../services/clone-urls.js";
 import type { ServiceOptions } from "../services/services.js";
+import { Contracts } from "../upstreams/contracts.js";
 import { TokenStore } from "../upstreams/gitprotect/session.js";
 import type { Shared } from "./context.js";
 
@@ -64,6 +65,7 @@ export function createShared(
     },
     tokens: new TokenStore(),
     join: new JoinRule(),
+    contracts: new Contracts(),
     services: options.services ?? {},
   };
 }

@@ -133,8 +133,8 @@ export type PlanOption = {
 /** Settings only Azure DevOps plans have. */
 export type AzureDevOpsPlanSettings = {
   __typename?: 'AzureDevOpsPlanSettings';
-  /** How the plan chooses what to back up. */
-  choiceMode: RepositoryChoiceMode;
+  /** How the plan chooses what to back up; null when GitProtect does not say. */
+  choiceMode?: Maybe<RepositoryChoiceMode>;
   /** Ids of the Azure DevOps projects chosen. */
   projectIds: Array<Scalars['ID']['output']>;
   /** The projects chosen; null when Azure DevOps is not configured. */
@@ -500,8 +500,8 @@ export type TreeEntry = {
   path: Scalars['String']['output'];
   /** True for a folder. */
   directory: Scalars['Boolean']['output'];
-  /** Size in bytes; 0 for folders. */
-  size: Scalars['Float']['output'];
+  /** Size in bytes; 0 for folders; null when the host does not say (Azure DevOps folder listings). */
+  size?: Maybe<Scalars['Float']['output']>;
   /** When it last changed, where the host says. */
   lastModifiedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Message of its last change, where the host says. */
@@ -1137,8 +1137,8 @@ export type Organization = Node & {
   name: Scalars['String']['output'];
   /** Its Git provider. */
   provider: GitProvider;
-  /** The provider's API URL GitProtect uses. */
-  apiUrl: Scalars['String']['output'];
+  /** The provider's API URL GitProtect uses; null when it has none. */
+  apiUrl?: Maybe<Scalars['String']['output']>;
   /** True when GitProtect may only read this organization. */
   readOnly: Scalars['Boolean']['output'];
   /** True when the organization was added through a marketplace. */
@@ -1266,8 +1266,8 @@ export type Repository = Node & {
   id: Scalars['ID']['output'];
   /** Name as its host knows it (GitProtect's name when no configured host has it). */
   name: Scalars['String']['output'];
-  /** Clone URL as its host reports it. */
-  cloneUrl: Scalars['String']['output'];
+  /** Clone URL as its host reports it; null when the host reports none (SCM-Manager need not). */
+  cloneUrl?: Maybe<Scalars['String']['output']>;
   /** Where the repository is hosted. */
   host: RepositoryHost;
   /** GitProtect's view: licence, plans, last backup. Null when nothing backs it up. */
@@ -1874,7 +1874,7 @@ export type PlanOptionResolvers<ContextType = ServicesOf, ParentType extends Res
 };
 
 export type AzureDevOpsPlanSettingsResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['AzureDevOpsPlanSettings'] = ResolversParentTypes['AzureDevOpsPlanSettings']> = {
-  choiceMode?: Resolver<ResolversTypes['RepositoryChoiceMode'], ParentType, ContextType>;
+  choiceMode?: Resolver<Maybe<ResolversTypes['RepositoryChoiceMode']>, ParentType, ContextType>;
   projectIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
   projects?: Resolver<Maybe<Array<ResolversTypes['AzureDevOpsProject']>>, ParentType, ContextType>;
   excludedRepositoryIds?: Resolver<Array<ResolversTypes['ID']>, ParentType, ContextType>;
@@ -2000,7 +2000,7 @@ export type TreeEntryResolvers<ContextType = ServicesOf, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   directory?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  size?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  size?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lastModifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
@@ -2117,7 +2117,7 @@ export type OrganizationResolvers<ContextType = ServicesOf, ParentType extends R
   gitprotectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['GitProvider'], ParentType, ContextType>;
-  apiUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  apiUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   readOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdByMarketplace?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   synchronizationInProgress?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2158,7 +2158,7 @@ export type SignInToGitProtectPayloadResolvers<ContextType = ServicesOf, ParentT
 export type RepositoryResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Repository'] = ResolversParentTypes['Repository']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  cloneUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cloneUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   host?: Resolver<ResolversTypes['RepositoryHost'], ParentType, ContextType>;
   backup?: Resolver<Maybe<ResolversTypes['RepositoryBackup']>, ParentType, ContextType>;
   defaultBranch?: Resolver<Maybe<ResolversTypes['Branch']>, ParentType, ContextType>;

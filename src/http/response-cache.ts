@@ -135,7 +135,7 @@ export class ResponseCache {
       }
       // Answers and stable refusals (a missing record, a command the repository's type lacks).
       // Never 401/403 nor 5xx, nor Azure DevOps's 203 sign-in page, a 2xx that is no answer at all.
-      if (cacheableStatus.has(response.status) && storable(response))
+      if (cacheableStatus.has(response.status) && storable(response) && (request.keep?.(response) ?? true))
         await this.store.set(key, toEntry(response, ttl), ttl + this.policy.staleIfErrorMs);
       return response;
     })().finally(() => this.inFlight.delete(key));

@@ -62,7 +62,7 @@ function describe(upstream: UpstreamName, kind: UpstreamErrorKind, status?: numb
     case "UNAVAILABLE":
       return `${upstream} is unavailable${status ? ` (HTTP ${status})` : ""}.`;
     case "MALFORMED":
-      return `${upstream} answered with a malformed body.`;
+      return `${upstream} answered with a malformed body${suffix}.`;
     case "INVALID_ARGUMENT":
       return `A value given for ${upstream} is not valid${suffix}.`;
     case "OUTCOME_UNKNOWN":

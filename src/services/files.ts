@@ -49,7 +49,7 @@ export class Files {
           name: item.path.split("/").pop()!,
           path: item.path.replace(/^\//, ""),
           directory: item.gitObjectType === "tree",
-          size: item.size ?? 0,
+          size: item.size ?? (item.gitObjectType === "tree" ? 0 : null),
         })) ?? null
     );
   }

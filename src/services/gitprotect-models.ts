@@ -70,14 +70,14 @@ function toPlanSettings(p: PlanDto): BackupPlanSettingsModel {
     encryption: { enabled: p.encryptionSettings.enabled, algorithm: p.encryptionSettings.algorithm ?? null },
     customActions: p.customActions,
     includeMetadata: p.includeMetadata,
-    includeAllRepositories: p.inculdeAllReposistories,
+    includeAllRepositories: p.inculdeAllReposistories ?? null,
     repositoryIds: p.repositoriesIds,
     azureDevOps: p.type === 2 ? toAzurePlanSettings(p) : null,
   };
 }
 
 const toAzurePlanSettings = (plan: PlanDto): AzureDevOpsPlanSettingsModel => ({
-  choiceMode: codec.choiceMode.name(plan.gitChoiceMode ?? 1),
+  choiceMode: plan.gitChoiceMode ? codec.choiceMode.name(plan.gitChoiceMode) : null,
   projectIds: plan.projectsIds ?? [],
   excludedRepositoryIds: plan.excludedRepositoriesIds ?? [],
   wikiIds: plan.wikisIds ?? [],

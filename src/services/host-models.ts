@@ -43,7 +43,7 @@ export function fromScmRepository(dto: ScmRepositoryDto): HostedRepositoryModel 
     host: "scm",
     id: dto.id,
     name: dto.name,
-    cloneUrl: dto.url ?? "",
+    cloneUrl: dto.url ?? null,
     cloneUrls: hostedCloneUrls({ host: "scm", dto }),
     scmManager: {
       scmId: dto.id,

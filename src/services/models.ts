@@ -61,13 +61,13 @@ export interface BackupPlanSettingsModel {
   encryption: { enabled: boolean; algorithm: string | null };
   customActions: { beforeBackup?: string | null; afterBackup?: string | null };
   includeMetadata: boolean;
-  includeAllRepositories: boolean;
+  includeAllRepositories: boolean | null;
   repositoryIds: string[];
   azureDevOps: AzureDevOpsPlanSettingsModel | null;
 }
 
 export interface AzureDevOpsPlanSettingsModel {
-  choiceMode: ChoiceMode;
+  choiceMode: ChoiceMode | null;
   projectIds: string[];
   excludedRepositoryIds: string[];
   wikiIds: string[];
@@ -96,7 +96,7 @@ export interface RepositoryBackupModel {
 /** A repository as its host tells it. */
 export interface HostedRepositoryModel extends HostKey {
   name: string;
-  cloneUrl: string;
+  cloneUrl: string | null;
   /** Every clone URL the host answers for it (see clone-urls.ts). */
   cloneUrls: string[];
   /** Azure DevOps names it with the repository; SCM-Manager names none (undefined: ask the branches). */
@@ -202,7 +202,7 @@ export interface TreeEntryModel {
   name: string;
   path: string;
   directory: boolean;
-  size: number;
+  size: number | null;
   lastModifiedAt?: number | null;
   lastMessage?: string | null;
 }

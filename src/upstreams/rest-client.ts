@@ -2,6 +2,7 @@ import type { RequestScope } from "../http/request-scope.js";
 import type { CacheKind, UpstreamName, UpstreamRequest, UpstreamResponse } from "../http/types.js";
 import { UpstreamError } from "../http/upstream-error.js";
 import type { UpstreamHttp } from "../http/upstream-http.js";
+import type { Contracts } from "./contracts.js";
 import { buildPath, buildQuery, type QueryValues } from "./path.js";
 
 type Method = UpstreamRequest["method"];
@@ -15,22 +16,27 @@ export interface CallOptions {
   cache?: CacheKind;
   /** A POST that only reads (GitProtect's reads are POSTs): it may be retried and cached. */
   read?: boolean;
+  /** The contract's operation: its JSON answer is checked against what the contract promises. */
+  operation?: string;
 }
 
 /**
  * The base of every upstream client, in the manner of `@apollo/datasource-rest`: short verbs,
  * one path builder, and hooks for what differs between APIs (credentials, default query
  * parameters, how a refusal reads). Statuses outside 2xx become an `UpstreamError`; a JSON answer
- * that does not parse is `MALFORMED`, never data.
+ * that does not parse, or is not what its contract promises, is `MALFORMED`: never data, never cached.
  */
 export abstract class RestClient {
   protected abstract readonly upstream: UpstreamName;
+  /** Answers already parsed and checked (the cache checks an answer before keeping it). */
+  private readonly checked = new WeakMap<UpstreamResponse, unknown>();
 
   constructor(
     private readonly http: UpstreamHttp,
     private readonly baseUrl: string,
     /** The GraphQL request's cache scope; reads are cached only with one. */
     private readonly scope?: RequestScope,
+    private readonly contracts?: Contracts,
   ) {}
 
   protected get<T>(path: readonly string[], options: CallOptions = {}): Promise<T> {
@@ -114,7 +120,19 @@ export abstract class RestClient {
       cache: options.cache,
       ...(auth.identity ? { identity: auth.identity } : {}),
       ...(auth.lazyHeaders ? { lazyHeaders: auth.lazyHeaders } : {}),
+      ...(options.operation ? { keep: (response) => this.keepable(response, options.operation!) } : {}),
     };
+  }
+
+  /** Refusals are kept as they are; answers only when they are what the contract promises. */
+  private keepable(response: UpstreamResponse, operation: string): boolean {
+    if (response.status < 200 || response.status >= 300) return true;
+    try {
+      this.parse(response, operation);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   private async json<T>(method: Method, path: readonly string[], options: CallOptions): Promise<T> {
@@ -122,17 +140,23 @@ export abstract class RestClient {
     const isRead = method === "GET" || options.read === true;
     // Writes may answer nothing (204, or an empty 200); a read that answers nothing is malformed.
     if (!isRead && response.body.length === 0) return undefined as T;
-    return this.parse<T>(response);
+    return this.parse<T>(response, options.operation);
   }
 
-  /** A JSON answer parsed; anything else where JSON was due is a malformed answer, not data. */
-  protected parse<T>(response: UpstreamResponse): T {
+  /** A JSON answer parsed and checked; anything else where JSON was due is malformed, not data. */
+  protected parse<T>(response: UpstreamResponse, operation?: string): T {
+    if (this.checked.has(response)) return this.checked.get(response) as T;
     if (!(response.headers.get("content-type") ?? "").includes("json"))
       throw new UpstreamError(this.upstream, "MALFORMED", response.status);
+    let body: unknown;
     try {
-      return JSON.parse(response.body.toString("utf8")) as T;
+      body = JSON.parse(response.body.toString("utf8"));
     } catch {
       throw new UpstreamError(this.upstream, "MALFORMED", response.status);
     }
+    const problem = operation && this.contracts?.problem(this.upstream, operation, response.status, body);
+    if (problem) throw new UpstreamError(this.upstream, "MALFORMED", response.status, problem);
+    this.checked.set(response, body);
+    return body as T;
   }
 }

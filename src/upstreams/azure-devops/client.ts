@@ -3,6 +3,7 @@ import type { UpstreamResponse } from "../../http/types.js";
 import { UpstreamError } from "../../http/upstream-error.js";
 import type { UpstreamHttp } from "../../http/upstream-http.js";
 import type { QueryValues } from "../path.js";
+import type { Contracts } from "../contracts.js";
 import { RestClient } from "../rest-client.js";
 import { branchRef } from "./refs.js";
 import type {
@@ -45,24 +46,28 @@ export class AzureDevOpsClient extends RestClient {
     private readonly collectionUrl: string,
     private readonly pat: string | undefined,
     scope?: RequestScope,
+    contracts?: Contracts,
   ) {
-    super(http, collectionUrl, scope);
+    super(http, collectionUrl, scope, contracts);
   }
 
   listRepositories(): Promise<AzureList<AzureRepositoryDto>> {
-    return this.get(repositories, { cache: "listing" });
+    return this.get(repositories, { cache: "listing", operation: "listRepositories" });
   }
 
   listProjectRepositories(project: string): Promise<AzureList<AzureRepositoryDto>> {
-    return this.get([project, ...repositories], { cache: "listing" });
+    return this.get([project, ...repositories], { cache: "listing", operation: "listProjectRepositories" });
   }
 
   getRepository(id: string): Promise<AzureRepositoryDto> {
-    return this.get([...repositories, id], { cache: "listing" });
+    return this.get([...repositories, id], { cache: "listing", operation: "getRepository" });
   }
 
   createRepository(projectId: string, name: string): Promise<AzureRepositoryDto> {
-    return this.post(repositories, { body: { name, project: { id: projectId } } });
+    return this.post(repositories, {
+      body: { name, project: { id: projectId } },
+      operation: "createRepository",
+    });
   }
 
   /** A new name, or a new default branch named as git users do (`main`). */
@@ -72,6 +77,7 @@ export class AzureDevOpsClient extends RestClient {
   ): Promise<AzureRepositoryDto> {
     const { name, defaultBranch } = change;
     return this.patch([...repositories, id], {
+      operation: "updateRepository",
       body: { name, ...(defaultBranch ? { defaultBranch: branchRef(defaultBranch) } : {}) },
     });
   }
@@ -94,7 +100,10 @@ export class AzureDevOpsClient extends RestClient {
     } catch {
       return Promise.reject(new UpstreamError("Azure DevOps", "NOT_FOUND", 404, "not a clone URL"));
     }
-    return this.get([...segments, "vsts", "info"], { cache: "listing" });
+    return this.get([...segments, "vsts", "info"], {
+      cache: "listing",
+      operation: segments.length === 2 ? "getCollectionRepositoryInfo" : "getRepositoryInfo",
+    });
   }
 
   async listRefs(
@@ -102,6 +111,7 @@ export class AzureDevOpsClient extends RestClient {
     options: { filter?: string; top?: number; continuationToken?: string; peelTags?: boolean } = {},
   ): Promise<{ refs: AzureRefDto[]; continuationToken?: string }> {
     const response = await this.send("GET", [...repositories, id, "refs"], {
+      operation: "listRefs",
       query: {
         filter: options.filter,
         $top: options.top,
@@ -110,7 +120,7 @@ export class AzureDevOpsClient extends RestClient {
       },
       cache: "refs",
     });
-    const list = this.parse<AzureList<AzureRefDto>>(response);
+    const list = this.parse<AzureList<AzureRefDto>>(response, "listRefs");
     return {
       refs: list.value,
       continuationToken: response.headers.get("x-ms-continuationtoken") ?? undefined,
@@ -119,6 +129,7 @@ export class AzureDevOpsClient extends RestClient {
 
   listCommits(id: string, criteria: CommitCriteria): Promise<AzureList<AzureCommitRefDto>> {
     return this.get([...repositories, id, "commits"], {
+      operation: "listCommits",
       query: {
         "searchCriteria.itemVersion.version": criteria.version,
         "searchCriteria.itemVersion.versionType": criteria.versionType,
@@ -131,11 +142,17 @@ export class AzureDevOpsClient extends RestClient {
   }
 
   getCommit(id: string, commitId: string): Promise<AzureCommitDto> {
-    return this.get([...repositories, id, "commits", commitId], { cache: "immutable" });
+    return this.get([...repositories, id, "commits", commitId], {
+      cache: "immutable",
+      operation: "getCommit",
+    });
   }
 
   getCommitChanges(id: string, commitId: string): Promise<AzureCommitChangesDto> {
-    return this.get([...repositories, id, "commits", commitId, "changes"], { cache: "immutable" });
+    return this.get([...repositories, id, "commits", commitId, "changes"], {
+      cache: "immutable",
+      operation: "getCommitChanges",
+    });
   }
 
   async getItemContent(id: string, path: string, version?: AzureVersion): Promise<Buffer> {
@@ -154,6 +171,7 @@ export class AzureDevOpsClient extends RestClient {
     version?: AzureVersion,
   ): Promise<AzureList<AzureItemDto>> {
     return this.get([...repositories, id, "items"], {
+      operation: "getItems",
       query: { scopePath, recursionLevel, ...descriptor(version) },
       cache: at(version),
     });

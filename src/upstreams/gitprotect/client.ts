@@ -2,6 +2,7 @@ import type { UpstreamRequest, UpstreamResponse } from "../../http/types.js";
 import { UpstreamError } from "../../http/upstream-error.js";
 import type { UpstreamHttp } from "../../http/upstream-http.js";
 import type { RequestScope } from "../../http/request-scope.js";
+import type { Contracts } from "../contracts.js";
 import { RestClient } from "../rest-client.js";
 import type { components } from "./contract.gen.js";
 import type { TokenSource } from "./session.js";
@@ -36,17 +37,26 @@ export class GitProtectClient extends RestClient {
     baseUrl: string,
     private readonly credentials: GitProtectCredentials,
     scope?: RequestScope,
+    contracts?: Contracts,
   ) {
-    super(http, baseUrl, scope);
+    super(http, baseUrl, scope, contracts);
   }
 
   /** Signing in only reads (it changes nothing kept), so it may be retried; it is never cached. */
   login(email: string, password: string, rememberMe = false): Promise<Schemas["LoginResponse"]> {
-    return this.post(["account", "login"], { body: { email, password, rememberMe }, read: true });
+    return this.post(["account", "login"], {
+      body: { email, password, rememberMe },
+      read: true,
+      operation: "login",
+    });
   }
 
   getOrganizations(request: GetManyRequestDto): Promise<PageDto<OrganizationDto>> {
-    return this.post(["git", "organizations", "getmany"], { body: request, ...listing });
+    return this.post(["git", "organizations", "getmany"], {
+      body: request,
+      ...listing,
+      operation: "getOrganizations",
+    });
   }
 
   synchronizeOrganization(id: string): Promise<void> {
@@ -61,6 +71,7 @@ export class GitProtectClient extends RestClient {
     return this.post(["plans", "listassignedtoorganization"], {
       body: { organizationid, page, limit },
       ...listing,
+      operation: "listPlansAssignedToOrganization",
     });
   }
 
@@ -81,15 +92,19 @@ export class GitProtectClient extends RestClient {
   }
 
   modifyGitPlan(plan: ModifyGitPlanDto): Promise<PlanDto> {
-    return this.post(["plans", "modifygitplan"], { body: plan });
+    return this.post(["plans", "modifygitplan"], { body: plan, operation: "modifyGitPlan" });
   }
 
   modifyAzurePlan(plan: ModifyAzurePlanDto): Promise<PlanDto> {
-    return this.post(["plans", "ModifyAzurePlanAsync"], { body: plan });
+    return this.post(["plans", "ModifyAzurePlanAsync"], { body: plan, operation: "modifyAzurePlan" });
   }
 
   getRepositories(request: GetManyRequestDto & { id: string }): Promise<PageDto<GitProtectRepositoryDto>> {
-    return this.post(["git", "repositories", "getmany"], { body: request, ...listing });
+    return this.post(["git", "repositories", "getmany"], {
+      body: request,
+      ...listing,
+      operation: "getRepositories",
+    });
   }
 
   activateRepositories(ids: string[]): Promise<void> {

@@ -360,7 +360,8 @@ export type components = {
             id: components["schemas"]["Guid"];
             driver: components["schemas"]["EGitDriver"];
             name: string;
-            apiUrl: string;
+            /** @description Null for providers without an API URL of their own. */
+            apiUrl: string | null;
             isReadOnly: boolean;
             protectedRepositories: number;
             totalRepositories: number;
@@ -459,7 +460,8 @@ export type components = {
         };
         /** @description A backup plan as stored. Azure DevOps plans (type 2) also carry the Azure-only settings. */
         Plan: components["schemas"]["PlanCommon"] & {
-            inculdeAllReposistories: boolean;
+            /** @description Documented for Git plans only; Azure DevOps plans may leave it out. */
+            inculdeAllReposistories?: boolean;
             excludedRepositoriesIds?: components["schemas"]["GuidList"];
             projectsIds?: components["schemas"]["GuidList"];
             wikisIds?: components["schemas"]["GuidList"];

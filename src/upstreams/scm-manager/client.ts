@@ -3,6 +3,7 @@ import type { CacheKind, UpstreamResponse } from "../../http/types.js";
 import { UpstreamError } from "../../http/upstream-error.js";
 import type { UpstreamHttp } from "../../http/upstream-http.js";
 import { isCommitId } from "../git.js";
+import type { Contracts } from "../contracts.js";
 import { RestClient } from "../rest-client.js";
 import type {
   ScmBlameResultDto,
@@ -35,14 +36,15 @@ export class ScmManagerClient extends RestClient {
     serverUrl: string,
     private readonly credentials: ScmCredentials | undefined,
     scope?: RequestScope,
+    contracts?: Contracts,
   ) {
-    super(http, `${serverUrl}/api/rest`, scope);
+    super(http, `${serverUrl}/api/rest`, scope, contracts);
   }
 
   listRepositories(
     query: { start?: number; limit?: number; sortby?: string; desc?: boolean } = {},
   ): Promise<ScmRepositoryDto[]> {
-    return this.get([repositories], { query, cache: "listing" });
+    return this.get([repositories], { query, cache: "listing", operation: "listRepositories" });
   }
 
   /** Answers the new repository's id, read from the Location header (the answer has no body). */
@@ -54,12 +56,15 @@ export class ScmManagerClient extends RestClient {
   }
 
   getRepository(id: string): Promise<ScmRepositoryDto> {
-    return this.get([repositories, id], { cache: "listing" });
+    return this.get([repositories, id], { cache: "listing", operation: "getRepository" });
   }
 
   /** The repository's whole name, slashes included, is the rest of the path. */
   getRepositoryByTypeAndName(type: string, name: string): Promise<ScmRepositoryDto> {
-    return this.get([repositories, type, ...name.split("/")], { cache: "listing" });
+    return this.get([repositories, type, ...name.split("/")], {
+      cache: "listing",
+      operation: "getRepositoryByTypeAndName",
+    });
   }
 
   modifyRepository(id: string, repository: ScmRepositoryInputDto): Promise<void> {
@@ -75,36 +80,58 @@ export class ScmManagerClient extends RestClient {
   }
 
   getBlame(id: string, path: string, revision?: string): Promise<ScmBlameResultDto> {
-    return this.get([repositories, id, "blame"], { query: { path, revision }, cache: atRevision(revision) });
+    return this.get([repositories, id, "blame"], {
+      operation: "getBlame",
+      query: { path, revision },
+      cache: atRevision(revision),
+    });
   }
 
   async getBranches(id: string): Promise<ScmNamedRevisionDto[]> {
     return (
-      await this.get<{ branch: ScmNamedRevisionDto[] }>([repositories, id, "branches"], { cache: "refs" })
+      await this.get<{ branch: ScmNamedRevisionDto[] }>([repositories, id, "branches"], {
+        operation: "getBranches",
+        cache: "refs",
+      })
     ).branch;
   }
 
   async getTags(id: string): Promise<ScmNamedRevisionDto[]> {
-    return (await this.get<{ tag: ScmNamedRevisionDto[] }>([repositories, id, "tags"], { cache: "refs" }))
-      .tag;
+    return (
+      await this.get<{ tag: ScmNamedRevisionDto[] }>([repositories, id, "tags"], {
+        operation: "getTags",
+        cache: "refs",
+      })
+    ).tag;
   }
 
   browse(
     id: string,
     query: { path?: string; revision?: string; recursive?: boolean; disableLastCommit?: boolean },
   ): Promise<ScmBrowserResultDto> {
-    return this.get([repositories, id, "browse"], { query, cache: atRevision(query.revision) });
+    return this.get([repositories, id, "browse"], {
+      operation: "browse",
+      query,
+      cache: atRevision(query.revision),
+    });
   }
 
   getChangesets(
     id: string,
     query: { branch?: string; path?: string; revision?: string; start?: number; limit?: number },
   ): Promise<ScmChangesetPageDto> {
-    return this.get([repositories, id, "changesets"], { query, cache: "history" });
+    return this.get([repositories, id, "changesets"], {
+      operation: "getChangesets",
+      query,
+      cache: "history",
+    });
   }
 
   getChangeset(id: string, revision: string): Promise<ScmChangesetDto> {
-    return this.get([repositories, id, "changeset", revision], { cache: atRevision(revision) });
+    return this.get([repositories, id, "changeset", revision], {
+      operation: "getChangeset",
+      cache: atRevision(revision),
+    });
   }
 
   async getContent(id: string, path: string, revision?: string): Promise<Buffer> {
