@@ -124,7 +124,7 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
       const repo = visible(params.id!, principal!);
       const body = dto(repo, principal!);
       const etag = `"${createHash("sha1").update(JSON.stringify(body)).digest("hex")}"`;
-      const modified = repo.lastModified ?? repo.creationDate;
+      const modified = repo.lastModified ?? repo.creationDate ?? 0;
       const validators = { etag, "last-modified": new Date(modified).toUTCString() };
       const since = headers["if-modified-since"] ? Date.parse(headers["if-modified-since"]) : NaN;
       if (
@@ -153,6 +153,9 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
         archived: input.archived ?? false,
         permissions: input.permissions ?? [],
         properties: (input.properties ?? []).map((p) => ({ key: p.key, value: p.value ?? null })),
+        creationDate: input.creationDate ?? null,
+        healthCheckFailures:
+          (input.healthCheckFailures as typeof repo.healthCheckFailures | null | undefined) ?? [],
         lastModified: Math.max(Date.now(), (repo.lastModified ?? 0) + 1),
       });
       return empty(204);

@@ -42,7 +42,8 @@ export interface ScmRepository {
   type: "git" | "svn";
   contact: string | null;
   description: string | null;
-  creationDate: number;
+  /** Null once a PUT left it out (a PUT erases what it does not send). */
+  creationDate: number | null;
   lastModified: number | null;
   public: boolean;
   archived: boolean;

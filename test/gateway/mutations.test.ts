@@ -393,6 +393,22 @@ describe("SCM-Manager mutations", () => {
     ).toMatchObject({ code: "INVALID_INPUT", field: "name" });
   });
 
+  it("a partial update sends back what the server keeps too: creation date and health check failures survive the PUT", async () => {
+    const repo = [...world().scm.repositories.values()].find((r) => r.healthCheckFailures.length > 0)!;
+    const before = structuredClone(repo);
+    const changed = await mutate<{ errors: Errors }>(
+      update,
+      { repositoryId: idOf(repo.id), contact: "owner@example.com" },
+      admin,
+    );
+    expect(changed.errors).toEqual([]);
+    const after = world().scm.repositories.get(repo.id)!;
+    expect(after.contact).toBe("owner@example.com");
+    expect(after.creationDate).toBe(before.creationDate);
+    expect(after.healthCheckFailures).toEqual(before.healthCheckFailures);
+    expect(after.description).toBe(before.description);
+  });
+
   it("a partial update keeps permissions and properties; a stale version is a CONFLICT; readers are FORBIDDEN", async () => {
     const repo = [...world().scm.repositories.values()].find(
       (r) => r.permissions.length > 1 && r.properties.length > 0 && r.type === "git",

@@ -286,8 +286,8 @@ export type components = {
             type: string;
             contact?: string | null;
             description?: string | null;
-            /** @description Epoch milliseconds. */
-            creationDate: number;
+            /** @description Epoch milliseconds; assigned on creation, and null once a PUT left it out. */
+            creationDate?: number | null;
             /** @description Epoch milliseconds. */
             lastModified?: number | null;
             public: boolean;
@@ -298,7 +298,7 @@ export type components = {
             permissions?: components["schemas"]["Permission"][] | null;
             properties?: components["schemas"]["Property"][] | null;
         };
-        /** @description A repository as a client sends it; `id`, `creationDate`, `lastModified` and `healthCheckFailures` are the server's and ignored. */
+        /** @description A repository as a client sends it. A PUT replaces the whole record, so what the body leaves out is erased, `creationDate` and `healthCheckFailures` included. */
         RepositoryInput: {
             id?: string;
             name: string;

@@ -38,7 +38,10 @@ export function newRepository(
   };
 }
 
-/** The whole record to PUT (a PUT replaces it): the current one with the changes given; null clears a field. */
+/**
+ * The whole record to PUT: a PUT replaces the repository and erases what its body leaves out, so
+ * everything the record had is sent back, with the changes given (null clears a field).
+ */
 export function changedRepository(
   current: ScmRepositoryDto,
   changes: ScmRepositoryChanges,
@@ -54,5 +57,9 @@ export function changedRepository(
     archived: changes.archived ?? current.archived,
     permissions: permissionsOf(changes) ?? current.permissions ?? [],
     properties: propertiesOf(changes) ?? current.properties ?? [],
+    creationDate: current.creationDate,
+    lastModified: current.lastModified ?? null,
+    healthCheckFailures: current.healthCheckFailures ?? null,
+    ...(current.url !== undefined ? { url: current.url } : {}),
   };
 }
