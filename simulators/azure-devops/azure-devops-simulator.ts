@@ -372,7 +372,18 @@ function credential(authorization: string | undefined): string | undefined {
   return decoded.slice(decoded.indexOf(":") + 1) || undefined;
 }
 
-/** api-version comes in the query or in `Accept: application/json;api-version=X`; too new a version is refused. */
+/** Calls that carry no api-version: the clone-URL lookup lives outside `_apis`; discovery is an OPTIONS. */
+const versionless = new Set([
+  "getCollectionRepositoryInfo",
+  "getRepositoryInfo",
+  "locationAreaLocations",
+  "gitAreaLocations",
+]);
+
+/**
+ * api-version comes in the query or in `Accept: application/json;api-version=X`; every `_apis`
+ * call must name one, as on the server, and too new a version is refused.
+ */
 function withApiVersion(handlers: Record<string, Handler<Principal>>): Record<string, Handler<Principal>> {
   return Object.fromEntries(
     Object.entries(handlers).map(([id, handler]) => [
@@ -382,6 +393,12 @@ function withApiVersion(handlers: Record<string, Handler<Principal>>): Record<st
           context.headers.accept ?? "",
         )?.[1];
         const version = (context.query["api-version"] as string | undefined) ?? fromAccept;
+        if (!version && !versionless.has(id))
+          azureFail(
+            400,
+            "No api-version was supplied for the request. Version must be supplied either as part of the Accept header (e.g. \"application/json; api-version=1.0\") or as a query parameter (e.g. '?api-version=1.0').",
+            "VssVersionNotSpecifiedException",
+          );
         if (version && !/^\d+\.\d+(-preview(\.\d+)?)?$/.test(version))
           azureFail(400, `The api-version '${version}' is not valid.`, "VssInvalidApiVersionException");
         if (version && parseFloat(version) > newestVersion)

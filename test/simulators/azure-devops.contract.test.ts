@@ -4,7 +4,19 @@ import { startSimulators, type Simulators } from "../../simulators/start-simulat
 import { basic, contractClient } from "../support/contract-client.js";
 
 let sim: Simulators;
-let client: ReturnType<typeof contractClient>;
+let plain: ReturnType<typeof contractClient>;
+/** Every `_apis` call names its api-version, as the server requires; what names one keeps it. */
+const client = {
+  call: (operationId: string, path: string, init?: Parameters<typeof plain.call>[2]) =>
+    plain.call(
+      operationId,
+      path.includes("/_apis/") && !path.includes("api-version") && init?.method !== "OPTIONS"
+        ? `${path}${path.includes("?") ? "&" : "?"}api-version=1.0`
+        : path,
+      init,
+    ),
+  unexercised: () => plain.unexercised(),
+};
 
 type Repository = {
   id: string;
@@ -17,7 +29,7 @@ type List<T> = { count: number; value: T[] };
 
 beforeAll(async () => {
   sim = await startSimulators({ ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 } });
-  client = contractClient(azureDevOpsContract, sim.azureDevOps, sim.azureDevOps.url, {
+  plain = contractClient(azureDevOpsContract, sim.azureDevOps, sim.azureDevOps.url, {
     authorization: basic("", "demo-pat"),
   });
 });
@@ -261,6 +273,20 @@ describe("Azure DevOps simulator", () => {
     );
     expect(tagged.status).toBe(200);
     expect((await client.call("getItems", `${base}?path=/nope.txt`)).status).toBe(404);
+  });
+
+  it("refuses an `_apis` call that names no api-version, as the server does", async () => {
+    const answer = await plain.call("listRepositories", "/_apis/git/repositories");
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ typeKey: "VssVersionNotSpecifiedException" });
+    const write = await plain.call(
+      "deleteRepository",
+      `/_apis/git/repositories/${(await repositories())[0]!.id}`,
+      {
+        method: "DELETE",
+      },
+    );
+    expect(write.status).toBe(400);
   });
 
   it("refuses an api-version newer than it supports", async () => {
