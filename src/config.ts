@@ -36,6 +36,8 @@ export interface Config {
     concurrency: number;
     /** Extra attempts for reads that failed with a network error or a 502/503/504. */
     retries: number;
+    /** Pages of a thousand records one listing may read; an upstream declaring more is refused. */
+    maxPages: number;
   };
   limits: { maxQueryBytes: number; maxDepth: number };
   cache: CacheConfig;
@@ -188,6 +190,7 @@ export function loadConfig(env: Env = process.env): Config {
       timeoutMs: read.integer("UPSTREAM_TIMEOUT_MS", 10_000, 100, 300_000),
       concurrency: read.integer("UPSTREAM_CONCURRENCY", 16, 1, 1_000),
       retries: read.integer("UPSTREAM_RETRIES", 1, 0, 5),
+      maxPages: read.integer("UPSTREAM_MAX_PAGES", 100, 1, 10_000),
     },
     limits: {
       maxQueryBytes: read.integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),

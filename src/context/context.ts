@@ -46,6 +46,7 @@ export function contextFactory(config: Config, shared: Shared) {
       hostUrls,
       join: shared.join,
       options: shared.services,
+      limits: { maxPages: config.upstream.maxPages },
     });
     return { identity: credentials.identity, scope, services };
   };

@@ -10,6 +10,8 @@ export type UpstreamErrorKind =
   | "TIMEOUT"
   | "MALFORMED"
   | "OUTCOME_UNKNOWN"
+  /** An answer declaring more than the gateway is configured to read. */
+  | "TOO_LARGE"
   /** A value that cannot be part of an upstream URL (empty, `.` or `..`): refused before any call. */
   | "INVALID_ARGUMENT"
   | "ERROR";
@@ -63,6 +65,8 @@ function describe(upstream: UpstreamName, kind: UpstreamErrorKind, status?: numb
       return `${upstream} is unavailable${status ? ` (HTTP ${status})` : ""}.`;
     case "MALFORMED":
       return `${upstream} answered with a malformed body${suffix}.`;
+    case "TOO_LARGE":
+      return `${upstream} lists more than this gateway reads at once${suffix}.`;
     case "INVALID_ARGUMENT":
       return `A value given for ${upstream} is not valid${suffix}.`;
     case "OUTCOME_UNKNOWN":

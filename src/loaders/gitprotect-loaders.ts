@@ -5,6 +5,7 @@ import type {
   PageDto,
   PlanDto,
 } from "../upstreams/gitprotect/types.js";
+import { UpstreamError } from "../http/upstream-error.js";
 import { orNull, type LoaderKit } from "./loader-kit.js";
 import { pageWindow } from "./page-window.js";
 
@@ -39,11 +40,25 @@ async function windowOf<T>(
   };
 }
 
-/** Every record, a thousand per call. */
-async function everything<T>(fetch: (page: number, limit: number) => Promise<PageDto<T>>): Promise<T[]> {
+/**
+ * Every record, a thousand per call. The number of pages is what the total implies, not what the
+ * answer declares, and past `maxPages` the listing is refused rather than read.
+ */
+async function everything<T>(
+  fetch: (page: number, limit: number) => Promise<PageDto<T>>,
+  maxPages: number,
+): Promise<T[]> {
   const first = await fetch(1, maxLimit);
+  const pages = Math.min(first.pageCount, Math.ceil(first.totalEntries / maxLimit));
+  if (pages > maxPages)
+    throw new UpstreamError(
+      "GitProtect",
+      "TOO_LARGE",
+      undefined,
+      `${first.totalEntries} records; at most ${maxPages * maxLimit} are read`,
+    );
   const rest = await Promise.all(
-    Array.from({ length: Math.max(0, first.pageCount - 1) }, (_, i) => fetch(i + 2, maxLimit)),
+    Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetch(i + 2, maxLimit)),
   );
   return [first, ...rest].flatMap((p) => p.result);
 }
@@ -67,9 +82,9 @@ function ownedBy<V extends { id: string }>(
 }
 
 /** Organizations: all of them, pages (which prime them), and one by id. */
-function organizationLoaders(client: GitProtectClient, kit: LoaderKit) {
+function organizationLoaders(client: GitProtectClient, kit: LoaderKit, maxPages: number) {
   const fetch = (page: number, limit: number) => client.getOrganizations({ page, limit, orderby: "name" });
-  const allOrganizations = kit.once(() => everything(fetch));
+  const allOrganizations = kit.once(() => everything(fetch, maxPages));
   const organization = kit.batched<string, OrganizationDto | null>(async (ids) => {
     // One id: ask for it alone; several: one listing serves them all.
     if (ids.length === 1) {
@@ -94,14 +109,18 @@ function organizationLoaders(client: GitProtectClient, kit: LoaderKit) {
 type OwnedWindow = Window & { organizationId: string };
 
 /** GitProtect's reads for one request: listings, and records by id primed from them. */
-export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit) {
+export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit, maxPages: number) {
   const repositories = (organizationId: string) => (page: number, limit: number) =>
     client.getRepositories({ id: organizationId, page, limit, orderby: "name" });
   const plans = (organizationId: string) => (page: number, limit: number) =>
     client.listPlansAssignedToOrganization(organizationId, page, limit);
-  const organizations = organizationLoaders(client, kit);
-  const records = ownedBy(kit, (organizationId) => orNull(everything(repositories(organizationId))));
-  const planRecords = ownedBy(kit, (organizationId) => orNull(everything<PlanDto>(plans(organizationId))));
+  const organizations = organizationLoaders(client, kit, maxPages);
+  const records = ownedBy(kit, (organizationId) =>
+    orNull(everything(repositories(organizationId), maxPages)),
+  );
+  const planRecords = ownedBy(kit, (organizationId) =>
+    orNull(everything<PlanDto>(plans(organizationId), maxPages)),
+  );
   return {
     ...organizations,
     repositoriesPage: kit.perKey(({ organizationId, ...window }: OwnedWindow) =>

@@ -1,4 +1,4 @@
-import { createLoaders } from "../loaders/create-loaders.js";
+import { createLoaders, type ReadLimits } from "../loaders/create-loaders.js";
 import type { Clients } from "../upstreams/clients.js";
 import { loaderKit, type LoaderKit } from "../loaders/loader-kit.js";
 import { BackupPlans } from "./backup-plans.js";
@@ -31,13 +31,14 @@ export interface ServiceSettings {
   hostUrls: Partial<Record<HostName, string>>;
   join: JoinRule;
   options: ServiceOptions;
+  limits: ReadLimits;
 }
 
 /** One request's providers over one set of loaders; the writes read afresh, through loaders of their own. */
 function serviceSet(settings: ServiceSettings) {
   const clients = settings.clients();
   const kit = settings.options.loaderKit ?? loaderKit();
-  const loaders = createLoaders(clients.reads, kit);
+  const loaders = createLoaders(clients.reads, kit, settings.limits);
   const organizations = new Organizations(loaders);
   const backupPlans = new BackupPlans(loaders);
   const repositories = new Repositories(loaders, settings.hostUrls, settings.join);
@@ -54,13 +55,13 @@ function serviceSet(settings: ServiceSettings) {
     files: new Files(loaders),
     nodes,
     get writes() {
-      return (writes ??= createWrites(clients.writes, kit, repositories));
+      return (writes ??= createWrites(clients.writes, kit, settings.limits, repositories));
     },
   };
 }
 
-function createWrites(clients: Clients, kit: LoaderKit, repositories: Repositories) {
-  const fresh = createLoaders(clients, kit);
+function createWrites(clients: Clients, kit: LoaderKit, limits: ReadLimits, repositories: Repositories) {
+  const fresh = createLoaders(clients, kit, limits);
   const { gitprotect, azure, scm } = clients;
   return {
     gitprotect:
