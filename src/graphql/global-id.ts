@@ -23,37 +23,74 @@ export function encodeId(id: GlobalId): string {
 }
 
 export function decodeId(raw: string): GlobalId {
+  const id = parse(raw);
+  if (!id || !wellFormed(id)) throw invalidId(raw);
+  return id;
+}
+
+/** The parts of an id by their kind, before checking what each part may be. */
+function parse(raw: string): GlobalId | undefined {
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(raw, "base64url").toString("utf8"));
   } catch {
-    throw invalidId(raw);
+    return undefined;
   }
   if (!Array.isArray(parts) || !parts.every((p) => typeof p === "string" && p.length > 0 && p.length <= 512))
-    throw invalidId(raw);
+    return undefined;
   const [type, ...rest] = parts as string[];
-  if (!type || !shapes[type]?.includes(parts.length)) throw invalidId(raw);
+  if (!type || !shapes[type]?.includes(parts.length)) return undefined;
+  const [a, b, c] = rest as [string, string, string];
   switch (type) {
     case "Organization":
-      return { type, organizationId: rest[0]! };
+      return { type, organizationId: a };
     case "BackupPlan":
-      return { type, organizationId: rest[0]!, planId: rest[1]! };
+      return { type, organizationId: a, planId: b };
     case "Repository":
-      if (rest[0] === "gitprotect" && rest.length === 3)
-        return { type, host: "gitprotect", organizationId: rest[1]!, repositoryId: rest[2]! };
-      if ((rest[0] === "azure" || rest[0] === "scm") && rest.length === 2)
-        return { type, host: rest[0], repositoryId: rest[1]! };
-      throw invalidId(raw);
+      if (a === "gitprotect" && rest.length === 3)
+        return { type, host: "gitprotect", organizationId: b, repositoryId: c };
+      return (a === "azure" || a === "scm") && rest.length === 2
+        ? { type, host: a, repositoryId: b }
+        : undefined;
     case "Changeset":
     case "Branch":
-      if ((rest[0] !== "azure" && rest[0] !== "scm") || !isRefName(rest[2]!)) throw invalidId(raw);
+      if (a !== "azure" && a !== "scm") return undefined;
       return type === "Changeset"
-        ? { type, host: rest[0], repositoryId: rest[1]!, revision: rest[2]! }
-        : { type, host: rest[0], repositoryId: rest[1]!, name: rest[2]! };
+        ? { type, host: a, repositoryId: b, revision: c }
+        : { type, host: a, repositoryId: b, name: c };
     default:
-      return { type: "AzureDevOpsProject", projectId: rest[0]! };
+      return { type: "AzureDevOpsProject", projectId: a };
   }
 }
+
+/**
+ * Anyone can forge an id: each part must be of the form its upstream gives. GitProtect's and
+ * Azure DevOps's ids are GUIDs; SCM-Manager's are letters and digits; revisions and branch
+ * names are names git accepts.
+ */
+function wellFormed(id: GlobalId): boolean {
+  const hostId = (host: "azure" | "scm", value: string) =>
+    host === "azure" ? guid.test(value) : scmId.test(value);
+  switch (id.type) {
+    case "Organization":
+      return guid.test(id.organizationId);
+    case "BackupPlan":
+      return guid.test(id.organizationId) && guid.test(id.planId);
+    case "Repository":
+      return id.host === "gitprotect"
+        ? guid.test(id.organizationId) && guid.test(id.repositoryId)
+        : hostId(id.host, id.repositoryId);
+    case "Changeset":
+      return hostId(id.host, id.repositoryId) && isRefName(id.revision);
+    case "Branch":
+      return hostId(id.host, id.repositoryId) && isRefName(id.name);
+    case "AzureDevOpsProject":
+      return guid.test(id.projectId);
+  }
+}
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const scmId = /^[A-Za-z0-9]{1,64}$/;
 
 /** Decodes and checks the kind: `repository(id:)` given a plan's id is bad input, not a miss. */
 export function decodeIdOf<T extends GlobalId["type"]>(raw: string, type: T): Extract<GlobalId, { type: T }> {
