@@ -5,6 +5,12 @@ import { listedById, namedWithin, orNull, type LoaderKit } from "./loader-kit.js
 
 type At = { id: string; revision?: string };
 
+/**
+ * SCM-Manager answers 400 to a command the repository's type lacks (svn has no branches): for
+ * every read, that is null (nothing of the kind there), as a missing record is.
+ */
+const unsupported = ["REJECTED" as const];
+
 /** Repositories by id, primed from the one listing of what the caller may see. */
 function repositoryLoaders(client: ScmManagerClient, kit: LoaderKit) {
   const { byId, listing } = listedById<ScmRepositoryDto>(kit, {
@@ -19,10 +25,10 @@ function repositoryLoaders(client: ScmManagerClient, kit: LoaderKit) {
 function refLoaders(client: ScmManagerClient, kit: LoaderKit) {
   const branches = namedWithin(
     kit,
-    (id) => orNull(client.getBranches(id), ["REJECTED"]),
+    (id) => orNull(client.getBranches(id), unsupported),
     (b) => b.name,
   );
-  const tags = kit.perKey((id: string) => orNull(client.getTags(id), ["REJECTED"]));
+  const tags = kit.perKey((id: string) => orNull(client.getTags(id), unsupported));
   return { branches: branches.all, branch: branches.one, tags };
 }
 
@@ -34,12 +40,13 @@ function historyLoaders(client: ScmManagerClient, kit: LoaderKit) {
    * their repository.
    */
   const changeset = kit.perKey(
-    ({ id, revision }: { id: string; revision: string }) => orNull(client.getChangeset(id, revision)),
+    ({ id, revision }: { id: string; revision: string }) =>
+      orNull(client.getChangeset(id, revision), unsupported),
     ({ id, revision }) => (isCommitId(revision) ? revision.toLowerCase() : `${id}\u0000${revision}`),
   );
   type Query = { id: string; branch?: string; path?: string; start: number; limit: number };
   const changesets = kit.perKey(async ({ id, ...query }: Query) => {
-    const page = await orNull(client.getChangesets(id, query));
+    const page = await orNull(client.getChangesets(id, query), unsupported);
     for (const c of page?.changesets ?? []) changeset.prime({ id, revision: c.id }, c);
     return page;
   });
@@ -47,16 +54,16 @@ function historyLoaders(client: ScmManagerClient, kit: LoaderKit) {
     changeset,
     changesets,
     blame: kit.perKey(({ id, path, revision }: At & { path: string }) =>
-      orNull(client.getBlame(id, path, revision)),
+      orNull(client.getBlame(id, path, revision), unsupported),
     ),
     browse: kit.perKey(({ id, ...query }: At & { path: string; recursive: boolean }) =>
-      orNull(client.browse(id, query)),
+      orNull(client.browse(id, query), unsupported),
     ),
     diff: kit.perKey(({ id, revision, path }: { id: string; revision: string; path?: string }) =>
-      orNull(client.getDiff(id, revision, path)),
+      orNull(client.getDiff(id, revision, path), unsupported),
     ),
     content: kit.perKey(({ id, path, revision }: At & { path: string }) =>
-      orNull(client.getContent(id, path, revision)),
+      orNull(client.getContent(id, path, revision), unsupported),
     ),
   };
 }

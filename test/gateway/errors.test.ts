@@ -214,6 +214,16 @@ describe("errors", () => {
     }
   });
 
+  it("a repository type without a command (svn has no branches) is null for every such read, without an error", async () => {
+    const svn = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "svn")!;
+    const answer = await h.query(
+      `query($id: ID!) { repository(id: $id) { name branches(first: 5) { totalCount } tags(first: 5) { totalCount } } }`,
+      { id: encodeId({ type: "Repository", host: "scm", repositoryId: svn.id }) },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data).toEqual({ repository: { name: svn.name, branches: null, tags: null } });
+  });
+
   it("a lookup by id checks the id it got: an answer about another record is no answer", async () => {
     const [wanted, other] = [...h.sim.world.gitprotect.organizations.values()];
     // An upstream that ignores the filter's shape: every listing answers the other organization.

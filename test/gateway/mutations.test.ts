@@ -293,6 +293,10 @@ describe("Azure DevOps mutations", () => {
     h.resetCalls();
     const invalid = await mutate<{ errors: Errors }>(create, { projectId, name: "bad:name" });
     expect(invalid.errors).toEqual([{ code: "INVALID_INPUT", field: "name" }]);
+    for (const name of ["tab\tname", "line\nbreak", "carriage\rreturn"]) {
+      const refused = await mutate<{ errors: Errors }>(create, { projectId, name });
+      expect(refused.errors).toEqual([{ code: "INVALID_INPUT", field: "name" }]);
+    }
     expect(h.calls()).toEqual([]);
   });
 

@@ -92,6 +92,7 @@ export class InputCheck {
   azureRepositoryName(name: string | null | undefined, field: string): void {
     if (name == null) return;
     this.text(name, field, 64, 1);
+    if (/[\t\r\n]/.test(name)) this.fail(field, "Tabs and line breaks are not allowed in a name.");
     if (/[\\/:*?"<>|;#${},+=[\]]|^[._]|\.$/.test(name))
       this.fail(
         field,
