@@ -1,5 +1,5 @@
 import type { Loaders } from "../loaders/create-loaders.js";
-import { isCommitId } from "../upstreams/git.js";
+import { azureVersion } from "./azure-versions.js";
 import type { Branches } from "./branches.js";
 import { fromAzureCommit, fromScmChangeset } from "./host-models.js";
 import type { HostKey } from "./keys.js";
@@ -19,13 +19,12 @@ export class Changesets {
       const dto = await this.loaders.scm!.changeset.load({ id: key.id, revision });
       return dto && fromScmChangeset(key, dto);
     }
-    let sha = revision;
-    if (!isCommitId(revision)) {
-      const head = await this.loaders.azure!.head.load({ id: key.id, name: revision });
-      if (!head) return null;
-      sha = head.objectId;
-    }
-    const dto = await this.loaders.azure!.commit.load({ id: key.id, commitId: sha.toLowerCase() });
+    const version = await azureVersion(this.loaders.azure!, key.id, revision);
+    if (!version) return null;
+    const dto = await this.loaders.azure!.commit.load({
+      id: key.id,
+      commitId: version.commitId.toLowerCase(),
+    });
     return dto && fromAzureCommit(key, dto);
   }
 

@@ -1,15 +1,8 @@
 import type { Loaders } from "../loaders/create-loaders.js";
-import type { AzureVersion } from "../upstreams/azure-devops/client.js";
-import { isCommitId } from "../upstreams/git.js";
+import { azureVersion } from "./azure-versions.js";
 import type { FileContentModel, HostedRepositoryModel, TreeEntryModel } from "./models.js";
 
 const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, "");
-
-/** A revision as Azure DevOps names it: a full commit id, or else a branch. */
-const azureVersion = (revision: string): AzureVersion => ({
-  version: revision,
-  versionType: isCommitId(revision) ? "commit" : "branch",
-});
 
 /** Folders and files of hosted repositories, on both hosts in one shape. */
 export class Files {
@@ -35,7 +28,8 @@ export class Files {
         })) ?? null
       );
     }
-    const version = revision ? azureVersion(revision) : undefined;
+    const version = await this.version(repo, revision);
+    if (version === null) return null;
     const answer = await this.loaders.azure!.items.load({
       id: repo.id,
       scopePath: `/${folder}`,
@@ -54,16 +48,29 @@ export class Files {
     );
   }
 
+  /** A revision as Azure DevOps names it (commit, branch or tag); null when it names nothing there. */
+  private async version(repo: HostedRepositoryModel, revision: string | undefined) {
+    if (revision === undefined) return undefined;
+    const found = await azureVersion(this.loaders.azure!, repo.id, revision);
+    return found && { version: found.name, versionType: found.versionType };
+  }
+
   async file(repo: HostedRepositoryModel, path: string, revision?: string): Promise<FileContentModel | null> {
     const clean = path.replace(/^\/+/, "");
     const content =
       repo.host === "scm"
-        ? await this.loaders.scm!.content.load({ id: repo.id, path: clean, revision })
-        : await this.loaders.azure!.itemContent.load({
-            id: repo.id,
-            path: `/${clean}`,
-            version: revision ? azureVersion(revision) : undefined,
-          });
+        ? await this.scmContent(repo, clean, revision)
+        : await this.azureContent(repo, clean, revision);
     return content && { path: clean, content };
+  }
+
+  private scmContent(repo: HostedRepositoryModel, path: string, revision?: string) {
+    return this.loaders.scm!.content.load({ id: repo.id, path, revision });
+  }
+
+  private async azureContent(repo: HostedRepositoryModel, path: string, revision?: string) {
+    const version = await this.version(repo, revision);
+    if (version === null) return null;
+    return this.loaders.azure!.itemContent.load({ id: repo.id, path: `/${path}`, version });
   }
 }

@@ -110,6 +110,41 @@ describe("history reads", () => {
   });
 });
 
+describe("revisions on both hosts", () => {
+  it("a tag names its commit on Azure DevOps as on SCM-Manager: changeset, tree and file at a tag", async () => {
+    type Answer = {
+      repository: {
+        tags: { nodes: Array<{ name: string; target: { revision: string } }> };
+      };
+    };
+    for (const [host, repo] of [
+      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
+      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
+    ] as const) {
+      const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
+      const tagged = await h.query<Answer>(
+        `query($id: ID!) { repository(id: $id) { tags(first: 1) { nodes { name target { revision } } } } }`,
+        { id },
+      );
+      const tag = tagged.data.repository.tags.nodes[0]!;
+      const atTag = await h.query<{
+        repository: {
+          changeset: { revision: string };
+          tree: Array<{ name: string }>;
+          file: { text: string } | null;
+        };
+      }>(
+        `query($id: ID!, $tag: String!) { repository(id: $id) { changeset(revision: $tag) { revision } tree(revision: $tag) { name } file(path: "README.md", revision: $tag) { text } } }`,
+        { id, tag: tag.name },
+      );
+      expect(atTag.errors, host).toBeUndefined();
+      expect(atTag.data.repository.changeset.revision, host).toBe(tag.target.revision);
+      expect(atTag.data.repository.tree.length, host).toBeGreaterThan(0);
+      expect(atTag.data.repository.file?.text, host).toBeTruthy();
+    }
+  });
+});
+
 describe("per-user answers", () => {
   it("gives users with different SCM-Manager permissions different answers to the same query", async () => {
     const query = `{ repositories(first: 100, host: SCM_MANAGER) { nodes { name scmManager { permissions { name } } } } }`;
