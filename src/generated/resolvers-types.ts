@@ -420,6 +420,8 @@ export type Branch = Node & {
   isDefault: Scalars['Boolean']['output'];
   /** The changeset the branch points at. */
   head?: Maybe<Changeset>;
+  /** The repository the branch belongs to; null when its host no longer shows it. */
+  repository?: Maybe<Repository>;
 };
 
 /** A tag of a hosted repository. */
@@ -429,6 +431,8 @@ export type Tag = {
   name: Scalars['String']['output'];
   /** The changeset the tag points at. */
   target?: Maybe<Changeset>;
+  /** The repository the tag belongs to; null when its host no longer shows it. */
+  repository?: Maybe<Repository>;
 };
 
 /** Files a changeset added, modified and removed, against its first parent. */
@@ -449,6 +453,8 @@ export type Changeset = Node & {
   id: Scalars['ID']['output'];
   /** The commit id. */
   revision: Scalars['String']['output'];
+  /** The repository it was reached through (one commit may be in several); null when its host no longer shows it. */
+  repository?: Maybe<Repository>;
   /** Full message. */
   message: Scalars['String']['output'];
   /** Who wrote it. */
@@ -1960,12 +1966,14 @@ export type BranchResolvers<ContextType = ServicesOf, ParentType extends Resolve
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   head?: Resolver<Maybe<ResolversTypes['Changeset']>, ParentType, ContextType>;
+  repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
 export type TagResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Tag'] = ResolversParentTypes['Tag']> = {
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   target?: Resolver<Maybe<ResolversTypes['Changeset']>, ParentType, ContextType>;
+  repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
 };
 
 export type ModificationsResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Modifications'] = ResolversParentTypes['Modifications']> = {
@@ -1977,6 +1985,7 @@ export type ModificationsResolvers<ContextType = ServicesOf, ParentType extends 
 export type ChangesetResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['Changeset'] = ResolversParentTypes['Changeset']> = {
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   revision?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   author?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   date?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;

@@ -15,10 +15,12 @@ export const Branch: BranchResolvers = {
   id: (b) =>
     encodeId({ type: "Branch", host: b.repository.host, repositoryId: b.repository.id, name: b.name }),
   head: (b, _, { services }) => services.changesets.byRevision(b.repository, b.revision ?? b.name),
+  repository: (b, _, { services }) => services.repositories.ofHost(b.repository),
 };
 
 export const Tag: TagResolvers = {
   target: (t, _, { services }) => services.changesets.byRevision(t.repository, t.revision),
+  repository: (t, _, { services }) => services.repositories.ofHost(t.repository),
 };
 
 export const Changeset: ChangesetResolvers = {
@@ -32,6 +34,7 @@ export const Changeset: ChangesetResolvers = {
   message: async (c, _, { services }) =>
     c.messageTruncated ? (await services.changesets.complete(c)).message : c.message,
   date: (c) => isoDate(c.date)!,
+  repository: (c, _, { services }) => services.repositories.ofHost(c.repository),
   parentRevisions: async (c, _, { services }) => (await services.changesets.complete(c)).parents ?? [],
   async parents(c, _, { services }) {
     const parents = (await services.changesets.complete(c)).parents ?? [];

@@ -83,7 +83,12 @@ export class Repositories {
     if (key.host === "gitprotect")
       return this.byRecord({ organizationId: key.organizationId, id: key.repositoryId });
     configured(this.loaders[key.host], key.host === "azure" ? "Azure DevOps" : "SCM-Manager");
-    const hosted = await this.hosted({ host: key.host, id: key.repositoryId });
+    return this.ofHost({ host: key.host, id: key.repositoryId });
+  }
+
+  /** The repository of a host key (a branch's, a changeset's). */
+  async ofHost(key: HostKey): Promise<RepositoryModel | null> {
+    const hosted = await this.hosted(key);
     return hosted && this.model({ hosted });
   }
 

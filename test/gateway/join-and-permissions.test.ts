@@ -110,6 +110,35 @@ describe("history reads", () => {
   });
 });
 
+describe("navigation back to the repository", () => {
+  it("a branch, its head, a tag and a changeset lead back to their repository's one id", async () => {
+    for (const [host, repo] of [
+      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
+      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
+    ] as const) {
+      const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
+      const answer = await h.query<{
+        repository: {
+          defaultBranch: { repository: { id: string }; head: { repository: { id: string } } };
+          tags: { nodes: Array<{ repository: { id: string } }> };
+          changesets: { nodes: Array<{ repository: { id: string } }> };
+        };
+      }>(
+        `query($id: ID!) { repository(id: $id) { defaultBranch { repository { id } head { repository { id } } } tags(first: 1) { nodes { repository { id } } } changesets(first: 1) { nodes { repository { id } } } } }`,
+        { id },
+      );
+      expect(answer.errors, host).toBeUndefined();
+      const { defaultBranch, tags, changesets } = answer.data.repository;
+      expect([
+        defaultBranch.repository.id,
+        defaultBranch.head.repository.id,
+        tags.nodes[0]!.repository.id,
+        changesets.nodes[0]!.repository.id,
+      ]).toEqual([id, id, id, id]);
+    }
+  });
+});
+
 describe("revisions on both hosts", () => {
   it("a tag names its commit on Azure DevOps as on SCM-Manager: changeset, tree and file at a tag", async () => {
     type Answer = {
