@@ -27,46 +27,48 @@ export class Contracts {
     addFormats(ajv);
     ajv.addFormat("binary", true);
     for (const [upstream, file] of Object.entries(documents)) {
-      const document = dereference(parse(readFileSync(new URL(file, folder), "utf8")) as Json) as Json;
-      for (const [operationId, status, schema] of jsonAnswers(document))
-        this.validators.set(`${upstream} ${operationId} ${status}`, ajv.compile(schema));
+      const document = parse(readFileSync(new URL(file, folder), "utf8")) as Json;
+      // ajv resolves the document's own `$ref`s: each answer schema is compiled where it stands.
+      ajv.addSchema(document, file);
+      for (const [operationId, status, pointer] of jsonAnswers(document))
+        this.validators.set(
+          `${upstream} ${operationId} ${status}`,
+          ajv.compile({ $ref: `${file}#${pointer}` }),
+        );
     }
   }
 
   /** Why a JSON answer is not what the operation promises for its status; undefined when it is. */
   problem(upstream: UpstreamName, operationId: string, status: number, body: unknown): string | undefined {
     const validate = this.validators.get(`${upstream} ${operationId} ${status}`);
-    if (!validate) return undefined;
-    if (validate(body)) return undefined;
+    if (!validate || validate(body)) return undefined;
     const [first] = validate.errors ?? [];
     return `${operationId} answered ${first?.instancePath || "its body"} ${first?.message ?? "unlike its contract"}`;
   }
 }
 
-/** Each operation's 2xx JSON answer schemas. */
-function* jsonAnswers(document: Json): Generator<[string, string, Json]> {
-  for (const pathItem of Object.values(document.paths as Record<string, Json>))
-    for (const operation of Object.values(pathItem)) {
-      const spec = operation as { operationId?: string; responses?: Record<string, { content?: Json }> };
+const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
+
+/** Each operation's 2xx JSON answer, as a JSON pointer to its schema (a shared response followed). */
+function* jsonAnswers(document: Json): Generator<[string, string, string]> {
+  for (const [path, pathItem] of Object.entries(document.paths as Record<string, Json>))
+    for (const [method, operation] of Object.entries(pathItem)) {
+      const spec = operation as { operationId?: string; responses?: Record<string, Json> };
       if (!spec?.operationId || !spec.responses) continue;
       for (const [status, response] of Object.entries(spec.responses)) {
-        const schema = (response.content?.["application/json"] as { schema?: Json } | undefined)?.schema;
-        if (status.startsWith("2") && schema) yield [spec.operationId, status, schema];
+        if (!status.startsWith("2")) continue;
+        const ref = typeof response.$ref === "string" ? response.$ref.slice(1) : undefined;
+        const at = ref ?? `/paths/${escape(path)}/${method}/responses/${status}`;
+        const target = ref ? pointerTo(document, ref) : response;
+        if ((target.content as Json | undefined)?.["application/json"])
+          yield [spec.operationId, status, `${at}/content/application~1json/schema`];
       }
     }
 }
 
-function dereference(node: unknown, root: unknown = node): unknown {
-  if (Array.isArray(node)) return node.map((item) => dereference(item, root));
-  if (node === null || typeof node !== "object") return node;
-  const ref = (node as Json).$ref;
-  if (typeof ref === "string") {
-    const target = ref
-      .slice(2)
-      .split("/")
-      .reduce<unknown>((at, key) => (at as Json)[key.replace(/~1/g, "/").replace(/~0/g, "~")], root);
-    const { $ref: _ignored, ...siblings } = node as Json;
-    return { ...(dereference(target, root) as Json), ...siblings };
-  }
-  return Object.fromEntries(Object.entries(node as Json).map(([k, v]) => [k, dereference(v, root)]));
+function pointerTo(document: Json, pointer: string): Json {
+  return pointer
+    .split("/")
+    .slice(1)
+    .reduce<Json>((at, key) => at[key.replace(/~1/g, "/").replace(/~0/g, "~")] as Json, document);
 }
