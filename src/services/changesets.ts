@@ -54,10 +54,13 @@ export class Changesets {
     filter: { branch?: string; path?: string },
   ): Promise<Page<ChangesetModel> | null> {
     const key = { host: repo.host, id: repo.id };
+    // A path of `/` is the whole repository: no filter.
+    const path = filter.path?.replace(/^\/+|\/+$/g, "") || undefined;
     if (repo.host === "scm") {
       const page = await this.loaders.scm!.changesets.load({
         id: repo.id,
-        ...filter,
+        branch: filter.branch,
+        path,
         start: window.offset,
         limit: window.first,
       });
@@ -78,7 +81,7 @@ export class Changesets {
       criteria: {
         version: branch,
         versionType: "branch",
-        itemPath: filter.path,
+        itemPath: path && `/${path}`,
         skip: window.offset,
         top: window.first + 1,
       },
