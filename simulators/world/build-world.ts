@@ -339,7 +339,11 @@ function addPlans(world: World, random: Random, count: number): void {
               additionalCredentials: [],
               resourceKindsToIgnore: [],
               gitChoiceMode: 2,
-              rules: [],
+              // Some plans carry rules, as the modify call's parameters allow.
+              rules:
+                Math.floor(p / organizations.length) % 4 === 1
+                  ? [{ elementType: "repository" as const, mode: "exclude" as const, pattern: "tmp-*" }]
+                  : [],
             },
           }
         : {}),

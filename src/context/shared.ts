@@ -9,8 +9,8 @@ import { Contracts } from "../upstreams/contracts.js";
 import { TokenStore } from "../upstreams/gitprotect/session.js";
 import type { Shared } from "./context.js";
 
-/** What the one who starts a gateway may choose beyond its configuration. */
-export interface GatewayOptions {
+/** What the one who starts a gateway may choose beyond its configuration, for its requests. */
+export interface ContextOptions {
   services?: ServiceOptions;
 }
 
@@ -53,7 +53,7 @@ export function createShared(
   config: Config,
   metrics: UpstreamMetrics,
   caches: Caches,
-  options: GatewayOptions = {},
+  options: ContextOptions = {},
 ): Shared {
   const http = (name: ConstructorParameters<typeof UpstreamHttp>[0]) =>
     new UpstreamHttp(name, { ...config.upstream, metrics, cache: caches.responses });

@@ -1,9 +1,10 @@
 import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
+import type { ApolloServerPlugin } from "@apollo/server";
 import Fastify from "fastify";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config.js";
-import { contextFactory } from "../context/context.js";
-import { createCaches, createShared, type GatewayOptions } from "../context/shared.js";
+import { contextFactory, type GatewayContext } from "../context/context.js";
+import { createCaches, createShared, type ContextOptions } from "../context/shared.js";
 import { UpstreamMetrics } from "../http/upstream-metrics.js";
 import { AnswerCache } from "./answer-cache.js";
 import { createApollo } from "./apollo.js";
@@ -15,7 +16,10 @@ export interface Gateway {
   close(): Promise<void>;
 }
 
-export type { GatewayOptions };
+export interface GatewayOptions extends ContextOptions {
+  /** Apollo plugins beside the gateway's own (the tests record which fields were resolved). */
+  plugins?: Array<ApolloServerPlugin<GatewayContext>>;
+}
 
 /** The gateway: Apollo Server on Fastify, GraphQL at `/graphql`, beside `/health` and `/metrics`. */
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
@@ -28,7 +32,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       ? new AnswerCache(store, responses, config.cache.namespace, answerTtlMs)
       : undefined;
   const app = Fastify({ bodyLimit: config.limits.maxQueryBytes, forceCloseConnections: true, logger: false });
-  const apollo = createApollo(config, [fastifyApolloDrainPlugin(app)]);
+  const apollo = createApollo(config, [fastifyApolloDrainPlugin(app), ...(options.plugins ?? [])]);
   await apollo.start();
   registerRoutes(app, metrics, config.limits.maxQueryBytes);
   registerGraphQL(app, {

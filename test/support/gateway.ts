@@ -7,6 +7,7 @@ import {
   type Simulators,
 } from "../../simulators/start-simulators.js";
 import type { RequestRecord } from "../../simulators/http/stats.js";
+import { saveCoverage, schemaCoverage } from "./schema-coverage.js";
 
 export interface Harness {
   sim: Simulators;
@@ -43,7 +44,7 @@ export async function startHarness(
     ...gatewayEnvironment(sim),
     ...options.env,
   });
-  const gateway = await startGateway(config, options.gateway);
+  const gateway = await startGateway(config, { ...options.gateway, plugins: [schemaCoverage as never] });
   const servers = [sim.gitprotect, sim.azureDevOps, sim.scmManager];
   return {
     sim,
@@ -62,6 +63,7 @@ export async function startHarness(
       servers.flatMap((s) => s.stats.snapshot().requests).sort((a, b) => a.startedAt - b.startedAt),
     resetCalls: () => servers.forEach((s) => s.stats.reset()),
     async close() {
+      saveCoverage();
       await gateway.close();
       await sim.close();
     },
