@@ -207,9 +207,10 @@ function editSome(random: Random, files: Map<string, string[]>, n: number): Map<
     touched.set(path, lines);
   }
   const extra = [...files.keys()].filter((p) => p.startsWith("src/extra-"));
-  if (random.chance(0.06))
+  // Every history adds and removes files now and then (every tenth change at the least).
+  if (random.chance(0.06) || n % 10 === 3)
     touched.set(`src/extra-${n}.ts`, [`// extra module ${n}`, `export const value${n} = ${n};`]);
-  else if (extra.length > 0 && random.chance(0.04)) touched.set(random.pick(extra), null);
+  else if (extra.length > 0 && (random.chance(0.04) || n % 10 === 7)) touched.set(random.pick(extra), null);
   return touched;
 }
 

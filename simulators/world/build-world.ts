@@ -296,6 +296,17 @@ function addProtected(
 const frequencies = ["Daily", "Weekly", "Hourly", "Monthly"] as const;
 
 /** Plans go round the organizations; each repository joins one or two of its organization's plans, or none. */
+/** An Azure DevOps plan's list settings: filled for a configured plan, empty for a plain one. */
+function azureExtras(configured: boolean, random: Random) {
+  return {
+    excludedRepositoriesIds: configured ? [random.uuid()] : [],
+    wikisIds: configured ? [random.uuid()] : [],
+    useExtraCredentials: configured,
+    additionalCredentials: configured ? [random.uuid()] : [],
+    resourceKindsToIgnore: configured ? [3] : [],
+  };
+}
+
 function addPlans(world: World, random: Random, count: number): void {
   const organizations = [...world.gitprotect.organizations.values()];
   const byOrganization = new Map<string, GitProtectPlan[]>();
@@ -331,13 +342,10 @@ function addPlans(world: World, random: Random, count: number): void {
       ...(azure && organization.host.kind === "azure"
         ? {
             azure: {
-              excludedRepositoriesIds: [],
+              // Every other plan uses the settings the modify call accepts, as a configured one would.
+              ...azureExtras(Math.floor(p / organizations.length) % 4 === 1, random),
               projectsIds: organization.host.projectIds.slice(0, 1),
-              wikisIds: [],
               notificationSettings: { onSuccess: false, onFailure: true, emails: ["ops@example.test"] },
-              useExtraCredentials: false,
-              additionalCredentials: [],
-              resourceKindsToIgnore: [],
               gitChoiceMode: 2,
               // Some plans carry rules, as the modify call's parameters allow.
               rules:

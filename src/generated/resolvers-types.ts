@@ -1141,8 +1141,8 @@ export type Organization = Node & {
   gitprotectId: Scalars['ID']['output'];
   /** Name of the organization. */
   name: Scalars['String']['output'];
-  /** Its Git provider. */
-  provider: GitProvider;
+  /** Its Git provider; null for a provider this gateway does not know. */
+  provider?: Maybe<GitProvider>;
   /** The provider's API URL GitProtect uses; null when it has none. */
   apiUrl?: Maybe<Scalars['String']['output']>;
   /** True when GitProtect may only read this organization. */
@@ -2125,7 +2125,7 @@ export type OrganizationResolvers<ContextType = ServicesOf, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   gitprotectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  provider?: Resolver<ResolversTypes['GitProvider'], ParentType, ContextType>;
+  provider?: Resolver<Maybe<ResolversTypes['GitProvider']>, ParentType, ContextType>;
   apiUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   readOnly?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdByMarketplace?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

@@ -30,11 +30,24 @@ export function isRefName(name: string): boolean {
   );
 }
 
+/**
+ * A revision of a repository on `host`: on Azure DevOps what git accepts; on SCM-Manager, whose
+ * Mercurial branches may hold spaces, anything but `.`, `..`, control characters and over 256
+ * characters (it travels as one encoded path segment or a query parameter).
+ */
+export function isRevision(host: "azure" | "scm", name: string): boolean {
+  if (host === "azure") return isRefName(name);
+  // eslint-disable-next-line no-control-regex
+  const control = /[\u0000-\u001f\u007f]/;
+  return name.length > 0 && name.length <= 256 && name !== "." && name !== ".." && !control.test(name);
+}
+
 /** A revision: a commit id, a branch or a tag name. */
-export function checkedRevision(revision: string): string {
-  if (!isRefName(revision)) throw badInput("The revision is not a commit id or a branch or tag name.");
+export function checkedRevision(revision: string, host: "azure" | "scm"): string {
+  if (!isRevision(host, revision)) throw badInput("The revision is not a commit id or a branch or tag name.");
   return revision;
 }
 
-export const optionalRevision = (revision: string | null | undefined) =>
-  revision == null ? undefined : checkedRevision(revision);
+/** A revision when one is given; none (the default branch) when left out or empty. */
+export const optionalRevision = (revision: string | null | undefined, host: "azure" | "scm") =>
+  revision ? checkedRevision(revision, host) : undefined;

@@ -1,6 +1,6 @@
 import { GraphQLError } from "graphql";
 import type { NodeKey } from "../services/keys.js";
-import { isRefName } from "./arguments.js";
+import { isRevision } from "./arguments.js";
 
 /**
  * Opaque global ids: which kind of record, from which upstream, with which key. They encode a
@@ -81,9 +81,9 @@ function wellFormed(id: GlobalId): boolean {
         ? guid.test(id.organizationId) && guid.test(id.repositoryId)
         : hostId(id.host, id.repositoryId);
     case "Changeset":
-      return hostId(id.host, id.repositoryId) && isRefName(id.revision);
+      return hostId(id.host, id.repositoryId) && isRevision(id.host, id.revision);
     case "Branch":
-      return hostId(id.host, id.repositoryId) && isRefName(id.name);
+      return hostId(id.host, id.repositoryId) && isRevision(id.host, id.name);
     case "AzureDevOpsProject":
       return guid.test(id.projectId);
   }

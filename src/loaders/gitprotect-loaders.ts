@@ -41,26 +41,31 @@ async function windowOf<T>(
 }
 
 /**
- * Every record, a thousand per call. The number of pages is what the total implies, not what the
- * answer declares, and past `maxPages` the listing is refused rather than read.
+ * Every record, a thousand per call (or as many as the server gives a page). The number of pages
+ * is what the total implies at that page size, not what the answer declares; past `maxPages` the
+ * listing is refused rather than read, and records that do not add up to the total are no answer.
  */
 async function everything<T>(
   fetch: (page: number, limit: number) => Promise<PageDto<T>>,
   maxPages: number,
 ): Promise<T[]> {
   const first = await fetch(1, maxLimit);
-  const pages = Math.min(first.pageCount, Math.ceil(first.totalEntries / maxLimit));
+  const size = Math.max(first.result.length, 1);
+  const pages = Math.ceil(first.totalEntries / size);
   if (pages > maxPages)
     throw new UpstreamError(
       "GitProtect",
       "TOO_LARGE",
       undefined,
-      `${first.totalEntries} records; at most ${maxPages * maxLimit} are read`,
+      `${first.totalEntries} records in ${pages} pages; at most ${maxPages} are read`,
     );
   const rest = await Promise.all(
-    Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetch(i + 2, maxLimit)),
+    Array.from({ length: Math.max(0, pages - 1) }, (_, i) => fetch(i + 2, size)),
   );
-  return [first, ...rest].flatMap((p) => p.result);
+  const all = [first, ...rest].flatMap((p) => p.result);
+  if (all.length < first.totalEntries && rest.some((p) => p.result.length < size))
+    throw new UpstreamError("GitProtect", "MALFORMED", undefined, "its pages do not add up to its total");
+  return all;
 }
 
 /** An organization's records, listed whole, and one record by organization and id, primed from them. */
@@ -92,7 +97,8 @@ function organizationLoaders(client: GitProtectClient, kit: LoaderKit, maxPages:
       const answer = await client.getOrganizations({ page: 1, limit: 1, filters: [filter] });
       // The filter's shape is assumed: an answer that is not this organization is not trusted.
       const found = answer.result.find((o) => o.id === ids[0]);
-      if (found) return [found];
+      // Nothing answered: no such organization. Another one answered: the filter was not applied.
+      if (found || answer.result.length === 0) return [found ?? null];
       return [(await allOrganizations.load()).find((o) => o.id === ids[0]) ?? null];
     }
     const all = await allOrganizations.load();

@@ -34,7 +34,7 @@ export const Repository: RepositoryResolvers = {
   },
   branch(m, { name }, { services }) {
     const hosted = hostedOf(m);
-    return hosted && services.branches.byName(hosted, checkedRevision(name));
+    return hosted && services.branches.byName(hosted, checkedRevision(name, hosted.host));
   },
   async tags(m, { first, after }, { services }) {
     const hosted = hostedOf(m);
@@ -45,27 +45,34 @@ export const Repository: RepositoryResolvers = {
     const hosted = hostedOf(m);
     if (!hosted) return null;
     const window = offsetWindow(first, after);
-    const filter = { branch: optionalRevision(branch), path: optionalPath(path) };
+    const filter = { branch: optionalRevision(branch, hosted.host), path: optionalPath(path) };
     return connectionOrNull(await services.changesets.page(hosted, window, filter));
   },
   changeset(m, { revision }, { services }) {
     const hosted = hostedOf(m);
-    return hosted && services.changesets.byRevision(hosted, checkedRevision(revision));
+    return hosted && services.changesets.byRevision(hosted, checkedRevision(revision, hosted.host));
   },
   blame(m, { path, revision }, { services }) {
     const hosted = hostedOf(m);
-    return hosted && services.changesets.blame(hosted, checkedPath(path), optionalRevision(revision));
+    return (
+      hosted && services.changesets.blame(hosted, checkedPath(path), optionalRevision(revision, hosted.host))
+    );
   },
   tree(m, { path, revision, recursive }, { services }) {
     const hosted = hostedOf(m);
     return (
       hosted &&
-      services.files.tree(hosted, checkedPath(path ?? ""), optionalRevision(revision), recursive ?? false)
+      services.files.tree(
+        hosted,
+        checkedPath(path ?? ""),
+        optionalRevision(revision, hosted.host),
+        recursive ?? false,
+      )
     );
   },
   file(m, { path, revision }, { services }) {
     const hosted = hostedOf(m);
-    return hosted && services.files.file(hosted, checkedPath(path), optionalRevision(revision));
+    return hosted && services.files.file(hosted, checkedPath(path), optionalRevision(revision, hosted.host));
   },
   azureDevOps: (m) => hostedOf(m)?.azureDevOps ?? null,
   scmManager: (m) => hostedOf(m)?.scmManager ?? null,

@@ -11,8 +11,9 @@ export interface AzureRevision {
 }
 
 /**
- * What a revision names on Azure DevOps, as git would read it: a full commit id, a branch, or a
- * tag (peeled to its commit); null when it names none there.
+ * What a revision names on Azure DevOps: a full commit id, a branch, or a tag (peeled to its
+ * commit); null when it names none there. Where a branch and a tag share a name the branch wins
+ * (git itself would take the tag): branches are the usual meaning and usually already listed.
  */
 export async function azureVersion(
   loaders: AzureDevOpsLoaders,

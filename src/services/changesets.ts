@@ -43,7 +43,9 @@ export class Changesets {
     });
     if (!answer) return null;
     const paths = (type: string) =>
-      answer.changes.filter((c) => c.changeType === type).map((c) => c.item.path.replace(/^\//, ""));
+      answer.changes
+        .filter((c) => c.changeType.split(/,\s*/).includes(type))
+        .map((c) => c.item.path.replace(/^\//, ""));
     return { added: paths("add"), modified: paths("edit"), removed: paths("delete") };
   }
 

@@ -52,7 +52,8 @@ export class Files {
   private async version(repo: HostedRepositoryModel, revision: string | undefined) {
     if (revision === undefined) return undefined;
     const found = await azureVersion(this.loaders.azure!, repo.id, revision);
-    return found && { version: found.name, versionType: found.versionType };
+    // Asked by the commit the name resolved to: the same snapshot as `head`, and kept for good.
+    return found && { version: found.commitId, versionType: "commit" as const };
   }
 
   async file(repo: HostedRepositoryModel, path: string, revision?: string): Promise<FileContentModel | null> {

@@ -15,7 +15,7 @@ export const toOrganization = (o: OrganizationDto): OrganizationModel => ({
   __typename: "Organization",
   id: o.id,
   name: o.name,
-  provider: codec.provider.name(o.driver),
+  provider: codec.provider.nameOf(o.driver) ?? null,
   apiUrl: o.apiUrl,
   readOnly: o.isReadOnly,
   createdByMarketplace: o.isCreatedByMarketplace,

@@ -17,7 +17,7 @@ export interface OrganizationModel {
   __typename: "Organization";
   id: string;
   name: string;
-  provider: Provider;
+  provider: Provider | null;
   apiUrl: string | null;
   readOnly: boolean;
   createdByMarketplace: boolean;

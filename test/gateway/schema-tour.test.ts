@@ -125,4 +125,63 @@ describe("a tour of the whole schema", () => {
     expect(answer.data.detachRepositoriesFromPlan.plan.id).toBe(planId);
     expect(answer.data.detachRepositoriesFromPlan.results.map((r) => r.ok)).toEqual([true, true]);
   });
+
+  it("expected failures of each GitProtect write come back as payload errors", async () => {
+    const missingOrganization = encodeId({
+      type: "Organization",
+      organizationId: "00000000-0000-4000-8000-0000000000aa",
+    });
+    const missingRepository = encodeId({
+      type: "Repository",
+      host: "gitprotect",
+      organizationId: "00000000-0000-4000-8000-0000000000aa",
+      repositoryId: "00000000-0000-4000-8000-0000000000bb",
+    });
+    const missingPlan = encodeId({
+      type: "BackupPlan",
+      organizationId: "00000000-0000-4000-8000-0000000000aa",
+      planId: "00000000-0000-4000-8000-0000000000cc",
+    });
+    const answer = await h.query<Record<string, { errors: Array<{ code: string }> }>>(
+      `mutation($org: ID!, $repo: ID!, $plan: ID!) {
+        sync: synchronizeOrganization(input: { organizationId: $org }) { errors { code } }
+        remove: removeRepositoryFromGitProtect(input: { repositoryId: $repo, removeBackupData: false }) { errors { code } }
+        licences: activateLicences(input: { repositoryIds: [] }) { errors { code } }
+        bulk: attachRepositoriesToPlan(input: { planId: $plan, repositoryIds: [$repo] }) { errors { code } }
+      }`,
+      { org: missingOrganization, repo: missingRepository, plan: missingPlan },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(Object.fromEntries(Object.entries(answer.data).map(([k, v]) => [k, v.errors[0]?.code]))).toEqual({
+      sync: "NOT_FOUND",
+      remove: "NOT_FOUND",
+      licences: "INVALID_INPUT",
+      bulk: "NOT_FOUND",
+    });
+  });
+
+  it("what changesets added and removed, on each host", async () => {
+    let removed = 0;
+    for (const [host, repo] of [
+      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
+      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
+    ] as const) {
+      const answer = await h.query<{
+        repository: {
+          changesets: { nodes: Array<{ modifications: { added: string[]; removed: string[] } }> };
+        };
+      }>(
+        `query($id: ID!) { repository(id: $id) { changesets(first: 100) { nodes { modifications { added removed } } } } }`,
+        { id: encodeId({ type: "Repository", host, repositoryId: repo.id }) },
+      );
+      const nodes = answer.data.repository.changesets.nodes;
+      expect(
+        nodes.some((n) => n.modifications.added.length > 0),
+        host,
+      ).toBe(true);
+      removed += nodes.filter((n) => n.modifications.removed.length > 0).length;
+    }
+    // The seeded histories remove a file now and then: at least one of these two did.
+    expect(removed).toBeGreaterThan(0);
+  });
 });

@@ -36,9 +36,18 @@ describe("arguments that reach an upstream", () => {
     "x".repeat(257),
   ])("%j is no revision: bad input", (name) => {
     expect(isRefName(name)).toBe(false);
-    expect(() => checkedRevision(name)).toThrow(
+    expect(() => checkedRevision(name, "azure")).toThrow(
       expect.objectContaining({ extensions: { code: "BAD_USER_INPUT" } }) as Error,
     );
+  });
+
+  it("on SCM-Manager takes Mercurial names with spaces, and refuses only dot segments, control characters and length", () => {
+    for (const name of ["default branch", "a b", "a:b", "release/1.x"])
+      expect(checkedRevision(name, "scm")).toBe(name);
+    for (const name of [".", "..", "a\tb", "nul\u0000", "x".repeat(257)])
+      expect(() => checkedRevision(name, "scm")).toThrow(
+        expect.objectContaining({ extensions: { code: "BAD_USER_INPUT" } }) as Error,
+      );
   });
 
   it("refuses paths that climb out or carry NUL", () => {

@@ -1,12 +1,12 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-/** Where each test process leaves the fields its gateways resolved (read by scripts/schema-coverage.ts). */
-export const coverageFolder = join(tmpdir(), "repo-graph-schema-coverage");
+/** Where each test process of this checkout leaves the fields its gateways resolved (scripts/schema-coverage.ts reads them). */
+export const coverageFolder = new URL("../../node_modules/.cache/schema-coverage/", import.meta.url).pathname;
 
 const resolved = new Set<string>();
+const startedAt = Date.now();
 
 /** Records every field resolved with data (not null, not an error), as `Type.field`. */
 export const schemaCoverage: ApolloServerPlugin<never> = {
@@ -17,7 +17,10 @@ export const schemaCoverage: ApolloServerPlugin<never> = {
           willResolveField({ info }) {
             const coordinate = `${info.parentType.name}.${info.fieldName}`;
             return (error, result) => {
-              if (!error && result !== null && result !== undefined) resolved.add(coordinate);
+              const data = Array.isArray(result)
+                ? result.length > 0
+                : result !== null && result !== undefined;
+              if (!error && data) resolved.add(coordinate);
             };
           },
         }),
@@ -27,5 +30,5 @@ export const schemaCoverage: ApolloServerPlugin<never> = {
 /** Leaves what this process resolved so far for the check after the suite (a file per process). */
 export function saveCoverage(): void {
   mkdirSync(coverageFolder, { recursive: true });
-  writeFileSync(join(coverageFolder, `${process.pid}.json`), JSON.stringify([...resolved]));
+  writeFileSync(join(coverageFolder, `${process.pid}-${startedAt}.json`), JSON.stringify([...resolved]));
 }

@@ -393,10 +393,11 @@ export type components = {
             /** Format: date-time */
             date: string;
         };
+        /** @description Counts that are zero may be left out. */
         ChangeCounts: {
-            Add: number;
-            Edit: number;
-            Delete: number;
+            Add?: number;
+            Edit?: number;
+            Delete?: number;
         };
         GitCommitRef: {
             commitId: string;
@@ -423,8 +424,8 @@ export type components = {
             url: string;
         };
         GitChange: {
-            /** @enum {string} */
-            changeType: "add" | "edit" | "delete";
+            /** @description Flags, comma-separated: add, edit, delete, rename, and others (e.g. `edit, rename`). */
+            changeType: string;
             item: components["schemas"]["GitItem"];
         };
         GitCommitChanges: {

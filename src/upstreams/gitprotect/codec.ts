@@ -8,7 +8,12 @@ function codec<Code extends string | number, Name extends string>(
 ) {
   const names = new Map(pairs);
   const codes = new Map(pairs.map(([code, name]) => [name, code]));
-  return { name: (code: Code) => names.get(code)!, code: (name: Name) => codes.get(name)! };
+  return {
+    name: (code: Code) => names.get(code)!,
+    /** The name of a code the gateway may not know (an upstream may add members): undefined then. */
+    nameOf: (code: number | string): Name | undefined => names.get(code as Code),
+    code: (name: Name) => codes.get(name)!,
+  };
 }
 
 /** GitProtect's enum codes (numbers and capitalized words) and the gateway's names. */

@@ -332,11 +332,8 @@ export type components = {
         PlanPage: components["schemas"]["PageEnvelope"] & {
             result?: components["schemas"]["Plan"][];
         };
-        /**
-         * @description Git provider: 1 GitHub, 2 Bitbucket, 3 GitLab, 4 Azure DevOps, 5 generic Git server (SCM-Manager and others).
-         * @enum {integer}
-         */
-        EGitDriver: 1 | 2 | 3 | 4 | 5;
+        /** @description Git provider: 1 GitHub, 2 Bitbucket, 3 GitLab, 4 Azure DevOps, 5 generic Git server (SCM-Manager and others); an unknown number is taken as no known provider, not as a wrong answer. */
+        EGitDriver: number;
         /**
          * @description 1 Git plan, 2 Azure DevOps plan.
          * @enum {integer}

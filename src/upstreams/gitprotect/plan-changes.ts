@@ -102,7 +102,8 @@ export function planModification(current: PlanDto, changes: PlanChanges): PlanMo
       useExtraCredentials: current.useExtraCredentials ?? false,
       additionalCredentials: current.additionalCredentials ?? [],
       resourceKindsToIgnore: current.resourceKindsToIgnore ?? [],
-      gitChoiceMode: azure.choiceMode ? choiceMode.code(azure.choiceMode) : (current.gitChoiceMode ?? 1),
+      // Left out when GitProtect never said it: no mode is made up.
+      gitChoiceMode: azure.choiceMode ? choiceMode.code(azure.choiceMode) : current.gitChoiceMode,
       rules: current.rules ?? [],
     },
   };

@@ -8,6 +8,8 @@ export interface TokenSource {
   forget(): void;
 }
 
+import { UpstreamError } from "../../http/upstream-error.js";
+
 const margin = 60_000;
 
 /**
@@ -37,7 +39,8 @@ export class TokenStore {
           return value;
         } catch (error) {
           if (tokens.get(key)?.token === token) tokens.delete(key);
-          refused = token;
+          // A refusal stands for the request; an outage may pass, and is tried again.
+          if (error instanceof UpstreamError && error.kind === "UNAUTHENTICATED") refused = token;
           throw error;
         }
       },
