@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import type { HostName } from "../services/keys.js";
 
 /** Checks of arguments that reach an upstream, made before any call. */
 
@@ -35,7 +36,7 @@ export function isRefName(name: string): boolean {
  * Mercurial branches may hold spaces, anything but `.`, `..`, control characters and over 256
  * characters (it travels as one encoded path segment or a query parameter).
  */
-export function isRevision(host: "azure" | "scm", name: string): boolean {
+export function isRevision(host: HostName, name: string): boolean {
   if (host === "azure") return isRefName(name);
   // eslint-disable-next-line no-control-regex
   const control = /[\u0000-\u001f\u007f]/;
@@ -43,11 +44,11 @@ export function isRevision(host: "azure" | "scm", name: string): boolean {
 }
 
 /** A revision: a commit id, a branch or a tag name. */
-export function checkedRevision(revision: string, host: "azure" | "scm"): string {
+export function checkedRevision(revision: string, host: HostName): string {
   if (!isRevision(host, revision)) throw badInput("The revision is not a commit id or a branch or tag name.");
   return revision;
 }
 
 /** A revision when one is given; none (the default branch) when left out or empty. */
-export const optionalRevision = (revision: string | null | undefined, host: "azure" | "scm") =>
+export const optionalRevision = (revision: string | null | undefined, host: HostName) =>
   revision ? checkedRevision(revision, host) : undefined;

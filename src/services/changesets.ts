@@ -1,5 +1,5 @@
 import type { Loaders } from "../loaders/create-loaders.js";
-import { azureVersion } from "./azure-versions.js";
+import { azureCommitOf } from "./azure-commits.js";
 import type { Branches } from "./branches.js";
 import { fromAzureCommit, fromScmChangeset } from "./host-models.js";
 import type { HostKey } from "./keys.js";
@@ -19,12 +19,9 @@ export class Changesets {
       const dto = await this.loaders.scm!.changeset.load({ id: key.id, revision });
       return dto && fromScmChangeset(key, dto);
     }
-    const version = await azureVersion(this.loaders.azure!, key.id, revision);
-    if (!version) return null;
-    const dto = await this.loaders.azure!.commit.load({
-      id: key.id,
-      commitId: version.commitId.toLowerCase(),
-    });
+    const commitId = await azureCommitOf(this.loaders.azure!, key.id, revision);
+    if (!commitId) return null;
+    const dto = await this.loaders.azure!.commit.load({ id: key.id, commitId: commitId.toLowerCase() });
     return dto && fromAzureCommit(key, dto);
   }
 

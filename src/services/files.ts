@@ -1,5 +1,5 @@
 import type { Loaders } from "../loaders/create-loaders.js";
-import { azureVersion } from "./azure-versions.js";
+import { azureCommitOf } from "./azure-commits.js";
 import type { FileContentModel, HostedRepositoryModel, TreeEntryModel } from "./models.js";
 
 const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, "");
@@ -48,12 +48,14 @@ export class Files {
     );
   }
 
-  /** A revision as Azure DevOps names it (commit, branch or tag); null when it names nothing there. */
+  /**
+   * A revision (commit, branch or tag) as the commit it resolves to: the same snapshot as `head`,
+   * and kept for good; null when it names nothing there.
+   */
   private async version(repo: HostedRepositoryModel, revision: string | undefined) {
     if (revision === undefined) return undefined;
-    const found = await azureVersion(this.loaders.azure!, repo.id, revision);
-    // Asked by the commit the name resolved to: the same snapshot as `head`, and kept for good.
-    return found && { version: found.commitId, versionType: "commit" as const };
+    const commitId = await azureCommitOf(this.loaders.azure!, repo.id, revision);
+    return commitId === null ? null : { version: commitId, versionType: "commit" as const };
   }
 
   async file(repo: HostedRepositoryModel, path: string, revision?: string): Promise<FileContentModel | null> {

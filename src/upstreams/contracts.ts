@@ -9,7 +9,8 @@ const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
 
 type Json = Record<string, unknown>;
 
-const documents: Record<UpstreamName, string> = {
+/** The contract of each upstream, in schema/upstreams. */
+export const contractFiles: Record<UpstreamName, string> = {
   GitProtect: "gitprotect.openapi.yaml",
   "Azure DevOps": "azure-devops.openapi.yaml",
   "SCM-Manager": "scm-manager.openapi.yaml",
@@ -26,7 +27,7 @@ export class Contracts {
     const ajv = new Ajv2020({ strict: false, allErrors: false });
     addFormats(ajv);
     ajv.addFormat("binary", true);
-    for (const [upstream, file] of Object.entries(documents)) {
+    for (const [upstream, file] of Object.entries(contractFiles)) {
       const document = parse(readFileSync(new URL(file, folder), "utf8")) as Json;
       // ajv resolves the document's own `$ref`s: each answer schema is compiled where it stands.
       ajv.addSchema(document, file);

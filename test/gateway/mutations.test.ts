@@ -184,6 +184,27 @@ describe("GitProtect mutations", () => {
     expect(refused.errors).toEqual([{ code: "INVALID_INPUT", field: "includeAllRepositories" }]);
   });
 
+  it("a write reads the plan afresh, not from the cache: a change made elsewhere is a CONFLICT, not lost", async () => {
+    const plan = [...world().gitprotect.plans.values()].find((p) => p.type === 1 && p.isActive)!;
+    const read = await h.query<{ backupPlan: { version: string } }>(
+      `query($id: ID!) { backupPlan(id: $id) { version } }`,
+      { id: planId(plan) },
+    );
+    // Renamed behind the gateway's back, within the time the plan listing stays cached.
+    world().gitprotect.plans.get(plan.id)!.name = "Renamed elsewhere";
+    const update = `mutation($input: UpdateBackupPlanInput!) { updateBackupPlan(input: $input) { errors { code field } } }`;
+    const answer = await mutate<{ errors: Errors }>(update, {
+      planId: planId(plan),
+      active: false,
+      expectedVersion: read.data.backupPlan.version,
+    });
+    expect(answer.errors).toEqual([{ code: "CONFLICT", field: "expectedVersion" }]);
+    expect(world().gitprotect.plans.get(plan.id)!).toMatchObject({
+      name: "Renamed elsewhere",
+      isActive: true,
+    });
+  });
+
   it("checks plan input per field before any upstream call", async () => {
     const plan = [...world().gitprotect.plans.values()][0]!;
     h.resetCalls();
