@@ -25,6 +25,8 @@ import {
 } from "./azure-dto.js";
 import { gitArea, locationArea } from "./locations.js";
 
+const fullCommitId = /^[0-9a-f]{40}$/i;
+
 type Schemas = components["schemas"];
 type Principal = { user: string } | null;
 type Context = RequestContext<Principal>;
@@ -109,7 +111,8 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
     const name = version ?? branch;
     const type = (versionType ?? "branch").toLowerCase();
     const label = `${type === "commit" ? "Commit" : type === "tag" ? "Tag" : "Branch"}: ${name ?? "(default)"}`;
-    if (!name) return versionNotFound(label);
+    // The API names commits by full id only: an abbreviation is no version (as a branch name is none).
+    if (!name || (type === "commit" && !fullCommitId.test(name))) return versionNotFound(label);
     const revision = type === "commit" ? name : type === "tag" ? `refs/tags/${name}` : `refs/heads/${name}`;
     try {
       return await git.resolveCommit(repo.gitDir, revision);
@@ -295,6 +298,7 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
 
   async function commitOr404(repo: AzureRepository, commitId: string) {
     try {
+      if (!fullCommitId.test(commitId)) throw new GitMissingError(commitId);
       return await git.commit(repo.gitDir, commitId);
     } catch (error) {
       if (error instanceof GitMissingError)

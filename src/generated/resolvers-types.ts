@@ -1268,7 +1268,10 @@ export type BackupStatus =
  */
 export type Repository = Node & {
   __typename?: 'Repository';
-  /** Opaque global id: the host's id for hosted repositories, GitProtect's for the others. */
+  /**
+   * Opaque global id: the host's id for hosted repositories, GitProtect's for the others. It never
+   * changes: while the host that has the repository cannot be asked, it fails with that host's error.
+   */
   id: Scalars['ID']['output'];
   /** Name as its host knows it (GitProtect's name when no configured host has it). */
   name: Scalars['String']['output'];
@@ -1288,7 +1291,11 @@ export type Repository = Node & {
   tags?: Maybe<TagConnection>;
   /** Changesets (commits), newest first. */
   changesets?: Maybe<ChangesetConnection>;
-  /** One changeset by revision (commit id, branch or tag). */
+  /**
+   * One changeset by revision (commit id, branch or tag). On Azure DevOps, whose API takes full
+   * commit ids only, an abbreviated id is looked for among the branch and tag heads and the default
+   * branch's 5,000 newest commits.
+   */
   changeset?: Maybe<Changeset>;
   /**
    * Each line of a file with the changeset that last changed it. Null for Azure DevOps

@@ -14,9 +14,17 @@ function hostedOf(model: RepositoryModel): HostedRepositoryModel | null {
 }
 
 export const Repository: RepositoryResolvers = {
-  id: (m) => encodeId({ type: "Repository", ...m.key }),
-  name: (m) => m.hosted?.name ?? m.backup!.name,
-  cloneUrl: (m) => m.hosted?.cloneUrl ?? m.backup!.cloneUrl,
+  // Id, name and clone URL come from the host when one has the repository: while that host
+  // fails they fail with it, rather than turn into GitProtect's and change under a client's cache.
+  id(m) {
+    if (m.hostFailure) throw m.hostFailure.error;
+    return encodeId({ type: "Repository", ...m.key });
+  },
+  name: (m) => hostedOf(m)?.name ?? m.backup!.name,
+  cloneUrl(m) {
+    const hosted = hostedOf(m);
+    return hosted ? hosted.cloneUrl : m.backup!.cloneUrl;
+  },
   host: (m) => hostEnum(m.hosted?.host ?? m.hostFailure?.host),
   backup: (m, _, { services }) => services.repositories.backupOf(m),
   defaultBranch(m, _, { services }) {

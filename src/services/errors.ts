@@ -12,3 +12,9 @@ export function configured<T>(value: T | undefined, upstream: string): T {
   if (value === undefined) throw notConfigured(upstream);
   return value;
 }
+
+/** An abbreviated commit id that more than one commit starts with: the client must say more. */
+export const ambiguousRevision = (revision: string) =>
+  new GraphQLError(`The abbreviated commit id ${revision} names more than one commit; give more of it.`, {
+    extensions: { code: "BAD_USER_INPUT" },
+  });

@@ -108,7 +108,7 @@ export interface HostedRepositoryModel extends HostKey {
 /** One physical repository: its hosted record, GitProtect's record, or both. */
 export interface RepositoryModel {
   __typename: "Repository";
-  /** Stable whatever is known: the hosted key when a host has it, else GitProtect's. */
+  /** The hosted key when a host has it, else GitProtect's; unknown (and unread) while `hostFailure`. */
   key: RepositoryKey;
   hosted?: HostedRepositoryModel;
   /** The host that should have it (by clone URL) could not be asked: its hosted fields fail with this. */

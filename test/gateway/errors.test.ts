@@ -99,6 +99,29 @@ describe("errors", () => {
     expectNoLeaks(answer);
   });
 
+  it("ids never change when a host fails: its fields fail with it, GitProtect's still arrive", async () => {
+    const listing = (fields: string) =>
+      `{ organizations(first: 100) { nodes { repositories(first: 100) { nodes { ${fields} } } } } }`;
+    type Nodes = { organizations: { nodes: Array<{ repositories: { nodes: unknown[] } | null }> } };
+    const nodesOf = (answer: GraphQLAnswer<unknown>) =>
+      (answer.data as Nodes).organizations.nodes.flatMap((o) => o.repositories?.nodes ?? []);
+    const healthy = nodesOf(await h.query(listing("id name backup { gitprotectId }")));
+    const known = new Map(healthy.map((n) => [JSON.stringify((n as { backup: unknown }).backup), n]));
+    h.sim.scmManager.faults.addRule({ operation: "listRepositories", status: 503 });
+    const degraded = await h.query(listing("id name backup { gitprotectId }"));
+    for (const node of nodesOf(degraded))
+      expect(node).toEqual(known.get(JSON.stringify((node as { backup: unknown }).backup)));
+    expect(degraded.errors?.length).toBeGreaterThan(0);
+    for (const error of degraded.errors!)
+      expect(error.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", upstream: "SCM-Manager" });
+    const backups = await h.query(listing("host backup { gitprotectId }"));
+    expect(backups.errors).toBeUndefined();
+    expect(
+      nodesOf(backups).filter((n) => (n as { host: string }).host === "SCM_MANAGER").length,
+    ).toBeGreaterThan(0);
+    expect(nodesOf(backups)).toHaveLength(healthy.length);
+  });
+
   it("timeouts, connection resets and malformed bodies have stable codes", async () => {
     const probe = `{ organizations(first: 5) { totalCount } repositories(first: 1, host: AZURE_DEVOPS) { totalCount } }`;
     h.sim.gitprotect.faults.addRule({ operation: "getOrganizations", hang: true });

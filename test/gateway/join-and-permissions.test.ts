@@ -172,6 +172,33 @@ describe("revisions on both hosts", () => {
       expect(atTag.data.repository.file?.text, host).toBeTruthy();
     }
   });
+
+  it("an abbreviated commit id names its commit on both hosts; Azure DevOps itself is asked for full ids only", async () => {
+    type Answer = { repository: { changesets: { nodes: Array<{ revision: string }> } } };
+    for (const [host, repo] of [
+      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
+      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
+    ] as const) {
+      const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
+      const history = await h.query<Answer>(
+        `query($id: ID!) { repository(id: $id) { changesets(first: 3) { nodes { revision } } } }`,
+        { id },
+      );
+      const older = history.data.repository.changesets.nodes.at(-1)!.revision;
+      h.resetCalls();
+      const atShort = await h.query<{ repository: { changeset: { revision: string } | null } }>(
+        `query($id: ID!, $rev: String!) { repository(id: $id) { changeset(revision: $rev) { revision } tree(revision: $rev) { name } } }`,
+        { id, rev: older.slice(0, 9).toUpperCase() },
+      );
+      expect(atShort.errors, host).toBeUndefined();
+      expect(atShort.data.repository.changeset?.revision, host).toBe(older);
+      if (host === "azure")
+        for (const call of h.calls().filter((c) => c.operation === "getCommit" || c.path.includes("version")))
+          expect(call.path, call.operation).not.toMatch(
+            new RegExp(`${older.slice(0, 9)}(?!${older.slice(9)})`, "i"),
+          );
+    }
+  });
 });
 
 describe("per-user answers", () => {

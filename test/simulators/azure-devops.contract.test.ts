@@ -249,6 +249,17 @@ describe("Azure DevOps simulator", () => {
     expect(changes.changes.length).toBeGreaterThan(0);
     expect((await client.call("getCommit", `${base}/${"0".repeat(40)}`)).status).toBe(404);
     expect((await client.call("getCommit", `${base}/not-a-sha`)).status).toBe(400);
+    // Commits are named by full id only: an abbreviation names none.
+    expect(
+      (await client.call("getCommit", `${base}/${commitId.slice(0, 10)}`)).status,
+    ).toBeGreaterThanOrEqual(400);
+    const items = `/_apis/git/repositories/${repo.id}/items?path=/README.md&versionDescriptor.versionType=commit`;
+    expect((await client.call("getItems", `${items}&versionDescriptor.version=${commitId}`)).status).toBe(
+      200,
+    );
+    expect(
+      (await client.call("getItems", `${items}&versionDescriptor.version=${commitId.slice(0, 10)}`)).status,
+    ).toBe(404);
   });
 
   it("serves file content and folder listings from items", async () => {
