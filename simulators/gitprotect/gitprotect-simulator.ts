@@ -80,8 +80,14 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
       const orgRepositories = new Set(
         [...store.repositories.values()].filter((r) => r.organizationId === org.id).map((r) => r.id),
       );
+      // As the document words it: the plans the organization's repositories are assigned to. A
+      // plan that holds none of them (yet) is not listed.
       const plans = [...store.plans.values()]
-        .filter((p) => p.organizationId === org.id || p.repositoriesIds.some((id) => orgRepositories.has(id)))
+        .filter(
+          (p) =>
+            p.repositoriesIds.some((id) => orgRepositories.has(id)) ||
+            (p.organizationId === org.id && selectsByRule(p)),
+        )
         .map(planDto);
       return json(200, pageOf(plans, { page: request.page, limit: request.limit }));
     },
@@ -305,4 +311,11 @@ export function synchronize(world: World, organizationId: string): void {
     };
     world.gitprotect.repositories.set(record.id, record);
   }
+}
+
+/** A plan that takes repositories by rule (all of them, by project, by pattern) rather than by list. */
+function selectsByRule(plan: GitProtectPlan): boolean {
+  if (plan.inculdeAllReposistories) return true;
+  const azure = plan.azure;
+  return !!azure && (azure.gitChoiceMode !== 2 || azure.projectsIds.length > 0 || azure.rules.length > 0);
 }

@@ -1010,7 +1010,10 @@ export type Query = {
   node?: Maybe<Node>;
   /** Fetches several objects by global id, in the order given; null for each that is missing. */
   nodes: Array<Maybe<Node>>;
-  /** One backup plan by global id; null when GitProtect has no such plan. */
+  /**
+   * One backup plan by global id; null when GitProtect has no such plan, or does not list it: it
+   * lists only the plans that hold some of the organization's repositories.
+   */
   backupPlan?: Maybe<BackupPlan>;
   /** The Git organizations GitProtect backs up; null when GitProtect is not configured or fails. */
   organizations?: Maybe<OrganizationConnection>;
@@ -1163,7 +1166,7 @@ export type Organization = Node & {
   defaultWorkerId?: Maybe<Scalars['ID']['output']>;
   /** The organization's repositories as GitProtect lists them, each joined with its hosted counterpart. */
   repositories?: Maybe<RepositoryConnection>;
-  /** The backup plans the organization's repositories are assigned to. */
+  /** The backup plans the organization's repositories are assigned to (a plan that holds none is not listed). */
   backupPlans?: Maybe<BackupPlanConnection>;
 };
 

@@ -71,6 +71,37 @@ describe("GitProtect mutations", () => {
     expect(world().gitprotect.plans.get(plan.id)!.repositoriesIds).not.toContain(outside.id);
   });
 
+  it("attaches the first repository to an empty plan, which GitProtect does not list until then", async () => {
+    const model = [...world().gitprotect.plans.values()].find(
+      (p) => p.type === 1 && !p.inculdeAllReposistories,
+    )!;
+    const empty = {
+      ...structuredClone(model),
+      id: "0e0e0e0e-0000-4000-8000-000000000001",
+      repositoriesIds: [],
+    };
+    world().gitprotect.plans.set(empty.id, empty);
+    const repository = [...world().gitprotect.repositories.values()].find(
+      (r) => r.organizationId === empty.organizationId && !r.isRemoved,
+    )!;
+    const read = `query($id: ID!) { node(id: $id) { id } }`;
+    expect((await h.query(read, { id: planId(empty) })).data).toEqual({ node: null });
+    const attached = await mutate<{ plan: { name: string } | null; errors: Errors }>(
+      `mutation($input: AttachRepositoryToPlanInput!) { attachRepositoryToPlan(input: $input) { plan { name } errors { code } } }`,
+      { planId: planId(empty), repositoryId: gpRepoId(repository) },
+    );
+    expect(attached).toEqual({ plan: { name: empty.name }, errors: [] });
+    expect(world().gitprotect.plans.get(empty.id)!.repositoriesIds).toEqual([repository.id]);
+    const missing = { ...empty, id: "0e0e0e0e-0000-4000-8000-000000000002" };
+    const refused = await mutate<{ errors: Errors }>(
+      `mutation($input: AttachRepositoryToPlanInput!) { attachRepositoryToPlan(input: $input) { errors { code message } } }`,
+      { planId: planId(missing), repositoryId: gpRepoId(repository) },
+    );
+    expect(refused.errors[0]!.code).toBe("NOT_FOUND");
+    expect(refused.errors[0]!.message).toMatch(/no such plan/);
+    world().gitprotect.plans.delete(empty.id);
+  });
+
   it("attaches many repositories with a result each: one bad id does not stop the others", async () => {
     const plan = [...world().gitprotect.plans.values()].find((p) => p.type === 1)!;
     const candidates = [...world().gitprotect.repositories.values()]

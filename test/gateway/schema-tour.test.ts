@@ -147,7 +147,7 @@ describe("a tour of the whole schema", () => {
         sync: synchronizeOrganization(input: { organizationId: $org }) { errors { code } }
         remove: removeRepositoryFromGitProtect(input: { repositoryId: $repo, removeBackupData: false }) { errors { code } }
         licences: activateLicences(input: { repositoryIds: [] }) { errors { code } }
-        bulk: attachRepositoriesToPlan(input: { planId: $plan, repositoryIds: [$repo] }) { errors { code } }
+        bulk: detachRepositoriesFromPlan(input: { planId: $plan, repositoryIds: [$repo] }) { errors { code } }
       }`,
       { org: missingOrganization, repo: missingRepository, plan: missingPlan },
     );

@@ -162,6 +162,14 @@ describe("GitProtect simulator", () => {
       filters: [{ field: "colour", value: "red" }],
     });
     expect(unknown.status).toBe(400);
+    // The filter's shape is assumed: one in any other shape is refused, never honoured by a guess.
+    for (const filters of [
+      [{ name: "driver", value: 4 }],
+      [{ driver: 4 }],
+      { field: "driver", value: 4 },
+      ["driver eq 4"],
+    ])
+      expect((await post("getOrganizations", "/git/organizations/getmany", { filters })).status).toBe(400);
     expect((await post("getOrganizations", "/git/organizations/getmany", { limit: 0 })).status).toBe(400);
   });
 

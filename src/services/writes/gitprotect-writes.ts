@@ -59,7 +59,10 @@ export class GitProtectWrites {
     keys: RepositoryKey[],
     attach: boolean,
   ): Promise<Outcome<ItemResult[]>> {
-    if (!(await this.loaders.plan.load(plan))) return noPlan();
+    // The listing names only the plans that hold some of the organization's repositories, as its
+    // document says: an empty plan is missing from it. Attaching goes on and lets GitProtect say
+    // whether the plan exists; detaching from a plan that holds none of them has nothing to do.
+    if (!attach && !(await this.loaders.plan.load(plan))) return noPlan();
     const results = await Promise.all(
       keys.map(async (key): Promise<ItemResult> => {
         const found = await this.records.find(key, plan.organizationId);
@@ -69,7 +72,10 @@ export class GitProtectWrites {
             ? this.client.attachGitRepository(plan.id, found.id)
             : this.client.detachGitRepository(plan.id, found.id);
         const outcome = await attempt(change, {
-          NOT_FOUND: { code: "NOT_FOUND", message: "GitProtect no longer has the plan or the repository." },
+          NOT_FOUND: {
+            code: "NOT_FOUND",
+            message: "GitProtect has no such plan, or no longer the repository.",
+          },
           REJECTED: {
             code: "UNSUPPORTED",
             message: "GitProtect refused to put this repository in this plan.",
