@@ -4,7 +4,8 @@ import { worldParams, type WorldParams } from "./world/params.js";
 /**
  * `npm run simulators`: the three simulated upstreams over the demo world, on fixed ports.
  * Environment: GITPROTECT_SIM_PORT, AZURE_DEVOPS_SIM_PORT, SCM_MANAGER_SIM_PORT, SIM_LATENCY_MS,
- * SIM_JITTER_MS, and SIM_WORLD_<PARAMETER> (e.g. SIM_WORLD_ORGANIZATIONS=5) to grow the world.
+ * SIM_JITTER_MS, SIM_WORLD_<PARAMETER> (e.g. SIM_WORLD_ORGANIZATIONS=5) to grow the world, and
+ * SIM_SAMPLES=1 to serve the documents' own sample records instead.
  */
 
 function port(name: string, fallback: number): number {
@@ -35,6 +36,7 @@ try {
       scmManager: port("SCM_MANAGER_SIM_PORT", defaultPorts.scmManager),
     },
     world: worldFromEnvironment(),
+    samples: process.env.SIM_SAMPLES === "1",
     latency: { fixedMs: port("SIM_LATENCY_MS", 0), jitterMs: port("SIM_JITTER_MS", 0) },
   });
   const { credentials: c } = simulators;

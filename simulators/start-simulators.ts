@@ -5,6 +5,7 @@ import type { Latency } from "./http/faults.js";
 import { startSimulatorServer, type SimulatorServer } from "./http/simulator-server.js";
 import { scmManagerSimulator } from "./scm-manager/scm-manager-simulator.js";
 import { buildWorld, demoCredentials } from "./world/build-world.js";
+import { documentsWorld } from "./world/document-samples.js";
 import type { World } from "./world/model.js";
 import { worldParams, type WorldParams } from "./world/params.js";
 
@@ -14,6 +15,8 @@ export interface SimulatorOptions {
   /** 0 picks a free port (what tests do). */
   ports?: Partial<typeof defaultPorts>;
   world?: Partial<WorldParams>;
+  /** Serve the documents' own sample records instead of a generated world. */
+  samples?: boolean;
   /** Latency added to every call, e.g. `{ fixedMs: 20, jitterMs: 5 }` for benchmarks. */
   latency?: Latency;
   /** Where git repositories are built; a fresh temporary folder by default, removed on close. */
@@ -69,7 +72,9 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<S
       azureCollection: `${azureDevOps.origin}/DefaultCollection`,
       scmServer: `${scmManager.origin}/scm`,
     };
-    const world = await buildWorld(params, urls, options.dataDir);
+    const world = options.samples
+      ? await documentsWorld(urls, options.dataDir)
+      : await buildWorld(params, urls, options.dataDir);
     definitions.gitprotect.resolve(gitprotectSimulator(world));
     definitions.azureDevOps.resolve(azureDevOpsSimulator(world));
     definitions.scmManager.resolve(scmManagerSimulator(world));

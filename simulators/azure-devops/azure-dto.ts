@@ -30,13 +30,17 @@ export async function repositoryDto(world: World, repo: AzureRepository): Promis
   const remoteUrl = azureRemoteUrl(collection, project, repo);
   const sshUrl = azureSshUrl(collection, project, repo);
   const defaultBranch = await defaultBranchOf(repo);
-  return {
+  const documented = {
     id: repo.id,
     name: repo.name,
     url,
     project: projectDto(world, project),
     ...(defaultBranch ? { defaultBranch } : {}),
     remoteUrl,
+  };
+  if (repo.sampleFieldsOnly) return documented;
+  return {
+    ...documented,
     sshUrl,
     webUrl: remoteUrl,
     size: await repositorySize(repo.gitDir),

@@ -46,7 +46,7 @@ const repoNames = [
 const scmTeams = ["team-a", "team-b", "team-c", "team-d", "team-e"];
 const githubOrgs = ["contoso", "fabrikam", "northwind", "tailspin"];
 
-interface Hosts {
+export interface Hosts {
   azureCollection: string;
   scmServer: string;
 }
@@ -57,46 +57,8 @@ interface Hosts {
  * hosted repositories nothing backs up, plans with schedules, and real git data on disk.
  */
 export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: string): Promise<World> {
-  const random = createRandom(params.seed);
-  const world: World = {
-    seed: params.seed,
-    dataDir: dataDir ?? (await mkdtemp(join(tmpdir(), "repo-graph-world-"))),
-    random,
-    urls: hosts,
-    azure: {
-      collection: { id: random.uuid(), name: "DefaultCollection" },
-      projects: new Map(),
-      repositories: new Map(),
-      tokens: new Map([
-        [demoCredentials.azure.validToken, { user: "Demo User", expired: false }],
-        [demoCredentials.azure.expiredToken, { user: "Former User", expired: true }],
-      ]),
-    },
-    scm: {
-      users: new Map(
-        demoCredentials.scm.map((u) => [
-          u.name,
-          {
-            ...u,
-            groups: [...u.groups],
-            displayName: u.name[0]!.toUpperCase() + u.name.slice(1),
-            mail: `${u.name}@scm.test`,
-          },
-        ]),
-      ),
-      repositories: new Map(),
-      archiveEnabled: true,
-    },
-    gitprotect: {
-      users: demoCredentials.gitprotect.map((u) => ({ ...u, roles: [...u.roles], id: random.uuid() })),
-      organizations: new Map(),
-      repositories: new Map(),
-      plans: new Map(),
-      tokenSecret: random.uuid(),
-      tokenTtlSeconds: 30 * 24 * 3600,
-    },
-  };
-
+  const world = await emptyWorld(params.seed, hosts, dataDir);
+  const { random } = world;
   const histories = new HistoryPool(world.dataDir, params);
   const clock = Date.UTC(2024, 0, 1);
 
@@ -243,6 +205,50 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
     }
   }
   addPlans(world, random, params.plans);
+  return world;
+}
+
+/** A world with the demo accounts and nothing else: no organization, project or repository. */
+export async function emptyWorld(seed: number, hosts: Hosts, dataDir?: string): Promise<World> {
+  const random = createRandom(seed);
+  const world: World = {
+    seed,
+    dataDir: dataDir ?? (await mkdtemp(join(tmpdir(), "repo-graph-world-"))),
+    random,
+    urls: hosts,
+    azure: {
+      collection: { id: random.uuid(), name: "DefaultCollection" },
+      projects: new Map(),
+      repositories: new Map(),
+      tokens: new Map([
+        [demoCredentials.azure.validToken, { user: "Demo User", expired: false }],
+        [demoCredentials.azure.expiredToken, { user: "Former User", expired: true }],
+      ]),
+    },
+    scm: {
+      users: new Map(
+        demoCredentials.scm.map((u) => [
+          u.name,
+          {
+            ...u,
+            groups: [...u.groups],
+            displayName: u.name[0]!.toUpperCase() + u.name.slice(1),
+            mail: `${u.name}@scm.test`,
+          },
+        ]),
+      ),
+      repositories: new Map(),
+      archiveEnabled: true,
+    },
+    gitprotect: {
+      users: demoCredentials.gitprotect.map((u) => ({ ...u, roles: [...u.roles], id: random.uuid() })),
+      organizations: new Map(),
+      repositories: new Map(),
+      plans: new Map(),
+      tokenSecret: random.uuid(),
+      tokenTtlSeconds: 30 * 24 * 3600,
+    },
+  };
   return world;
 }
 

@@ -18,6 +18,8 @@ export interface AzureRepository {
   gitDir: string;
   /** Set by a PATCH; otherwise the branch HEAD names in git (none for an empty repository). */
   defaultBranch?: string;
+  /** Served with the 1.0 document's fields alone (id, name, url, project, defaultBranch, remoteUrl). */
+  sampleFieldsOnly?: boolean;
 }
 
 export interface AzureWorld {

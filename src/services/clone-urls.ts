@@ -55,9 +55,28 @@ export function hostedCloneUrls(
 ): string[] {
   const urls =
     repository.host === "azure"
-      ? [repository.dto.remoteUrl, repository.dto.sshUrl, ...(repository.dto.validRemoteUrls ?? [])]
+      ? [
+          ...azureRemoteForms(repository.dto),
+          repository.dto.sshUrl,
+          ...(repository.dto.validRemoteUrls ?? []),
+        ]
       : [repository.dto.url];
   return urls.filter((url): url is string => typeof url === "string" && url.length > 0);
+}
+
+/**
+ * Azure DevOps clones a repository named like its project at `{collection}/_git/{name}` and at
+ * `{collection}/{project}/_git/{name}`, and reports one of the two (the 1.0 samples show both):
+ * both are its URLs. Servers of the 1.0 API report no SSH URL or other remotes to join by.
+ */
+function azureRemoteForms(dto: AzureRepositoryDto): string[] {
+  const { remoteUrl, name, project } = dto;
+  if (!remoteUrl || name !== project.name) return [remoteUrl];
+  const suffix = `/_git/${encodeURIComponent(name)}`;
+  const withProject = `/${encodeURIComponent(project.name)}${suffix}`;
+  if (remoteUrl.endsWith(withProject)) return [remoteUrl, remoteUrl.slice(0, -withProject.length) + suffix];
+  if (remoteUrl.endsWith(suffix)) return [remoteUrl, remoteUrl.slice(0, -suffix.length) + withProject];
+  return [remoteUrl];
 }
 
 /**

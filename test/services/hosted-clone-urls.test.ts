@@ -37,6 +37,16 @@ describe("a hosted repository's clone URLs: one definition for the join, backup 
     expect(hostedCloneUrls({ host: "scm", dto: { ...scm, url: undefined } })).toEqual([]);
   });
 
+  it("of an Azure DevOps repository named like its project are both of its forms, with and without the project", () => {
+    const { sshUrl: _ssh, validRemoteUrls: _valid, ...documented } = azure;
+    const named = { ...documented, name: "Platform" };
+    const short = "https://tfs.example.com/DefaultCollection/_git/Platform";
+    const long = "https://tfs.example.com/DefaultCollection/Platform/_git/Platform";
+    expect(hostedCloneUrls({ host: "azure", dto: { ...named, remoteUrl: short } })).toEqual([short, long]);
+    expect(hostedCloneUrls({ host: "azure", dto: { ...named, remoteUrl: long } })).toEqual([long, short]);
+    expect(hostedCloneUrls({ host: "azure", dto: documented })).toEqual([documented.remoteUrl]);
+  });
+
   it("are what the models carry, and join by their normalized forms", () => {
     expect(fromAzureRepository(azure).cloneUrls).toEqual(hostedCloneUrls({ host: "azure", dto: azure }));
     expect(fromScmRepository(scm).cloneUrls).toEqual([scm.url]);
