@@ -127,6 +127,15 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
     gitAreaLocations: () => json(200, { count: gitArea.length, value: gitArea }),
     listResourceAreas: () => json(200, { count: 0, value: null }),
     listRepositories: () => list([...store.repositories.values()]),
+    listProjects({ query }) {
+      const top = typeof query.$top === "number" ? query.$top : 100;
+      const skip = typeof query.$skip === "number" ? query.$skip : 0;
+      const value = [...world.azure.projects.values()]
+        .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }))
+        .slice(skip, skip + top)
+        .map((p) => projectDto(world, p));
+      return json(200, { count: value.length, value });
+    },
     listProjectRepositories: ({ params }) => {
       const target = project(params.project!);
       return list([...store.repositories.values()].filter((r) => r.projectId === target.id));

@@ -1026,6 +1026,11 @@ export type Query = {
   repositories?: Maybe<RepositoryConnection>;
   /** One repository by global id; null when its upstream has no such repository. */
   repository?: Maybe<Repository>;
+  /**
+   * The projects of the configured Azure DevOps collection, by name, those without a repository
+   * too (where a first repository is created, or a project attached to a plan).
+   */
+  azureDevOpsProjects: Array<AzureDevOpsProject>;
   /** The repository behind a clone URL, in any of its spellings (https, ssh, .git, user name). */
   repositoryByUrl?: Maybe<Repository>;
 };
@@ -1464,6 +1469,8 @@ export type AzureDevOpsProject = Node & {
   name: Scalars['String']['output'];
   /** State, e.g. wellFormed. */
   state: Scalars['String']['output'];
+  /** The project's repositories, by name; empty for a project that has none yet. */
+  repositories: Array<Repository>;
 };
 
 /** What Azure DevOps adds about a repository. */
@@ -2128,6 +2135,7 @@ export type QueryResolvers<ContextType = ServicesOf, ParentType extends Resolver
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   repositories?: Resolver<Maybe<ResolversTypes['RepositoryConnection']>, ParentType, ContextType, RequireFields<QueryRepositoriesArgs, 'first'>>;
   repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType, RequireFields<QueryRepositoryArgs, 'id'>>;
+  azureDevOpsProjects?: Resolver<Array<ResolversTypes['AzureDevOpsProject']>, ParentType, ContextType>;
   repositoryByUrl?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType, RequireFields<QueryRepositoryByUrlArgs, 'url'>>;
 };
 
@@ -2225,6 +2233,7 @@ export type AzureDevOpsProjectResolvers<ContextType = ServicesOf, ParentType ext
   azureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  repositories?: Resolver<Array<ResolversTypes['Repository']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

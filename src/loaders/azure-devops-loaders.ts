@@ -1,12 +1,13 @@
 import type { AzureDevOpsClient, AzureVersion, CommitCriteria } from "../upstreams/azure-devops/client.js";
 import { branchName } from "../upstreams/azure-devops/refs.js";
-import type { AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
+import { UpstreamError } from "../http/upstream-error.js";
+import type { AzureProjectDto, AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
 import { listedById, namedWithin, orNull, type LoaderKit } from "./loader-kit.js";
 
 type Commit = { id: string; commitId: string };
 
 /** Repositories by id (ids compare without case), primed from the collection's one listing. */
-function repositoryLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
+function repositoryLoaders(client: AzureDevOpsClient, kit: LoaderKit, maxPages: number) {
   const { byId, listing } = listedById<AzureRepositoryDto>(
     kit,
     {
@@ -16,7 +17,32 @@ function repositoryLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
     },
     (a, b) => a.toLowerCase() === b.toLowerCase(),
   );
-  return { repository: byId, repositories: listing };
+  /** A project's repositories, through the project's own listing; they prime the repositories by id. */
+  const ofProject = kit.perKey(async (projectId: string) => {
+    const list = await orNull(client.listProjectRepositories(projectId));
+    for (const r of list?.value ?? []) byId.prime(r.id, r);
+    return list && list.value;
+  });
+  return {
+    repository: byId,
+    repositories: listing,
+    ofProject,
+    projects: projectListing(client, kit, maxPages),
+  };
+}
+
+/** Every project of the collection, a page at a time, as many pages as it takes up to `maxPages`. */
+function projectListing(client: AzureDevOpsClient, kit: LoaderKit, maxPages: number) {
+  const size = 100;
+  return kit.once(async () => {
+    const projects: AzureProjectDto[] = [];
+    for (let page = 0; page < maxPages; page++) {
+      const { value } = await client.listProjects(size, page * size);
+      projects.push(...value);
+      if (value.length < size) return projects;
+    }
+    throw new UpstreamError("Azure DevOps", "TOO_LARGE", undefined, `more than ${maxPages * size} projects`);
+  });
 }
 
 /** Branch heads (all in one call: totalCount needs them all), a head by name, pages of heads, tags. */
@@ -66,8 +92,12 @@ function historyLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
 }
 
 /** Azure DevOps's reads for one request. */
-export function azureDevOpsLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
-  return { ...repositoryLoaders(client, kit), ...refLoaders(client, kit), ...historyLoaders(client, kit) };
+export function azureDevOpsLoaders(client: AzureDevOpsClient, kit: LoaderKit, maxPages: number) {
+  return {
+    ...repositoryLoaders(client, kit, maxPages),
+    ...refLoaders(client, kit),
+    ...historyLoaders(client, kit),
+  };
 }
 
 export type AzureDevOpsLoaders = ReturnType<typeof azureDevOpsLoaders>;

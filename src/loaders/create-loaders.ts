@@ -14,7 +14,7 @@ export interface ReadLimits {
 export function createLoaders(clients: Clients, kit: LoaderKit, limits: ReadLimits) {
   return {
     gitprotect: clients.gitprotect && gitprotectLoaders(clients.gitprotect, kit, limits.maxPages),
-    azure: clients.azure && azureDevOpsLoaders(clients.azure, kit),
+    azure: clients.azure && azureDevOpsLoaders(clients.azure, kit, limits.maxPages),
     scm: clients.scm && scmManagerLoaders(clients.scm, kit),
     kit,
   };

@@ -9,6 +9,7 @@ import { isoDate } from "../graphql/scalars.js";
 export const AzureDevOpsProject: AzureDevOpsProjectResolvers = {
   id: (p) => encodeId({ type: "AzureDevOpsProject", projectId: p.id }),
   azureId: (p) => p.id,
+  repositories: (p, _, { services }) => services.repositories.ofProject(p.id),
 };
 
 export const AzureDevOpsPlanSettings: AzureDevOpsPlanSettingsResolvers = {

@@ -37,6 +37,7 @@ export const Query: QueryResolvers = {
     if (needsBackups(info)) services.repositories.prefetchBackups();
     return connection(await page);
   },
+  azureDevOpsProjects: (_, __, { services }) => services.nodes.allProjects(),
   repository(_, { id }, { services }, info) {
     const key = decodeIdOf(id, "Repository");
     if (needsBackups(info)) services.repositories.prefetchBackups();

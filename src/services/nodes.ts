@@ -46,22 +46,25 @@ export class Nodes {
     configured(this.loaders[host], host === "azure" ? "Azure DevOps" : "SCM-Manager");
   }
 
-  /** A project, known from the collection's repository listing (projects without one are not found). */
+  /** A project of the collection, those without a repository too; null when there is none. */
   async project(id: string): Promise<AzureDevOpsProjectModel | null> {
-    const list = await configured(this.loaders.azure, "Azure DevOps").repositories.load();
-    const found = list.find((r) => r.project.id.toLowerCase() === id.toLowerCase());
-    return found ? toProject(found.project) : null;
+    const [found] = (await this.projects([id])) ?? [];
+    return found ?? null;
   }
 
-  /** The projects of these ids that the collection's listing shows, each once. */
+  /** The projects of these ids, each once, in the listing's order; null without Azure DevOps. */
   async projects(ids: string[]): Promise<AzureDevOpsProjectModel[] | null> {
     if (!this.loaders.azure) return null;
-    const list = await this.loaders.azure.repositories.load();
-    const byId = new Map(list.map((r) => [r.project.id.toLowerCase(), r.project]));
     const wanted = new Set(ids.map((id) => id.toLowerCase()));
-    return [...wanted].flatMap((id) => {
-      const project = byId.get(id);
-      return project ? [toProject(project)] : [];
-    });
+    const all = await this.loaders.azure.projects.load();
+    return all.filter((p) => wanted.has(p.id.toLowerCase())).map(toProject);
+  }
+
+  /** Every project of the collection, by name. */
+  async allProjects(): Promise<AzureDevOpsProjectModel[]> {
+    const all = await configured(this.loaders.azure, "Azure DevOps").projects.load();
+    return [...all]
+      .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }))
+      .map(toProject);
   }
 }

@@ -70,6 +70,16 @@ export class Repositories {
     return offsetPage(await Promise.all(page.items.map((r) => this.fromRecord(r))), window, page.total);
   }
 
+  /** An Azure DevOps project's repositories, by name, from the project's own listing. */
+  async ofProject(projectId: string): Promise<RepositoryModel[]> {
+    const azure = configured(this.loaders.azure, "Azure DevOps");
+    const listed = (await azure.ofProject.load(projectId)) ?? [];
+    return listed
+      .map((dto) => fromAzureRepository(dto))
+      .sort(byName)
+      .map((hosted) => this.model({ hosted }));
+  }
+
   /** The repositories a plan names, in its order. */
   async withIds(organizationId: string, ids: string[], window: Window): Promise<Page<RepositoryModel>> {
     const gitprotect = configured(this.loaders.gitprotect, "GitProtect");

@@ -333,6 +333,38 @@ describe("Azure DevOps mutations", () => {
   const project = () => [...world().azure.projects.values()][0]!;
   const create = `mutation($input: CreateAzureDevOpsRepositoryInput!) { createAzureDevOpsRepository(input: $input) { repository { id name defaultBranch { name } } errors { code field } } }`;
 
+  it("lists a project without repositories, and creates its first one there", async () => {
+    const bare = { id: "0e0e0e0e-1111-4000-8000-000000000001", name: "Newcomers", revision: 1 };
+    world().azure.projects.set(bare.id, bare);
+    const projectId = encodeId({ type: "AzureDevOpsProject", projectId: bare.id });
+    type Project = { id: string; name: string; repositories: Array<{ name: string }> };
+    const listed = await h.query<{ azureDevOpsProjects: Project[]; node: Project | null }>(
+      `query($id: ID!) { azureDevOpsProjects { id name repositories { name } } node(id: $id) { ... on AzureDevOpsProject { name repositories { name } } } }`,
+      { id: projectId },
+    );
+    expect(listed.errors).toBeUndefined();
+    const names = listed.data.azureDevOpsProjects.map((p) => p.name);
+    expect(names).toEqual(
+      [...world().azure.projects.values()].map((p) => p.name).sort((a, b) => a.localeCompare(b)),
+    );
+    expect(listed.data.azureDevOpsProjects.find((p) => p.id === projectId)).toEqual({
+      id: projectId,
+      name: "Newcomers",
+      repositories: [],
+    });
+    expect(listed.data.node).toEqual({ name: "Newcomers", repositories: [] });
+    const made = await mutate<{ repository: { name: string } | null; errors: Errors }>(create, {
+      projectId,
+      name: "first-one",
+    });
+    expect(made).toMatchObject({ repository: { name: "first-one" }, errors: [] });
+    const after = await h.query<{ node: Project }>(
+      `query($id: ID!) { node(id: $id) { ... on AzureDevOpsProject { repositories { name } } } }`,
+      { id: projectId },
+    );
+    expect(after.data.node.repositories).toEqual([{ name: "first-one" }]);
+  });
+
   it("creates, refuses a taken name and an invalid one (without calling)", async () => {
     const projectId = encodeId({ type: "AzureDevOpsProject", projectId: project().id });
     const made = await mutate<{ repository: { id: string; defaultBranch: null } }>(create, {

@@ -25,7 +25,7 @@ function repository(history: string[]) {
       return Promise.resolve({ count: value.length, value });
     },
   } as unknown as AzureDevOpsClient;
-  return { loaders: azureDevOpsLoaders(client, loaderKit()), asked };
+  return { loaders: azureDevOpsLoaders(client, loaderKit(), 1), asked };
 }
 
 describe("Azure DevOps revisions", () => {

@@ -88,6 +88,16 @@ describe("Azure DevOps simulator", () => {
     expect((missing.body as { message: string }).message).toMatch(/^TF200016/);
   });
 
+  it("lists the collection's projects by name, paged with $top and $skip", async () => {
+    type Project = { id: string; name: string };
+    const page = async (query: string) =>
+      ((await client.call("listProjects", `/_apis/projects${query}`)).body as List<Project>).value;
+    const all = await page("");
+    expect(all.map((p) => p.id).sort()).toEqual([...sim.world.azure.projects.keys()].sort());
+    expect(all.map((p) => p.name)).toEqual([...all.map((p) => p.name)].sort((a, b) => a.localeCompare(b)));
+    expect([...(await page("?$top=1")), ...(await page("?$top=1&$skip=1"))]).toEqual(all.slice(0, 2));
+  });
+
   it("gets a repository by id, by name within its project, and by clone URL", async () => {
     const repo = await withHistory();
     expect((await client.call("getRepository", `/_apis/git/repositories/${repo.id}`)).body).toMatchObject({

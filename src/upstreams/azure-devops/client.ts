@@ -12,6 +12,7 @@ import type {
   AzureCommitRefDto,
   AzureItemDto,
   AzureList,
+  AzureProjectDto,
   AzureRefDto,
   AzureRepositoryDto,
   AzureVersionType,
@@ -53,6 +54,15 @@ export class AzureDevOpsClient extends RestClient {
 
   listRepositories(): Promise<AzureList<AzureRepositoryDto>> {
     return this.get(repositories, { cache: "listing", operation: "listRepositories" });
+  }
+
+  /** One page of the collection's projects (the core API: see the contract). */
+  listProjects(top: number, skip: number): Promise<AzureList<AzureProjectDto>> {
+    return this.get(["_apis", "projects"], {
+      cache: "listing",
+      operation: "listProjects",
+      query: { $top: top, $skip: skip || undefined },
+    });
   }
 
   listProjectRepositories(project: string): Promise<AzureList<AzureRepositoryDto>> {

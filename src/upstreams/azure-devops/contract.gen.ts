@@ -70,6 +70,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/_apis/projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The projects of the collection (core API, beyond the seed document). */
+        get: operations["listProjects"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/{project}/_apis/git/repositories": {
         parameters: {
             query?: never;
@@ -634,6 +651,37 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listProjects: {
+        parameters: {
+            query?: {
+                "api-version"?: components["parameters"]["apiVersion"];
+                $top?: number;
+                $skip?: number;
+                stateFilter?: "wellFormed" | "createPending" | "deleting" | "new" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Projects. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                        value: components["schemas"]["TeamProjectReference"][];
+                    };
+                };
+            };
+            203: components["responses"]["SignInPage"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
         };
     };
     listProjectRepositories: {
