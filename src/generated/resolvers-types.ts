@@ -1078,6 +1078,8 @@ export type QueryBackupPlanArgs = {
 export type QueryOrganizationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<OrganizationOrder>;
+  filter?: InputMaybe<OrganizationFilter>;
 };
 
 
@@ -1180,6 +1182,8 @@ export type Organization = Node & {
 export type OrganizationRepositoriesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
+  orderBy?: InputMaybe<RepositoryBackupOrder>;
+  filter?: InputMaybe<RepositoryBackupFilter>;
 };
 
 
@@ -1209,6 +1213,36 @@ export type OrganizationEdge = {
   cursor: Scalars['String']['output'];
   /** The organization. */
   node: Organization;
+};
+
+/** Ascending or descending. */
+export type OrderDirection =
+  /** Smallest first (A to Z, oldest first). */
+  | 'ASC'
+  /** Largest first (Z to A, newest first). */
+  | 'DESC';
+
+/** What organizations can be ordered by. */
+export type OrganizationOrderField =
+  /** Name. */
+  | 'NAME'
+  /** Repositories GitProtect knows in the organization. */
+  | 'TOTAL_REPOSITORIES';
+
+/** An order of organizations, as GitProtect sorts them. */
+export type OrganizationOrder = {
+  /** What to order by. */
+  field?: OrganizationOrderField;
+  /** Which way. */
+  direction?: OrderDirection;
+};
+
+/** Which organizations to list; every condition given must hold. */
+export type OrganizationFilter = {
+  /** Only organizations whose name contains this text, without regard to case (1 to 256 characters). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only organizations of this provider. */
+  provider?: InputMaybe<GitProvider>;
 };
 
 /** An organization to synchronize. */
@@ -1247,6 +1281,33 @@ export type SignInToGitProtectPayload = {
   userId?: Maybe<Scalars['ID']['output']>;
   /** Why sign-in failed; empty on success. */
   errors: Array<MutationError>;
+};
+
+/** What an organization's repositories can be ordered by. */
+export type RepositoryBackupOrderField =
+  /** Name in GitProtect. */
+  | 'NAME'
+  /** Size of the backed-up data. */
+  | 'SIZE'
+  /** Time of the latest backup. */
+  | 'LAST_BACKUP';
+
+/** An order of an organization's repositories, as GitProtect sorts them. */
+export type RepositoryBackupOrder = {
+  /** What to order by. */
+  field?: RepositoryBackupOrderField;
+  /** Which way. */
+  direction?: OrderDirection;
+};
+
+/** Which of an organization's repositories to list; every condition given must hold. */
+export type RepositoryBackupFilter = {
+  /** Only repositories whose GitProtect name contains this text, without regard to case (1 to 256 characters). */
+  nameContains?: InputMaybe<Scalars['String']['input']>;
+  /** Only repositories whose licence is (true) or is not (false) active. */
+  licenceActive?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only repositories whose latest backup ended so. */
+  lastBackupStatus?: InputMaybe<BackupStatus>;
 };
 
 /** Where a repository is hosted. */
@@ -1747,10 +1808,17 @@ export type ResolversTypes = {
   Organization: ResolverTypeWrapper<OrganizationModel>;
   OrganizationConnection: ResolverTypeWrapper<ConnectionModel<OrganizationModel>>;
   OrganizationEdge: ResolverTypeWrapper<Edge<OrganizationModel>>;
+  OrderDirection: OrderDirection;
+  OrganizationOrderField: OrganizationOrderField;
+  OrganizationOrder: OrganizationOrder;
+  OrganizationFilter: OrganizationFilter;
   SynchronizeOrganizationInput: SynchronizeOrganizationInput;
   SynchronizeOrganizationPayload: ResolverTypeWrapper<Omit<SynchronizeOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversTypes['Organization']> }>;
   SignInToGitProtectInput: SignInToGitProtectInput;
   SignInToGitProtectPayload: ResolverTypeWrapper<SignInToGitProtectPayload>;
+  RepositoryBackupOrderField: RepositoryBackupOrderField;
+  RepositoryBackupOrder: RepositoryBackupOrder;
+  RepositoryBackupFilter: RepositoryBackupFilter;
   RepositoryHost: RepositoryHost;
   BackupStatus: BackupStatus;
   Repository: ResolverTypeWrapper<RepositoryModel>;
@@ -1835,10 +1903,14 @@ export type ResolversParentTypes = {
   Organization: OrganizationModel;
   OrganizationConnection: ConnectionModel<OrganizationModel>;
   OrganizationEdge: Edge<OrganizationModel>;
+  OrganizationOrder: OrganizationOrder;
+  OrganizationFilter: OrganizationFilter;
   SynchronizeOrganizationInput: SynchronizeOrganizationInput;
   SynchronizeOrganizationPayload: Omit<SynchronizeOrganizationPayload, 'organization'> & { organization?: Maybe<ResolversParentTypes['Organization']> };
   SignInToGitProtectInput: SignInToGitProtectInput;
   SignInToGitProtectPayload: SignInToGitProtectPayload;
+  RepositoryBackupOrder: RepositoryBackupOrder;
+  RepositoryBackupFilter: RepositoryBackupFilter;
   Repository: RepositoryModel;
   RepositoryConnection: ConnectionModel<RepositoryModel>;
   RepositoryEdge: Edge<RepositoryModel>;

@@ -15,6 +15,23 @@ export function checkedPath(path: string): string {
 
 export const optionalPath = (path: string | null | undefined) => (path ? checkedPath(path) : undefined);
 
+/** An `orderBy` argument with its defaults filled in; undefined when not given. */
+export function orderOf<F extends string>(
+  order: { field?: F | null; direction?: "ASC" | "DESC" | null } | null | undefined,
+  byDefault: F,
+): { field: F; direction: "ASC" | "DESC" } | undefined {
+  return order ? { field: order.field ?? byDefault, direction: order.direction ?? "ASC" } : undefined;
+}
+
+/** Text to search names for: 1 to 256 characters, none of them a control character; absent when not given. */
+export function searchText(text: string | null | undefined, argument: string): string | undefined {
+  if (text === null || text === undefined) return undefined;
+  // eslint-disable-next-line no-control-regex
+  if (text.length < 1 || text.length > 256 || /[\u0000-\u001f\u007f]/.test(text))
+    throw badInput(`\`${argument}\` is 1 to 256 characters, without control characters.`);
+  return text;
+}
+
 /**
  * A name git accepts for a branch or tag (`git check-ref-format`): no `..`, no control
  * characters, space, `~ ^ : ? * [ \`, no part starting with `.` or ending with `.lock`, no `@{`,

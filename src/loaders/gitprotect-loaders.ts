@@ -6,6 +6,12 @@ import type {
   PlanDto,
 } from "../upstreams/gitprotect/types.js";
 import { UpstreamError } from "../http/upstream-error.js";
+import {
+  organizationQuery,
+  repositoryQuery,
+  type OrganizationListing,
+  type RepositoryListing,
+} from "../upstreams/gitprotect/listing-options.js";
 import { orNull, type LoaderKit } from "./loader-kit.js";
 import { pageWindow } from "./page-window.js";
 
@@ -104,15 +110,22 @@ function organizationLoaders(client: GitProtectClient, kit: LoaderKit, maxPages:
     const all = await allOrganizations.load();
     return ids.map((id) => all.find((o) => o.id === id) ?? null);
   });
-  const organizationsPage = kit.perKey(async (window: Window) => {
-    const page = await windowOf(window, fetch);
-    for (const o of page.items) organization.prime(o.id, o);
-    return page;
-  });
+  const organizationsPage = kit.perKey(
+    async ({ listing, ...window }: Window & { listing?: OrganizationListing }) => {
+      const { request, check } = organizationQuery(listing);
+      const page = await windowOf(window, (page, limit) =>
+        client.getOrganizations({ page, limit, ...request }),
+      );
+      check(page.items);
+      for (const o of page.items) organization.prime(o.id, o);
+      return page;
+    },
+  );
   return { organization, organizationsPage, allOrganizations };
 }
 
 type OwnedWindow = Window & { organizationId: string };
+type RepositoryWindow = OwnedWindow & { listing?: RepositoryListing };
 
 /** GitProtect's reads for one request: listings, and records by id primed from them. */
 export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit, maxPages: number) {
@@ -129,9 +142,14 @@ export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit, maxP
   );
   return {
     ...organizations,
-    repositoriesPage: kit.perKey(({ organizationId, ...window }: OwnedWindow) =>
-      orNull(windowOf(window, repositories(organizationId))),
-    ),
+    repositoriesPage: kit.perKey(async ({ organizationId, listing, ...window }: RepositoryWindow) => {
+      const { request, check } = repositoryQuery(listing);
+      const fetch = (page: number, limit: number) =>
+        client.getRepositories({ id: organizationId, page, limit, ...request });
+      const page = await orNull(windowOf(window, fetch));
+      if (page) check(page.items);
+      return page;
+    }),
     repositoriesOf: records.all,
     record: records.one,
     plansPage: kit.perKey(({ organizationId, ...window }: OwnedWindow) =>

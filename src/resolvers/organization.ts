@@ -1,4 +1,5 @@
 import type { OrganizationResolvers } from "../generated/resolvers-types.js";
+import { orderOf, searchText } from "../graphql/arguments.js";
 import { connectionOrNull } from "../graphql/connection.js";
 import { offsetWindow } from "../graphql/cursor.js";
 import { encodeId } from "../graphql/global-id.js";
@@ -6,8 +7,16 @@ import { encodeId } from "../graphql/global-id.js";
 export const Organization: OrganizationResolvers = {
   id: (o) => encodeId({ type: "Organization", organizationId: o.id }),
   gitprotectId: (o) => o.id,
-  repositories: async (o, { first, after }, { services }) =>
-    connectionOrNull(await services.repositories.ofOrganization(o.id, offsetWindow(first, after))),
+  async repositories(o, { first, after, orderBy, filter }, { services }) {
+    const listing = {
+      order: orderOf(orderBy, "NAME"),
+      nameContains: searchText(filter?.nameContains, "filter.nameContains"),
+      licenceActive: filter?.licenceActive ?? undefined,
+      status: filter?.lastBackupStatus ?? undefined,
+    };
+    const window = offsetWindow(first, after);
+    return connectionOrNull(await services.repositories.ofOrganization(o.id, window, listing));
+  },
   backupPlans: async (o, { first, after }, { services }) =>
     connectionOrNull(await services.backupPlans.ofOrganization(o.id, offsetWindow(first, after))),
 };

@@ -1,5 +1,5 @@
 import type { QueryResolvers } from "../generated/resolvers-types.js";
-import { badInput } from "../graphql/arguments.js";
+import { badInput, orderOf, searchText } from "../graphql/arguments.js";
 import { connection } from "../graphql/connection.js";
 import { offsetWindow } from "../graphql/cursor.js";
 import { decodeId, decodeIdOf } from "../graphql/global-id.js";
@@ -14,8 +14,13 @@ export const Query: QueryResolvers = {
     return Promise.all(keys.map((key) => services.nodes.find(key).catch(() => null)));
   },
 
-  async organizations(_, { first, after }, { services }, info) {
-    const page = services.organizations.page(offsetWindow(first, after));
+  async organizations(_, { first, after, orderBy, filter }, { services }, info) {
+    const listing = {
+      order: orderOf(orderBy, "NAME"),
+      nameContains: searchText(filter?.nameContains, "filter.nameContains"),
+      provider: filter?.provider ?? undefined,
+    };
+    const page = services.organizations.page(offsetWindow(first, after), listing);
     if (needsHostedJoin(info)) services.repositories.prefetchHosted();
     return connection(await page);
   },
@@ -32,7 +37,10 @@ export const Query: QueryResolvers = {
   },
 
   async repositories(_, { first, after, host, nameContains }, { services }, info) {
-    const filter = { host: host ? hostName(host) : undefined, nameContains: nameContains ?? undefined };
+    const filter = {
+      host: host ? hostName(host) : undefined,
+      nameContains: searchText(nameContains, "nameContains"),
+    };
     const page = services.repositories.list(filter, offsetWindow(first, after));
     if (needsBackups(info)) services.repositories.prefetchBackups();
     return connection(await page);

@@ -1,4 +1,5 @@
 import type { Loaders } from "../loaders/create-loaders.js";
+import type { OrganizationListing } from "../upstreams/gitprotect/listing-options.js";
 import { configured } from "./errors.js";
 import { toOrganization } from "./gitprotect-models.js";
 import type { OrganizationModel } from "./models.js";
@@ -9,9 +10,9 @@ export class Organizations {
   constructor(private readonly loaders: Loaders) {}
 
   /** Throws at once, before any call starts, when GitProtect is not configured (so do the others). */
-  page(window: Window): Promise<Page<OrganizationModel>> {
+  page(window: Window, listing?: OrganizationListing): Promise<Page<OrganizationModel>> {
     return this.gitprotect()
-      .organizationsPage.load(window)
+      .organizationsPage.load({ ...window, listing })
       .then((page) => offsetPage(page.items.map(toOrganization), window, page.total));
   }
 

@@ -1,4 +1,5 @@
 import type { Loaders } from "../loaders/create-loaders.js";
+import type { RepositoryListing } from "../upstreams/gitprotect/listing-options.js";
 import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
 import type { JoinRule } from "./clone-urls.js";
 import { configured, notConfigured } from "./errors.js";
@@ -63,9 +64,13 @@ export class Repositories {
   }
 
   /** An organization's repositories as GitProtect pages them, each joined with its host's record. */
-  async ofOrganization(organizationId: string, window: Window): Promise<Page<RepositoryModel> | null> {
+  async ofOrganization(
+    organizationId: string,
+    window: Window,
+    listing?: RepositoryListing,
+  ): Promise<Page<RepositoryModel> | null> {
     const gitprotect = configured(this.loaders.gitprotect, "GitProtect");
-    const page = await gitprotect.repositoriesPage.load({ organizationId, ...window });
+    const page = await gitprotect.repositoriesPage.load({ organizationId, ...window, listing });
     if (!page) return null;
     return offsetPage(await Promise.all(page.items.map((r) => this.fromRecord(r))), window, page.total);
   }

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeId } from "../../src/graphql/global-id.js";
+import { organizationDto } from "../../simulators/gitprotect/dto.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 
 /** Every connection walked page by page: each item exactly once, in a stable order, with cursors that keep working. */
@@ -60,6 +61,66 @@ describe("pagination", () => {
     expect(new Set(ids(nodes)).size).toBe(nodes.length);
   });
 
+  it("organizations and their repositories in the order and with the filters asked, checked on arrival", async () => {
+    const world = h.sim.world.gitprotect;
+    type Named = { name: string };
+    const organizations = async (args: string) => {
+      const answer = await h.query<{ organizations: { totalCount: number; nodes: Named[] } }>(
+        `{ organizations(first: 100, ${args}) { totalCount nodes { name } } }`,
+      );
+      expect(answer.errors).toBeUndefined();
+      return answer.data.organizations;
+    };
+    const names = [...world.organizations.values()].map((o) => o.name);
+    const byName = (a: string, b: string) => a.localeCompare(b, "en");
+    expect((await organizations(`orderBy: { direction: DESC }`)).nodes.map((o) => o.name)).toEqual(
+      [...names].sort(byName).reverse(),
+    );
+    const azure = await organizations(`filter: { provider: AZURE_DEVOPS, nameContains: "AZURE" }`);
+    const expected = [...world.organizations.values()].filter((o) => o.driver === 4).map((o) => o.name);
+    expect(azure.nodes.map((o) => o.name).sort(byName)).toEqual(expected.sort(byName));
+    expect(azure.totalCount).toBe(expected.length);
+
+    const organization = [...world.organizations.values()][0]!;
+    const records = [...world.repositories.values()].filter((r) => r.organizationId === organization.id);
+    const answer = await h.query<{
+      organization: { repositories: { nodes: Array<{ backup: { sizeBytes: number } }> } };
+    }>(
+      `query($id: ID!) { organization(id: $id) { repositories(first: 100, orderBy: { field: SIZE, direction: DESC }, filter: { licenceActive: true }) { nodes { backup { sizeBytes } } } } }`,
+      { id: encodeId({ type: "Organization", organizationId: organization.id }) },
+    );
+    expect(answer.errors).toBeUndefined();
+    const sizes = records
+      .filter((r) => r.isLicenceActive)
+      .map((r) => r.sizeBytes)
+      .sort((a, b) => b - a);
+    expect(answer.data.organization.repositories.nodes.map((n) => n.backup.sizeBytes)).toEqual(sizes);
+
+    // A GitProtect that ignored the filter would answer other organizations: that is no answer.
+    const unfiltered = {
+      currentPage: 1,
+      pageCount: 1,
+      totalEntries: 1,
+      result: [organizationDto(h.sim.world, organization)],
+    };
+    h.sim.gitprotect.faults.setRules([{ operation: "getOrganizations", status: 200, body: unfiltered }]);
+    try {
+      const ignored = await h.query(
+        `{ organizations(filter: { nameContains: "no such name" }) { nodes { name } } }`,
+      );
+      expect(ignored.errors?.[0]?.extensions).toMatchObject({
+        code: "UPSTREAM_ERROR",
+        upstream: "GitProtect",
+      });
+    } finally {
+      h.sim.gitprotect.faults.setRules([]);
+    }
+    for (const bad of ['""', '"tab\\there"', `"${"x".repeat(257)}"`]) {
+      const refused = await h.query(`{ organizations(filter: { nameContains: ${bad} }) { totalCount } }`);
+      expect(refused.errors?.[0]?.extensions?.code, bad).toBe("BAD_USER_INPUT");
+    }
+  });
+
   it("an organization's repositories and plans, on page/limit paging with any page size", async () => {
     const organization = [...h.sim.world.gitprotect.organizations.values()][0]!;
     const id = encodeId({ type: "Organization", organizationId: organization.id });
@@ -82,14 +143,14 @@ describe("pagination", () => {
       expect(ids(nodes)).toEqual(expected);
     }
     const plans = `query($id: ID!, $first: Int, $after: String) { organization(id: $id) { backupPlans(first: $first, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } nodes { id name } } } }`;
-    // GitProtect lists the plans of the organization and those holding one of its repositories.
+    // GitProtect lists the plans holding one of the organization's repositories.
     const own = new Set(
       [...h.sim.world.gitprotect.repositories.values()]
         .filter((r) => r.organizationId === organization.id)
         .map((r) => r.id),
     );
-    const inWorld = [...h.sim.world.gitprotect.plans.values()].filter(
-      (p) => p.organizationId === organization.id || p.repositoriesIds.some((r) => own.has(r)),
+    const inWorld = [...h.sim.world.gitprotect.plans.values()].filter((p) =>
+      p.repositoriesIds.some((r) => own.has(r)),
     );
     expect(inWorld.length).toBeGreaterThan(1);
     const whole = ((await h.query(plans, { id, first: 100 })).data as { organization: { backupPlans: Page } })
