@@ -100,6 +100,7 @@ export async function startSimulatorServer<P>(
         operation: operation.id,
         method,
         path: url.pathname,
+        query: url.search,
         principal,
         status,
         startedAt,

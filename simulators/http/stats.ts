@@ -3,6 +3,8 @@ export interface RequestRecord {
   operation: string;
   method: string;
   path: string;
+  /** The query string, `?` included; empty when there is none. */
+  query: string;
   /** Who asked (user name, e-mail or a token's subject); never the secret itself. */
   principal: string | null;
   status: number;

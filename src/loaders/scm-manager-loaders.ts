@@ -44,7 +44,14 @@ function historyLoaders(client: ScmManagerClient, kit: LoaderKit) {
       orNull(client.getChangeset(id, revision), unsupported),
     ({ id, revision }) => (isCommitId(revision) ? revision.toLowerCase() : `${id}\u0000${revision}`),
   );
-  type Query = { id: string; branch?: string; path?: string; start: number; limit: number };
+  type Query = {
+    id: string;
+    branch?: string;
+    revision?: string;
+    path?: string;
+    start: number;
+    limit: number;
+  };
   const changesets = kit.perKey(async ({ id, ...query }: Query) => {
     const page = await orNull(client.getChangesets(id, query), unsupported);
     for (const c of page?.changesets ?? []) changeset.prime({ id, revision: c.id }, c);
@@ -56,8 +63,9 @@ function historyLoaders(client: ScmManagerClient, kit: LoaderKit) {
     blame: kit.perKey(({ id, path, revision }: At & { path: string }) =>
       orNull(client.getBlame(id, path, revision), unsupported),
     ),
-    browse: kit.perKey(({ id, ...query }: At & { path: string; recursive: boolean }) =>
-      orNull(client.browse(id, query), unsupported),
+    browse: kit.perKey(
+      ({ id, ...query }: At & { path: string; recursive: boolean; disableLastCommit: boolean }) =>
+        orNull(client.browse(id, query), unsupported),
     ),
     diff: kit.perKey(({ id, revision, path }: { id: string; revision: string; path?: string }) =>
       orNull(client.getDiff(id, revision, path), unsupported),

@@ -1,5 +1,11 @@
 import type { RepositoryResolvers } from "../generated/resolvers-types.js";
-import { checkedPath, checkedRevision, optionalPath, optionalRevision } from "../graphql/arguments.js";
+import {
+  badInput,
+  checkedPath,
+  checkedRevision,
+  optionalPath,
+  optionalRevision,
+} from "../graphql/arguments.js";
 import { connectionOrNull } from "../graphql/connection.js";
 import { decodeCursor, offsetWindow, pageSize } from "../graphql/cursor.js";
 import { encodeId } from "../graphql/global-id.js";
@@ -49,11 +55,16 @@ export const Repository: RepositoryResolvers = {
     const window = offsetWindow(first, after);
     return hosted && connectionOrNull(await services.branches.tags(hosted, window));
   },
-  async changesets(m, { first, after, branch, path }, { services }) {
+  async changesets(m, { first, after, branch, revision, path }, { services }) {
     const hosted = hostedOf(m);
     if (!hosted) return null;
+    if (branch && revision) throw badInput("Give `branch` or `revision`, not both.");
     const window = offsetWindow(first, after);
-    const filter = { branch: optionalRevision(branch, hosted.host), path: optionalPath(path) };
+    const filter = {
+      branch: optionalRevision(branch, hosted.host),
+      revision: optionalRevision(revision, hosted.host),
+      path: optionalPath(path),
+    };
     return connectionOrNull(await services.changesets.page(hosted, window, filter));
   },
   changeset(m, { revision }, { services }) {
@@ -66,16 +77,13 @@ export const Repository: RepositoryResolvers = {
       hosted && services.changesets.blame(hosted, checkedPath(path), optionalRevision(revision, hosted.host))
     );
   },
-  tree(m, { path, revision, recursive }, { services }) {
+  tree(m, { path, revision, recursive }, { services }, info) {
     const hosted = hostedOf(m);
+    const lastCommit = selectsField(info, "lastModifiedAt") || selectsField(info, "lastMessage");
+    const options = { recursive: recursive ?? false, lastCommit };
     return (
       hosted &&
-      services.files.tree(
-        hosted,
-        checkedPath(path ?? ""),
-        optionalRevision(revision, hosted.host),
-        recursive ?? false,
-      )
+      services.files.tree(hosted, checkedPath(path ?? ""), optionalRevision(revision, hosted.host), options)
     );
   },
   file(m, { path, revision }, { services }) {

@@ -50,7 +50,7 @@ export class Changesets {
   async page(
     repo: HostedRepositoryModel,
     window: Window,
-    filter: { branch?: string; path?: string },
+    filter: { branch?: string; revision?: string; path?: string },
   ): Promise<Page<ChangesetModel> | null> {
     const key = { host: repo.host, id: repo.id };
     // A path of `/` is the whole repository: no filter.
@@ -59,6 +59,7 @@ export class Changesets {
       const page = await this.loaders.scm!.changesets.load({
         id: repo.id,
         branch: filter.branch,
+        revision: filter.revision,
         path,
         start: window.offset,
         limit: window.first,
@@ -72,14 +73,13 @@ export class Changesets {
         )
       );
     }
-    const branch = filter.branch ?? (await this.branches.defaultName(repo));
-    if (!branch) return offsetPage([], window, 0);
+    const start = await this.azureStart(repo, filter);
+    if (!start) return start === null ? null : offsetPage([], window, 0);
     // One more than asked tells whether another page follows; Azure DevOps gives no total.
     const answer = await this.loaders.azure!.commits.load({
       id: repo.id,
       criteria: {
-        version: branch,
-        versionType: "branch",
+        ...start,
         itemPath: path && `/${path}`,
         skip: window.offset,
         top: window.first + 1,
@@ -88,6 +88,22 @@ export class Changesets {
     if (!answer) return null;
     const items = answer.value.slice(0, window.first).map((c) => fromAzureCommit(key, c));
     return { ...offsetPage(items, window, 0), hasNextPage: answer.value.length > window.first, total: null };
+  }
+
+  /**
+   * Where an Azure DevOps walk starts: the revision's commit, else the branch (the default one
+   * when none is named); null when the revision names nothing, undefined for an empty repository.
+   */
+  private async azureStart(
+    repo: HostedRepositoryModel,
+    filter: { branch?: string; revision?: string },
+  ): Promise<{ version: string; versionType: "commit" | "branch" } | null | undefined> {
+    if (filter.revision) {
+      const commitId = await azureCommitOf(this.loaders.azure!, repo.id, filter.revision);
+      return commitId === null ? null : { version: commitId, versionType: "commit" };
+    }
+    const branch = filter.branch ?? (await this.branches.defaultName(repo));
+    return branch ? { version: branch, versionType: "branch" } : undefined;
   }
 
   /** A changeset's unified diff; null for Azure DevOps, whose API has none. */

@@ -8,15 +8,24 @@ const trimSlashes = (path: string) => path.replace(/^\/+|\/+$/g, "");
 export class Files {
   constructor(private readonly loaders: Loaders) {}
 
+  /** A folder's entries; `lastCommit` asks for each entry's last change where the host can say. */
   async tree(
     repo: HostedRepositoryModel,
     path: string,
     revision: string | undefined,
-    recursive: boolean,
+    options: { recursive: boolean; lastCommit: boolean },
   ): Promise<TreeEntryModel[] | null> {
     const folder = trimSlashes(path);
+    const { recursive, lastCommit } = options;
     if (repo.host === "scm") {
-      const answer = await this.loaders.scm!.browse.load({ id: repo.id, path: folder, revision, recursive });
+      // Finding each entry's last commit walks the log once per entry: asked for only when shown.
+      const answer = await this.loaders.scm!.browse.load({
+        id: repo.id,
+        path: folder,
+        revision,
+        recursive,
+        disableLastCommit: !lastCommit,
+      });
       return (
         answer?.files.map((f) => ({
           name: f.name,

@@ -89,6 +89,7 @@ function probes(): Probe[] {
         [`a ${host} tree revision`, read(id, "tree(revision: $v) { name }")],
         [`a ${host} changesets branch`, read(id, "changesets(first: 1, branch: $v) { totalCount }")],
         [`a ${host} changesets path`, read(id, "changesets(first: 1, path: $v) { totalCount }")],
+        [`a ${host} changesets revision`, read(id, "changesets(first: 1, revision: $v) { totalCount }")],
         [`a ${host} blame path`, read(id, `blame(path: $v) { code }`)],
       ];
     }),

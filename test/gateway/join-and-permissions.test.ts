@@ -193,10 +193,36 @@ describe("revisions on both hosts", () => {
       expect(atShort.errors, host).toBeUndefined();
       expect(atShort.data.repository.changeset?.revision, host).toBe(older);
       if (host === "azure")
-        for (const call of h.calls().filter((c) => c.operation === "getCommit" || c.path.includes("version")))
-          expect(call.path, call.operation).not.toMatch(
+        for (const call of h
+          .calls()
+          .filter((c) => c.operation === "getCommit" || c.query.includes("version")))
+          expect(call.path + call.query, call.operation).not.toMatch(
             new RegExp(`${older.slice(0, 9)}(?!${older.slice(9)})`, "i"),
           );
+    }
+  });
+
+  it("walks the history back from a revision on both hosts; branch and revision together are refused", async () => {
+    type Walk = { repository: { changesets: { nodes: Array<{ revision: string }> } } };
+    for (const [host, repo] of [
+      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
+      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
+    ] as const) {
+      const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
+      const walk = `query($id: ID!, $rev: String) { repository(id: $id) { changesets(first: 6, revision: $rev) { nodes { revision } } } }`;
+      const whole = (await h.query<Walk>(walk, { id })).data.repository.changesets.nodes.map(
+        (n) => n.revision,
+      );
+      const from = await h.query<Walk>(walk, { id, rev: whole[2] });
+      expect(from.errors, host).toBeUndefined();
+      expect(from.data.repository.changesets.nodes.map((n) => n.revision).slice(0, 3), host).toEqual(
+        whole.slice(2, 5),
+      );
+      const both = await h.query(
+        `query($id: ID!) { repository(id: $id) { changesets(branch: "main", revision: "main") { totalCount } } }`,
+        { id },
+      );
+      expect(both.errors?.[0]?.extensions?.code, host).toBe("BAD_USER_INPUT");
     }
   });
 });

@@ -166,4 +166,25 @@ describe("upstream calls", () => {
     });
     expect(sequentialRounds(h.calls())).toBe(3);
   });
+
+  it("asks SCM-Manager for each entry's last commit only when the query shows it", async () => {
+    const repo = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git" && !r.archived)!;
+    const id = encodeId({ type: "Repository", host: "scm", repositoryId: repo.id });
+    const browse = async (fields: string) => {
+      h.resetCalls();
+      const answer = await h.query<{ repository: { tree: Array<Record<string, unknown>> } }>(
+        `query($id: ID!) { repository(id: $id) { tree { ${fields} } } }`,
+        { id },
+      );
+      expect(answer.errors).toBeUndefined();
+      const call = h.calls().find((c) => c.operation === "browse")!;
+      return { entries: answer.data.repository.tree, query: new URLSearchParams(call.query) };
+    };
+    const plain = await browse("name size");
+    expect(plain.query.get("disableLastCommit")).toBe("true");
+    expect(plain.query.get("disableSubRepositoryDetection")).toBe("true");
+    const shown = await browse("name lastMessage");
+    expect(shown.query.has("disableLastCommit")).toBe(false);
+    expect(shown.entries.every((e) => typeof e.lastMessage === "string")).toBe(true);
+  });
 });

@@ -109,9 +109,16 @@ export class ScmManagerClient extends RestClient {
     id: string,
     query: { path?: string; revision?: string; recursive?: boolean; disableLastCommit?: boolean },
   ): Promise<ScmBrowserResultDto> {
+    const { recursive, disableLastCommit, ...rest } = query;
     return this.get([repositories, id, "browse"], {
       operation: "browse",
-      query,
+      // Flags go only when set (their default is false); sub-repositories are never shown.
+      query: {
+        ...rest,
+        recursive: recursive || undefined,
+        disableLastCommit: disableLastCommit || undefined,
+        disableSubRepositoryDetection: true,
+      },
       cache: atRevision(query.revision),
     });
   }
