@@ -284,10 +284,42 @@ export type PlanOptionInput = {
 export type AzureDevOpsPlanSettingsInput = {
   /** How the plan chooses what to back up. */
   choiceMode?: InputMaybe<RepositoryChoiceMode>;
-  /** Azure DevOps ids (GUIDs) of the projects chosen. */
+  /** Azure DevOps ids (GUIDs) of the projects chosen; replaces the list. */
   projectIds?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** GitProtect ids of repositories excluded. */
+  /** GitProtect ids (GUIDs) of repositories excluded; replaces the list. */
   excludedRepositoryIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Ids (GUIDs) of the wikis chosen; replaces the list. */
+  wikiIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Who hears about the runs; the fields left out keep their value. */
+  notifications?: InputMaybe<NotificationSettingsInput>;
+  /** True to use extra credentials for a cloud organization. */
+  useExtraCredentials?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Ids (GUIDs) of the extra credentials; replaces the list. */
+  additionalCredentialIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** Resource kinds to leave out (GitProtect's numbers, 0 to 1000); replaces the list. */
+  resourceKindsToIgnore?: InputMaybe<Array<Scalars['Int']['input']>>;
+  /** Rules of a rule-based plan; replaces the list. */
+  rules?: InputMaybe<Array<AzureDevOpsRuleInput>>;
+};
+
+/** Who hears about a plan's runs. */
+export type NotificationSettingsInput = {
+  /** Mail after a successful run. */
+  onSuccess?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Mail after a failed run. */
+  onFailure?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Recipients, at most 50 addresses; replaces the list. */
+  emails?: InputMaybe<Array<Scalars['String']['input']>>;
+};
+
+/** A rule of a rule-based Azure DevOps plan. */
+export type AzureDevOpsRuleInput = {
+  /** What the rule applies to: project, wiki or repository. */
+  elementType: Scalars['String']['input'];
+  /** include or exclude. */
+  mode: Scalars['String']['input'];
+  /** Name pattern, 1 to 256 characters. */
+  pattern: Scalars['String']['input'];
 };
 
 /**
@@ -315,6 +347,10 @@ export type UpdateBackupPlanInput = {
   customActions?: InputMaybe<CustomActionsInput>;
   /** True to back up metadata too. */
   includeMetadata?: InputMaybe<Scalars['Boolean']['input']>;
+  /** GitProtect id (GUID) of the storage to back up to. */
+  storageId?: InputMaybe<Scalars['ID']['input']>;
+  /** GitProtect id (GUID) of the worker that runs the backups. */
+  workerId?: InputMaybe<Scalars['ID']['input']>;
   /** True to back up the whole organization, ignoring the repository list. */
   includeAllRepositories?: InputMaybe<Scalars['Boolean']['input']>;
   /** Replaces the advanced options. */
@@ -1764,6 +1800,8 @@ export type ResolversTypes = {
   CustomActionsInput: CustomActionsInput;
   PlanOptionInput: PlanOptionInput;
   AzureDevOpsPlanSettingsInput: AzureDevOpsPlanSettingsInput;
+  NotificationSettingsInput: NotificationSettingsInput;
+  AzureDevOpsRuleInput: AzureDevOpsRuleInput;
   UpdateBackupPlanInput: UpdateBackupPlanInput;
   UpdateBackupPlanPayload: ResolverTypeWrapper<Omit<UpdateBackupPlanPayload, 'plan'> & { plan?: Maybe<ResolversTypes['BackupPlan']> }>;
   AttachRepositoryToPlanInput: AttachRepositoryToPlanInput;
@@ -1861,6 +1899,8 @@ export type ResolversParentTypes = {
   CustomActionsInput: CustomActionsInput;
   PlanOptionInput: PlanOptionInput;
   AzureDevOpsPlanSettingsInput: AzureDevOpsPlanSettingsInput;
+  NotificationSettingsInput: NotificationSettingsInput;
+  AzureDevOpsRuleInput: AzureDevOpsRuleInput;
   UpdateBackupPlanInput: UpdateBackupPlanInput;
   UpdateBackupPlanPayload: Omit<UpdateBackupPlanPayload, 'plan'> & { plan?: Maybe<ResolversParentTypes['BackupPlan']> };
   AttachRepositoryToPlanInput: AttachRepositoryToPlanInput;

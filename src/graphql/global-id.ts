@@ -90,6 +90,9 @@ function wellFormed(id: GlobalId): boolean {
 }
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A GUID, the form of GitProtect's and Azure DevOps's ids. */
+export const isGuid = (value: string): boolean => guid.test(value);
 const scmId = /^[A-Za-z0-9]{1,64}$/;
 
 /** Decodes and checks the kind: `repository(id:)` given a plan's id is bad input, not a miss. */

@@ -188,6 +188,62 @@ describe("GitProtect mutations", () => {
     expect(world().gitprotect.plans.get(plan.id)!.repositoriesIds).toEqual(before.repositoriesIds);
   });
 
+  it("sets storage, worker and every Azure DevOps setting; notifications merge; ids and rules are checked first", async () => {
+    const plan = [...world().gitprotect.plans.values()].find((p) => p.type === 2)!;
+    const before = structuredClone(plan.azure!);
+    const update = `mutation($input: UpdateBackupPlanInput!) { updateBackupPlan(input: $input) {
+      plan { storageId workerId azureDevOps { wikiIds notifications { onSuccess onFailure emails } useExtraCredentials additionalCredentialIds resourceKindsToIgnore rules { elementType mode pattern } } }
+      errors { code field } } }`;
+    const storage = "5a5a5a5a-0000-4000-8000-000000000001";
+    const wiki = "5a5a5a5a-0000-4000-8000-000000000002";
+    const changed = await mutate<{ plan: Record<string, unknown>; errors: Errors }>(update, {
+      planId: planId(plan),
+      storageId: storage,
+      azureDevOps: {
+        wikiIds: [wiki],
+        notifications: { onSuccess: true },
+        useExtraCredentials: false,
+        additionalCredentialIds: [],
+        resourceKindsToIgnore: [1, 2],
+        rules: [{ elementType: "project", mode: "include", pattern: "Core*" }],
+      },
+    });
+    expect(changed.errors).toEqual([]);
+    expect(changed.plan).toEqual({
+      storageId: storage,
+      workerId: plan.workerId,
+      azureDevOps: {
+        wikiIds: [wiki],
+        notifications: { ...before.notificationSettings, onSuccess: true },
+        useExtraCredentials: false,
+        additionalCredentialIds: [],
+        resourceKindsToIgnore: [1, 2],
+        rules: [{ elementType: "project", mode: "include", pattern: "Core*" }],
+      },
+    });
+    expect(world().gitprotect.plans.get(plan.id)!.azure!.projectsIds).toEqual(before.projectsIds);
+    h.resetCalls();
+    const refused = await mutate<{ errors: Errors }>(update, {
+      planId: planId(plan),
+      workerId: "not-a-guid",
+      azureDevOps: {
+        wikiIds: ["x"],
+        notifications: { emails: ["nobody"] },
+        resourceKindsToIgnore: [-1],
+        rules: [{ elementType: "branch", mode: "include", pattern: "" }],
+      },
+    });
+    expect(refused.errors.map((e) => e.field)).toEqual([
+      "workerId",
+      "azureDevOps.wikiIds",
+      "azureDevOps.notifications.emails",
+      "azureDevOps.resourceKindsToIgnore[0]",
+      "azureDevOps.rules[0].elementType",
+      "azureDevOps.rules[0].pattern",
+    ]);
+    expect(h.calls()).toEqual([]);
+  });
+
   it("a nested change keeps the sibling fields; an Azure DevOps plan refuses the Git plans' repository selection", async () => {
     const plan = [...world().gitprotect.plans.values()].find((p) => p.type === 1)!;
     const update = `mutation($input: UpdateBackupPlanInput!) { updateBackupPlan(input: $input) { plan { customActions { beforeBackup afterBackup } } errors { code field } } }`;

@@ -1,5 +1,9 @@
 import type { ServicesOf } from "../../services/services.js";
-import type { MutationResolvers, UpdateBackupPlanInput } from "../../generated/resolvers-types.js";
+import type {
+  AzureDevOpsPlanSettingsInput,
+  MutationResolvers,
+  UpdateBackupPlanInput,
+} from "../../generated/resolvers-types.js";
 import { BulkIds } from "./bulk.js";
 import { InputCheck } from "./input-check.js";
 import type { RepositoryChangeResultModel } from "./payload-models.js";
@@ -63,6 +67,8 @@ function azureProject(context: ServicesOf, planRaw: string, projectRaw: string, 
 
 function checkPlanInput(check: InputCheck, input: UpdateBackupPlanInput): void {
   check.text(input.name, "name", 200, 1);
+  check.guids(input.storageId, "storageId");
+  check.guids(input.workerId, "workerId");
   check.schedule(input.schedule, "schedule");
   check.range(input.compression?.level, "compression.level", 0, 9);
   if (input.encryption?.algorithm && !["AES128", "AES256"].includes(input.encryption.algorithm))
@@ -74,6 +80,29 @@ function checkPlanInput(check: InputCheck, input: UpdateBackupPlanInput): void {
   input.advancedOptions?.forEach((o, i) => {
     check.text(o.key, `advancedOptions[${i}].key`, 128, 1);
     check.text(o.value, `advancedOptions[${i}].value`, 1024);
+  });
+  if (input.azureDevOps) checkAzureSettings(check, input.azureDevOps);
+}
+
+const email = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function checkAzureSettings(check: InputCheck, settings: AzureDevOpsPlanSettingsInput): void {
+  const field = (name: string) => `azureDevOps.${name}`;
+  check.guids(settings.projectIds, field("projectIds"), 1000);
+  check.guids(settings.excludedRepositoryIds, field("excludedRepositoryIds"), 10_000);
+  check.guids(settings.wikiIds, field("wikiIds"), 1000);
+  check.guids(settings.additionalCredentialIds, field("additionalCredentialIds"), 100);
+  const emails = settings.notifications?.emails ?? [];
+  if (emails.length > 50 || emails.some((e) => e.length > 254 || !email.test(e)))
+    check.fail(field("notifications.emails"), "Give at most 50 e-mail addresses.");
+  const kinds = settings.resourceKindsToIgnore ?? [];
+  if (kinds.length > 50) check.fail(field("resourceKindsToIgnore"), "Give at most 50 kinds.");
+  kinds.forEach((kind, i) => check.range(kind, field(`resourceKindsToIgnore[${i}]`), 0, 1000));
+  if ((settings.rules?.length ?? 0) > 100) check.fail(field("rules"), "Give at most 100 rules.");
+  settings.rules?.forEach((rule, i) => {
+    check.oneOf(rule.elementType, field(`rules[${i}].elementType`), ["project", "wiki", "repository"]);
+    check.oneOf(rule.mode, field(`rules[${i}].mode`), ["include", "exclude"]);
+    check.text(rule.pattern, field(`rules[${i}].pattern`), 256, 1);
   });
 }
 

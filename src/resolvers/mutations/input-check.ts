@@ -4,7 +4,7 @@ import type {
   PropertyInput,
   ScmPermissionInput,
 } from "../../generated/resolvers-types.js";
-import { decodeId, type GlobalId } from "../../graphql/global-id.js";
+import { decodeId, isGuid, type GlobalId } from "../../graphql/global-id.js";
 import type { MutationErrorModel } from "./payload-models.js";
 
 /**
@@ -66,6 +66,19 @@ export class InputCheck {
     // eslint-disable-next-line no-control-regex
     if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value))
       this.fail(field, "Control characters are not allowed.");
+  }
+
+  /** A GUID, or a list of at most `max` of them. */
+  guids(values: string | readonly string[] | null | undefined, field: string, max = 1): void {
+    if (values == null) return;
+    const list = typeof values === "string" ? [values] : values;
+    if (list.length > max) this.fail(field, `Give at most ${max} ids.`);
+    else if (!list.every(isGuid)) this.fail(field, "Give GUIDs, e.g. 6ce954b1-ce1f-45d1-b94d-e6bf2464ba2c.");
+  }
+
+  /** One of the words given. */
+  oneOf(value: string | null | undefined, field: string, words: readonly string[]): void {
+    if (value != null && !words.includes(value)) this.fail(field, `Give ${words.join(", ")}.`);
   }
 
   range(value: number | null | undefined, field: string, min: number, max: number): void {

@@ -30,13 +30,28 @@ export interface PlanChanges {
   encryption?: Maybe<{ enabled: boolean; algorithm?: Maybe<string>; password?: Maybe<string> }>;
   customActions?: Maybe<{ beforeBackup?: Maybe<string>; afterBackup?: Maybe<string> }>;
   includeMetadata?: Maybe<boolean>;
+  storageId?: Maybe<string>;
+  workerId?: Maybe<string>;
   includeAllRepositories?: Maybe<boolean>;
   advancedOptions?: Maybe<ReadonlyArray<{ key: string; value: string }>>;
-  azureDevOps?: Maybe<{
-    choiceMode?: Maybe<ChoiceMode>;
-    projectIds?: Maybe<readonly string[]>;
-    excludedRepositoryIds?: Maybe<readonly string[]>;
+  azureDevOps?: Maybe<AzureSettingsChanges>;
+}
+
+/** The settings of Azure DevOps plans alone; lists given replace the plan's. */
+export interface AzureSettingsChanges {
+  choiceMode?: Maybe<ChoiceMode>;
+  projectIds?: Maybe<readonly string[]>;
+  excludedRepositoryIds?: Maybe<readonly string[]>;
+  wikiIds?: Maybe<readonly string[]>;
+  notifications?: Maybe<{
+    onSuccess?: Maybe<boolean>;
+    onFailure?: Maybe<boolean>;
+    emails?: Maybe<readonly string[]>;
   }>;
+  useExtraCredentials?: Maybe<boolean>;
+  additionalCredentialIds?: Maybe<readonly string[]>;
+  resourceKindsToIgnore?: Maybe<readonly number[]>;
+  rules?: Maybe<ReadonlyArray<{ elementType: string; mode: string; pattern: string }>>;
 }
 
 export type PlanModification =
@@ -69,8 +84,8 @@ export function planModification(current: PlanDto, changes: PlanChanges): PlanMo
     name: changes.name ?? current.name,
     isActive: changes.active ?? current.isActive,
     backupType: changes.backupType ? backupType.code(changes.backupType) : current.backupType,
-    storageId: current.storageId,
-    workerId: current.workerId,
+    storageId: changes.storageId ?? current.storageId,
+    workerId: changes.workerId ?? current.workerId,
     repositoriesIds: current.repositoriesIds,
     schedule: merged(current.schedule, schedule),
     advancedOptions: changes.advancedOptions
@@ -90,21 +105,24 @@ export function planModification(current: PlanDto, changes: PlanChanges): PlanMo
         inculdeAllReposistories: changes.includeAllRepositories ?? current.inculdeAllReposistories,
       },
     };
-  const azure = changes.azureDevOps ?? {};
+  return { kind: "azure", body: { ...common, ...azureSettings(current, changes.azureDevOps ?? {}) } };
+}
+
+/** The Azure DevOps settings of the plan, with the changes: lists given replace, objects merge. */
+function azureSettings(current: PlanDto, azure: AzureSettingsChanges) {
+  const rules = azure.rules?.map((r) => ({ ...r })) as PlanDto["rules"];
   return {
-    kind: "azure",
-    body: {
-      ...common,
-      excludedRepositoriesIds: [...(azure.excludedRepositoryIds ?? current.excludedRepositoriesIds ?? [])],
-      projectsIds: [...(azure.projectIds ?? current.projectsIds ?? [])],
-      wikisIds: current.wikisIds ?? [],
-      notificationSettings: current.notificationSettings,
-      useExtraCredentials: current.useExtraCredentials ?? false,
-      additionalCredentials: current.additionalCredentials ?? [],
-      resourceKindsToIgnore: current.resourceKindsToIgnore ?? [],
-      // Left out when GitProtect never said it: no mode is made up.
-      gitChoiceMode: azure.choiceMode ? choiceMode.code(azure.choiceMode) : current.gitChoiceMode,
-      rules: current.rules ?? [],
-    },
+    excludedRepositoriesIds: [...(azure.excludedRepositoryIds ?? current.excludedRepositoriesIds ?? [])],
+    projectsIds: [...(azure.projectIds ?? current.projectsIds ?? [])],
+    wikisIds: [...(azure.wikiIds ?? current.wikisIds ?? [])],
+    notificationSettings: azure.notifications
+      ? merged(current.notificationSettings ?? {}, azure.notifications)
+      : current.notificationSettings,
+    useExtraCredentials: azure.useExtraCredentials ?? current.useExtraCredentials ?? false,
+    additionalCredentials: [...(azure.additionalCredentialIds ?? current.additionalCredentials ?? [])],
+    resourceKindsToIgnore: [...(azure.resourceKindsToIgnore ?? current.resourceKindsToIgnore ?? [])],
+    // Left out when GitProtect never said it: no mode is made up.
+    gitChoiceMode: azure.choiceMode ? choiceMode.code(azure.choiceMode) : current.gitChoiceMode,
+    rules: rules ?? current.rules ?? [],
   };
 }

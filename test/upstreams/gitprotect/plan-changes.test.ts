@@ -87,6 +87,8 @@ const common: Array<[string, PlanChanges, Record<string, unknown>]> = [
     { customActions: { beforeBackup: "echo before", afterBackup: null } },
   ],
   ["includeMetadata", { includeMetadata: false }, { includeMetadata: false }],
+  ["storageId", { storageId: "s-2" }, { storageId: "s-2" }],
+  ["workerId", { workerId: "w-2" }, { workerId: "w-2" }],
   [
     "advancedOptions",
     { advancedOptions: [{ key: "retention", value: "90" }] },
@@ -127,6 +129,29 @@ describe("a plan change merged into the whole plan", () => {
       "excludedRepositoryIds",
       { azureDevOps: { excludedRepositoryIds: [] } },
       { excludedRepositoriesIds: [] },
+    ],
+    ["wikiIds", { azureDevOps: { wikiIds: ["wk-2"] } }, { wikisIds: ["wk-2"] }],
+    [
+      "notifications.onSuccess",
+      { azureDevOps: { notifications: { onSuccess: true } } },
+      { notificationSettings: { onSuccess: true, onFailure: true, emails: ["ops@example.com"] } },
+    ],
+    [
+      "notifications.emails",
+      { azureDevOps: { notifications: { emails: [] } } },
+      { notificationSettings: { onSuccess: false, onFailure: true, emails: [] } },
+    ],
+    ["useExtraCredentials", { azureDevOps: { useExtraCredentials: false } }, { useExtraCredentials: false }],
+    [
+      "additionalCredentialIds",
+      { azureDevOps: { additionalCredentialIds: ["c-2", "c-3"] } },
+      { additionalCredentials: ["c-2", "c-3"] },
+    ],
+    ["resourceKindsToIgnore", { azureDevOps: { resourceKindsToIgnore: [] } }, { resourceKindsToIgnore: [] }],
+    [
+      "rules",
+      { azureDevOps: { rules: [{ elementType: "project", mode: "include", pattern: "Core*" }] } },
+      { rules: [{ elementType: "project", mode: "include", pattern: "Core*" }] },
     ],
   ])("Azure DevOps plan: azureDevOps.%s alone changes only that", (_, changes, expected) => {
     const before = planModification(azurePlan, {}).body;
