@@ -495,8 +495,14 @@ export type Changeset = Node & {
   message: Scalars['String']['output'];
   /** Who wrote it. */
   author: Person;
+  /** Who committed it; null where the host does not say (SCM-Manager). */
+  committer?: Maybe<Person>;
   /** When it was written. */
   date: Scalars['DateTime']['output'];
+  /** The branches whose head it is. */
+  branches: Array<Branch>;
+  /** The tags on it. */
+  tags: Array<Tag>;
   /** Commit ids of its parents (two or more for a merge). */
   parentRevisions: Array<Scalars['String']['output']>;
   /** Its parents. */
@@ -548,6 +554,10 @@ export type TreeEntry = {
   lastModifiedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Message of its last change, where the host says. */
   lastMessage?: Maybe<Scalars['String']['output']>;
+  /** The file's content, at the revision it was listed at; null for a folder. */
+  file?: Maybe<FileContent>;
+  /** The folder's entries, at the revision it was listed at; null for a file. */
+  children?: Maybe<Array<TreeEntry>>;
 };
 
 /** The content of one file. */
@@ -2118,7 +2128,10 @@ export type ChangesetResolvers<ContextType = ServicesOf, ParentType extends Reso
   repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   author?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  committer?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  branches?: Resolver<Array<ResolversTypes['Branch']>, ParentType, ContextType>;
+  tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
   parentRevisions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   parents?: Resolver<Array<ResolversTypes['Changeset']>, ParentType, ContextType>;
   modifications?: Resolver<Maybe<ResolversTypes['Modifications']>, ParentType, ContextType>;
@@ -2142,6 +2155,8 @@ export type TreeEntryResolvers<ContextType = ServicesOf, ParentType extends Reso
   size?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   lastModifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   lastMessage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  file?: Resolver<Maybe<ResolversTypes['FileContent']>, ParentType, ContextType>;
+  children?: Resolver<Maybe<Array<ResolversTypes['TreeEntry']>>, ParentType, ContextType>;
 };
 
 export type FileContentResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['FileContent'] = ResolversParentTypes['FileContent']> = {

@@ -23,6 +23,10 @@ export function selectsField(info: GraphQLResolveInfo, name: string): boolean {
   return below(info).some((f) => f.name.value === name);
 }
 
+/** True when tree entries' last changes are shown: finding them costs SCM-Manager a log walk each. */
+export const showsLastChange = (info: GraphQLResolveInfo): boolean =>
+  selectsField(info, "lastModifiedAt") || selectsField(info, "lastMessage");
+
 const gitprotectOnly = new Set(["backup", "__typename"]);
 
 /**

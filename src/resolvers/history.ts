@@ -1,6 +1,7 @@
 import { TextDecoder } from "node:util";
 import { optionalPath } from "../graphql/arguments.js";
 import { encodeId } from "../graphql/global-id.js";
+import { showsLastChange } from "../graphql/lookahead.js";
 import { isoDate } from "../graphql/scalars.js";
 import type {
   BlameLineResolvers,
@@ -35,6 +36,14 @@ export const Changeset: ChangesetResolvers = {
     c.messageTruncated ? (await services.changesets.complete(c)).message : c.message,
   date: (c) => isoDate(c.date)!,
   repository: (c, _, { services }) => services.repositories.ofHost(c.repository),
+  async branches(c, _, { services }) {
+    const repo = await services.repositories.hosted(c.repository);
+    return repo ? services.branches.headsAt(repo, c.revision) : [];
+  },
+  async tags(c, _, { services }) {
+    const repo = await services.repositories.hosted(c.repository);
+    return repo ? services.branches.tagsAt(repo, c.revision) : [];
+  },
   parentRevisions: async (c, _, { services }) => (await services.changesets.complete(c)).parents ?? [],
   async parents(c, _, { services }) {
     const parents = (await services.changesets.complete(c)).parents ?? [];
@@ -55,6 +64,12 @@ export const BlameLine: BlameLineResolvers = {
 
 export const TreeEntry: TreeEntryResolvers = {
   lastModifiedAt: (e) => isoDate(e.lastModifiedAt),
+  file: (e, _, { services }) => (e.directory ? null : services.files.file(e.repository, e.path, e.revision)),
+  children(e, _, { services }, info) {
+    if (!e.directory) return null;
+    const options = { recursive: false, lastCommit: showsLastChange(info) };
+    return services.files.tree(e.repository, e.path, e.revision, options);
+  },
 };
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });

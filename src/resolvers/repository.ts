@@ -10,7 +10,7 @@ import { connectionOrNull } from "../graphql/connection.js";
 import { decodeCursor, offsetWindow, pageSize } from "../graphql/cursor.js";
 import { encodeId } from "../graphql/global-id.js";
 import { hostEnum } from "../graphql/hosts.js";
-import { selectsField } from "../graphql/lookahead.js";
+import { selectsField, showsLastChange } from "../graphql/lookahead.js";
 import type { HostedRepositoryModel, RepositoryModel } from "../services/models.js";
 
 /** The hosted side of a repository; null when only GitProtect knows it; the host's failure when it could not be asked. */
@@ -79,8 +79,7 @@ export const Repository: RepositoryResolvers = {
   },
   tree(m, { path, revision, recursive }, { services }, info) {
     const hosted = hostedOf(m);
-    const lastCommit = selectsField(info, "lastModifiedAt") || selectsField(info, "lastMessage");
-    const options = { recursive: recursive ?? false, lastCommit };
+    const options = { recursive: recursive ?? false, lastCommit: showsLastChange(info) };
     return (
       hosted &&
       services.files.tree(hosted, checkedPath(path ?? ""), optionalRevision(revision, hosted.host), options)

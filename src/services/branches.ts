@@ -10,6 +10,8 @@ export function pickDefaultBranch(names: string[]): string | null {
 }
 
 const keyOf = (repo: HostedRepositoryModel): HostKey => ({ host: repo.host, id: repo.id });
+const sameCommit = (a: string | undefined, b: string) =>
+  a !== undefined && a.toLowerCase() === b.toLowerCase();
 const branch = (repository: HostKey, name: string, revision: string, main: string | null): BranchModel => ({
   __typename: "Branch",
   repository,
@@ -87,20 +89,32 @@ export class Branches {
   }
 
   async tags(repo: HostedRepositoryModel, window: Window): Promise<Page<TagModel> | null> {
-    const repository = keyOf(repo);
-    const tags =
-      repo.host === "azure"
-        ? (await this.loaders.azure!.tags.load(repo.id))?.map((t) => ({
-            repository,
-            name: tagName(t.name),
-            revision: t.peeledObjectId ?? t.objectId,
-          }))
-        : (await this.loaders.scm!.tags.load(repo.id))?.map((t) => ({
-            repository,
-            name: t.name,
-            revision: t.revision,
-          }));
+    const tags = await this.allTags(repo);
     return tags ? windowOf(tags, window) : null;
+  }
+
+  /** The branches whose head is this commit. */
+  async headsAt(repo: HostedRepositoryModel, commitId: string): Promise<BranchModel[]> {
+    return ((await this.all(repo)) ?? []).filter((b) => sameCommit(b.revision, commitId));
+  }
+
+  /** The tags on this commit. */
+  async tagsAt(repo: HostedRepositoryModel, commitId: string): Promise<TagModel[]> {
+    return ((await this.allTags(repo)) ?? []).filter((t) => sameCommit(t.revision, commitId));
+  }
+
+  private async allTags(repo: HostedRepositoryModel): Promise<TagModel[] | null> {
+    const repository = keyOf(repo);
+    if (repo.host === "azure")
+      return (
+        (await this.loaders.azure!.tags.load(repo.id))?.map((t) => ({
+          repository,
+          name: tagName(t.name),
+          revision: t.peeledObjectId ?? t.objectId,
+        })) ?? null
+      );
+    const tags = await this.loaders.scm!.tags.load(repo.id);
+    return tags?.map((t) => ({ repository, name: t.name, revision: t.revision })) ?? null;
   }
 
   private async tokenPage(

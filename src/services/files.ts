@@ -28,6 +28,8 @@ export class Files {
       });
       return (
         answer?.files.map((f) => ({
+          repository: repo,
+          revision,
           name: f.name,
           path: f.path,
           directory: f.directory,
@@ -49,6 +51,8 @@ export class Files {
       answer?.value
         .filter((item) => trimSlashes(item.path) !== folder)
         .map((item) => ({
+          repository: repo,
+          revision,
           name: item.path.split("/").pop()!,
           path: item.path.replace(/^\//, ""),
           directory: item.gitObjectType === "tree",

@@ -180,6 +180,8 @@ export interface ChangesetModel {
   revision: string;
   message: string;
   author: PersonModel;
+  /** Null where the host does not say (SCM-Manager). */
+  committer: PersonModel | null;
   /** Epoch milliseconds. */
   date: number;
   /** Absent when the host's answer did not carry them (Azure DevOps commit lists). */
@@ -199,6 +201,9 @@ export interface BlameLineModel {
 }
 
 export interface TreeEntryModel {
+  /** Where the entry was listed, and at which revision: its file or children are read there. */
+  repository: HostedRepositoryModel;
+  revision: string | undefined;
   name: string;
   path: string;
   directory: boolean;

@@ -202,6 +202,54 @@ describe("revisions on both hosts", () => {
     }
   });
 
+  it("a changeset names the branches whose head it is and its tags; a tree entry leads to its file or children", async () => {
+    type Ref = { name: string };
+    type Answer = {
+      repository: {
+        defaultBranch: { name: string; head: { branches: Ref[]; tags: Ref[]; committer: Ref | null } };
+        tags: { nodes: Array<{ name: string; target: { tags: Ref[] } }> };
+        tree: Array<{
+          path: string;
+          directory: boolean;
+          file: { path: string } | null;
+          children: Array<{ path: string }> | null;
+        }>;
+      };
+    };
+    for (const [host, repo] of [
+      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
+      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
+    ] as const) {
+      const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
+      const answer = await h.query<Answer>(
+        `query($id: ID!) { repository(id: $id) {
+          defaultBranch { name head { branches { name } tags { name } committer { name } } }
+          tags(first: 1) { nodes { name target { tags { name } } } }
+          tree { path directory file { path } children { path } } } }`,
+        { id },
+      );
+      expect(answer.errors, host).toBeUndefined();
+      const { defaultBranch, tags, tree } = answer.data.repository;
+      expect(
+        defaultBranch.head.branches.map((b) => b.name),
+        host,
+      ).toContain(defaultBranch.name);
+      expect(defaultBranch.head.committer === null, host).toBe(host === "scm");
+      const tag = tags.nodes[0]!;
+      expect(
+        tag.target.tags.map((t) => t.name),
+        host,
+      ).toContain(tag.name);
+      for (const entry of tree) {
+        expect(entry.file?.path ?? null, entry.path).toBe(entry.directory ? null : entry.path);
+        if (entry.directory) {
+          expect(entry.children!.length, entry.path).toBeGreaterThan(0);
+          for (const child of entry.children!) expect(child.path.startsWith(`${entry.path}/`)).toBe(true);
+        } else expect(entry.children).toBeNull();
+      }
+    }
+  });
+
   it("walks the history back from a revision on both hosts; branch and revision together are refused", async () => {
     type Walk = { repository: { changesets: { nodes: Array<{ revision: string }> } } };
     for (const [host, repo] of [

@@ -25,7 +25,8 @@ const plan = `id gitprotectId name version type backupType active
     rules { elementType mode pattern } }`;
 const backup = `backup { gitprotectId organization { id } name fullName cloneUrl licenceActive removed sizeBytes
   lastBackupAt lastBackupStatus plans { id name } }`;
-const changeset = `id revision message author { name email } date parentRevisions parents { revision }
+const changeset = `id revision message author { name email } committer { name email } date parentRevisions
+  parents { revision } branches { name } tags { name }
   modifications { added modified removed } diff repository { id }`;
 const repository = `id name cloneUrl host ${backup}
   defaultBranch { id name isDefault head { ${changeset} } repository { id } }
@@ -33,7 +34,7 @@ const repository = `id name cloneUrl host ${backup}
   tags(first: 2) { edges { cursor node { name target { revision } repository { id } } } ${page} }
   changesets(first: 2) { edges { cursor node { id revision } } nodes { revision } ${page} }
   blame(path: "README.md") { lineNumber code author { name email } date revision changeset { revision } }
-  tree { name path directory size lastModifiedAt lastMessage }
+  tree { name path directory size lastModifiedAt lastMessage file { path } children { name } }
   file(path: "README.md") { path size binary text }
   azureDevOps { azureId project { id azureId name state } remoteUrl sshUrl webUrl size }
   scmManager { scmId version type contact description public archived createdAt lastModifiedAt
