@@ -1,20 +1,21 @@
 import type { components } from "../../src/upstreams/gitprotect/contract.gen.js";
+import { planHolds } from "./plan-membership.js";
 import type { GitProtectOrganization, GitProtectPlan, GitProtectRepository, World } from "../world/model.js";
 
 type Schemas = components["schemas"];
 
 /** The records GitProtect answers, derived from the world's state. */
 
-const planRefs = (world: World, repositoryId: string) =>
+const planRefs = (world: World, repository: GitProtectRepository) =>
   [...world.gitprotect.plans.values()]
-    .filter((plan) => plan.repositoriesIds.includes(repositoryId))
+    .filter((plan) => planHolds(world, plan, repository))
     .map((plan) => ({ id: plan.id, name: plan.name }));
 
 export function organizationDto(world: World, organization: GitProtectOrganization): Schemas["Organization"] {
   const repositories = [...world.gitprotect.repositories.values()].filter(
     (r) => r.organizationId === organization.id,
   );
-  const inPlans = (r: GitProtectRepository) => planRefs(world, r.id).length > 0;
+  const inPlans = (r: GitProtectRepository) => planRefs(world, r).length > 0;
   const live = repositories.filter((r) => !r.isRemoved);
   return {
     id: organization.id,
@@ -37,7 +38,7 @@ export function organizationDto(world: World, organization: GitProtectOrganizati
 
 export function repositoryDto(world: World, repository: GitProtectRepository): Schemas["Repository"] {
   const { hosted: _hosted, ...record } = repository; // where it is hosted is the world's, not GitProtect's
-  return { ...record, plans: planRefs(world, repository.id) };
+  return { ...record, plans: planRefs(world, repository) };
 }
 
 export function planDto(plan: GitProtectPlan): Schemas["Plan"] {

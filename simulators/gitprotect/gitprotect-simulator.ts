@@ -9,6 +9,7 @@ import { signToken, verifyToken, type TokenClaims } from "./access-token.js";
 import { bindCaseInsensitive } from "./bind-case-insensitive.js";
 import { organizationDto, planDto, repositoryDto } from "./dto.js";
 import { pageOf } from "./paging.js";
+import { planHolds } from "./plan-membership.js";
 import { fail, problem, validationProblem } from "./problems.js";
 
 type Schemas = components["schemas"];
@@ -77,17 +78,11 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
     listPlansAssignedToOrganization({ body }) {
       const request = body as Schemas["ListPlansRequest"];
       const org = organization(request.organizationid);
-      const orgRepositories = new Set(
-        [...store.repositories.values()].filter((r) => r.organizationId === org.id).map((r) => r.id),
-      );
       // As the document words it: the plans the organization's repositories are assigned to. A
       // plan that holds none of them (yet) is not listed.
+      const orgRecords = [...store.repositories.values()].filter((r) => r.organizationId === org.id);
       const plans = [...store.plans.values()]
-        .filter(
-          (p) =>
-            p.repositoriesIds.some((id) => orgRepositories.has(id)) ||
-            (p.organizationId === org.id && selectsByRule(p)),
-        )
+        .filter((p) => orgRecords.some((r) => planHolds(world, p, r)))
         .map(planDto);
       return json(200, pageOf(plans, { page: request.page, limit: request.limit }));
     },
@@ -311,11 +306,4 @@ export function synchronize(world: World, organizationId: string): void {
     };
     world.gitprotect.repositories.set(record.id, record);
   }
-}
-
-/** A plan that takes repositories by rule (all of them, by project, by pattern) rather than by list. */
-function selectsByRule(plan: GitProtectPlan): boolean {
-  if (plan.inculdeAllReposistories) return true;
-  const azure = plan.azure;
-  return !!azure && (azure.gitChoiceMode !== 2 || azure.projectsIds.length > 0 || azure.rules.length > 0);
 }

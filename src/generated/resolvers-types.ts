@@ -195,7 +195,10 @@ export type BackupPlan = Node & {
   includeAllRepositories?: Maybe<Scalars['Boolean']['output']>;
   /** The organization the plan belongs to. */
   organization?: Maybe<Organization>;
-  /** The repositories in the plan, each joined with its hosted counterpart. */
+  /**
+   * The repositories the plan backs up, by name, as GitProtect decides it (by the plan's list, or
+   * by its rules: all, by project, by pattern), each joined with its hosted counterpart.
+   */
   repositories?: Maybe<RepositoryConnection>;
   /** Settings of Azure DevOps plans; null for Git plans. */
   azureDevOps?: Maybe<AzureDevOpsPlanSettings>;
@@ -1067,7 +1070,8 @@ export type Query = {
   organization?: Maybe<Organization>;
   /**
    * Hosted repositories across the configured hosts (Azure DevOps and SCM-Manager), by name;
-   * null when no host is configured or every configured host fails.
+   * null when no host is configured or every configured host fails. With `host: OTHER`, the
+   * repositories only GitProtect knows (hosted elsewhere), across its organizations.
    */
   repositories?: Maybe<RepositoryConnection>;
   /** One repository by global id; null when its upstream has no such repository. */

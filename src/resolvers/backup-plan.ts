@@ -1,6 +1,6 @@
 import type { BackupPlanResolvers } from "../generated/resolvers-types.js";
 import type { ServicesOf } from "../services/services.js";
-import { connection } from "../graphql/connection.js";
+import { connectionOrNull } from "../graphql/connection.js";
 import { offsetWindow } from "../graphql/cursor.js";
 import { encodeId } from "../graphql/global-id.js";
 import type { BackupPlanModel, BackupPlanSettingsModel } from "../services/models.js";
@@ -32,10 +32,6 @@ export const BackupPlan: BackupPlanResolvers = {
   includeAllRepositories: setting((s) => s.includeAllRepositories),
   azureDevOps: setting((s) => s.azureDevOps),
   organization: (p, _, { services }) => services.organizations.byId(p.organizationId),
-  async repositories(p, { first, after }, { services }) {
-    const window = offsetWindow(first, after);
-    const settings = await services.backupPlans.settings(p);
-    if (!settings) return null;
-    return connection(await services.repositories.withIds(p.organizationId, settings.repositoryIds, window));
-  },
+  repositories: async (p, { first, after }, { services }) =>
+    connectionOrNull(await services.repositories.inPlan(p.organizationId, p.id, offsetWindow(first, after))),
 };

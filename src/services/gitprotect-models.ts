@@ -71,7 +71,6 @@ function toPlanSettings(p: PlanDto): BackupPlanSettingsModel {
     customActions: p.customActions,
     includeMetadata: p.includeMetadata,
     includeAllRepositories: p.inculdeAllReposistories ?? null,
-    repositoryIds: p.repositoriesIds,
     azureDevOps: p.type === 2 ? toAzurePlanSettings(p) : null,
   };
 }

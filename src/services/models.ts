@@ -62,7 +62,6 @@ export interface BackupPlanSettingsModel {
   customActions: { beforeBackup?: string | null; afterBackup?: string | null };
   includeMetadata: boolean;
   includeAllRepositories: boolean | null;
-  repositoryIds: string[];
   azureDevOps: AzureDevOpsPlanSettingsModel | null;
 }
 

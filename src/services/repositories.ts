@@ -43,12 +43,32 @@ export class Repositories {
    * Throws at once, before any call starts, when neither host is configured.
    */
   list(filter: RepositoryFilter, window: Window): Promise<Page<RepositoryModel>> {
+    if (filter.host === "other") {
+      configured(this.loaders.gitprotect, "GitProtect");
+      return this.backupsOnly(filter, window);
+    }
     if (!this.loaders.azure && !this.loaders.scm) throw notConfigured("Neither Azure DevOps nor SCM-Manager");
-    return this.listed(filter, window);
+    return this.listed({ host: filter.host, nameContains: filter.nameContains }, window);
   }
 
-  private async listed(filter: RepositoryFilter, window: Window): Promise<Page<RepositoryModel>> {
-    if (filter.host === "other") return offsetPage([], window, 0);
+  /** The repositories only GitProtect knows (hosted elsewhere), by name. */
+  private async backupsOnly(filter: RepositoryFilter, window: Window): Promise<Page<RepositoryModel>> {
+    const needle = filter.nameContains?.toLowerCase();
+    const records = (await this.index.backupsOnly())
+      .filter((r) => !needle || r.name.toLowerCase().includes(needle))
+      .sort(
+        (a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id),
+      );
+    return windowOf(
+      records.map((record) => this.model({ backup: toRepositoryBackup(record) })),
+      window,
+    );
+  }
+
+  private async listed(
+    filter: { host?: HostName; nameContains?: string },
+    window: Window,
+  ): Promise<Page<RepositoryModel>> {
     const { all, failed } = await this.index.hosted.load();
     // A listing missing one host's repositories would look complete: fail instead, and say which.
     const failure = filter.host ? failed[filter.host] : (failed.azure ?? failed.scm);
@@ -85,13 +105,22 @@ export class Repositories {
       .map((hosted) => this.model({ hosted }));
   }
 
-  /** The repositories a plan names, in its order. */
-  async withIds(organizationId: string, ids: string[], window: Window): Promise<Page<RepositoryModel>> {
-    const gitprotect = configured(this.loaders.gitprotect, "GitProtect");
-    const wanted = ids.slice(window.offset, window.offset + window.first);
-    const records = await Promise.all(wanted.map((id) => gitprotect.record.load({ organizationId, id })));
-    const found = records.filter((r) => r !== null);
-    return offsetPage(await Promise.all(found.map((r) => this.fromRecord(r))), window, ids.length);
+  /**
+   * The repositories a plan backs up, by name: the organization's records whose plans name it, as
+   * GitProtect decides it (by the plan's list, or by its rules: all, by project, by pattern).
+   */
+  async inPlan(
+    organizationId: string,
+    planId: string,
+    window: Window,
+  ): Promise<Page<RepositoryModel> | null> {
+    const records = await configured(this.loaders.gitprotect, "GitProtect").repositoriesOf.load(
+      organizationId,
+    );
+    if (!records) return null;
+    const held = records.filter((r) => r.plans?.some((p) => p.id.toLowerCase() === planId.toLowerCase()));
+    const page = held.slice(window.offset, window.offset + window.first);
+    return offsetPage(await Promise.all(page.map((r) => this.fromRecord(r))), window, held.length);
   }
 
   async byKey(key: RepositoryKey): Promise<RepositoryModel | null> {

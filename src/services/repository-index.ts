@@ -39,6 +39,17 @@ export class RepositoryIndex {
     return key ? this.prefixes.find((p) => key.startsWith(`${p.prefix}/`))?.host : undefined;
   }
 
+  /** GitProtect's records that no configured host has (nor could have been asked about). */
+  async backupsOnly(): Promise<GitProtectRepositoryDto[]> {
+    const [hosted, backups] = await Promise.all([this.hosted.load(), this.backups.load()]);
+    return [...backups]
+      .filter(([key, record]) => {
+        const host = this.expectedHost(record.url);
+        return !hosted.byKey.has(key) && !(host && hosted.failed[host]);
+      })
+      .map(([, record]) => record);
+  }
+
   private async listHosted(): Promise<HostedIndex> {
     const { azure, scm } = this.loaders;
     const [azureList, scmList] = await Promise.allSettled([

@@ -139,6 +139,106 @@ describe("navigation back to the repository", () => {
   });
 });
 
+describe("repositories only GitProtect knows", () => {
+  it("are listed with host OTHER, searchable by name, each once", async () => {
+    type Nodes = {
+      repositories: { totalCount: number; nodes: Array<{ id: string; name: string; host: string }> };
+    };
+    const answer = await h.query<Nodes>(
+      `{ repositories(first: 100, host: OTHER) { totalCount nodes { id name host } } }`,
+    );
+    expect(answer.errors).toBeUndefined();
+    const elsewhere = [...h.sim.world.gitprotect.repositories.values()].filter((r) => !r.hosted);
+    const urls = new Set(elsewhere.map((r) => r.url));
+    expect(answer.data.repositories.totalCount).toBe(urls.size);
+    expect(answer.data.repositories.nodes.every((n) => n.host === "OTHER")).toBe(true);
+    const name = elsewhere[0]!.name;
+    const found = await h.query<Nodes>(
+      `query($name: String!) { repositories(first: 100, host: OTHER, nameContains: $name) { nodes { id name } } }`,
+      { name: name.toUpperCase() },
+    );
+    expect(found.data.repositories.nodes.length).toBeGreaterThan(0);
+    expect(
+      found.data.repositories.nodes.every((n) => n.name.toLowerCase().includes(name.toLowerCase())),
+    ).toBe(true);
+    const ids = new Set(answer.data.repositories.nodes.map((n) => n.id));
+    expect(found.data.repositories.nodes.every((n) => ids.has(n.id))).toBe(true);
+  });
+});
+
+describe("what a plan backs up", () => {
+  type Plan = typeof h.sim.world.gitprotect.plans extends Map<string, infer P> ? P : never;
+  type Record = typeof h.sim.world.gitprotect.repositories extends Map<string, infer R> ? R : never;
+  const inProject = (plan: Plan, record: Record) =>
+    record.hosted?.host === "azure" &&
+    plan.azure!.projectsIds.includes(h.sim.world.azure.repositories.get(record.hosted.id)!.projectId);
+
+  it("a plan that chooses by project or takes everything lists those repositories, and they name it back", async () => {
+    const world = h.sim.world.gitprotect;
+    const byProject = [...world.plans.values()].find(
+      (p) => p.azure?.gitChoiceMode === 2 && p.azure.projectsIds.length,
+    )!;
+    const everything = [...world.plans.values()].find((p) => p.type === 1)!;
+    const everythingId = encodeId({
+      type: "BackupPlan",
+      organizationId: everything.organizationId,
+      planId: everything.id,
+    });
+    const takeAll = (on: boolean) =>
+      h.query(
+        `mutation($id: ID!, $on: Boolean!) { updateBackupPlan(input: { planId: $id, includeAllRepositories: $on }) { errors { code } } }`,
+        { id: everythingId, on },
+      );
+    expect((await takeAll(true)).data).toEqual({ updateBackupPlan: { errors: [] } });
+    try {
+      for (const plan of [byProject, everything]) {
+        type Answer = {
+          backupPlan: {
+            repositories: {
+              totalCount: number;
+              nodes: Array<{ backup: { gitprotectId: string; plans: Array<{ id: string }> } }>;
+            };
+          };
+        };
+        const id = encodeId({ type: "BackupPlan", organizationId: plan.organizationId, planId: plan.id });
+        const answer = await h.query<Answer>(
+          `query($id: ID!) { backupPlan(id: $id) { repositories(first: 100) { totalCount nodes { backup { gitprotectId plans { id } } } } } }`,
+          { id },
+        );
+        expect(answer.errors).toBeUndefined();
+        const { nodes, totalCount } = answer.data.backupPlan.repositories;
+        const expected = [...world.repositories.values()].filter(
+          (r) =>
+            plan.repositoriesIds.includes(r.id) ||
+            (r.organizationId === plan.organizationId &&
+              !r.isRemoved &&
+              (plan === everything || inProject(plan, r))),
+        );
+        expect(expected.some((r) => !plan.repositoriesIds.includes(r.id))).toBe(true);
+        expect(nodes.map((n) => n.backup.gitprotectId).sort()).toEqual(expected.map((r) => r.id).sort());
+        expect(totalCount).toBe(expected.length);
+        for (const node of nodes) expect(node.backup.plans.map((p) => p.id)).toContain(id);
+      }
+      const owned = [...world.repositories.values()].filter(
+        (r) => r.organizationId === everything.organizationId && !r.isRemoved,
+      );
+      const all = await h.query<{ backupPlan: { repositories: { totalCount: number } } }>(
+        `query($id: ID!) { backupPlan(id: $id) { repositories { totalCount } } }`,
+        {
+          id: encodeId({
+            type: "BackupPlan",
+            organizationId: everything.organizationId,
+            planId: everything.id,
+          }),
+        },
+      );
+      expect(all.data.backupPlan.repositories.totalCount).toBe(owned.length);
+    } finally {
+      await takeAll(false);
+    }
+  });
+});
+
 describe("revisions on both hosts", () => {
   it("a tag names its commit on Azure DevOps as on SCM-Manager: changeset, tree and file at a tag", async () => {
     type Answer = {

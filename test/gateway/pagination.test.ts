@@ -178,9 +178,12 @@ describe("pagination", () => {
       2,
       { id },
     );
-    expect(nodes.map((n) => (n.backup as { gitprotectId: string }).gitprotectId)).toEqual(
-      plan.repositoriesIds,
-    );
+    // By name, as GitProtect lists the organization's repositories.
+    const byName = [...plan.repositoriesIds]
+      .map((r) => h.sim.world.gitprotect.repositories.get(r)!)
+      .sort((a, b) => a.name.localeCompare(b.name, "en") || a.id.localeCompare(b.id))
+      .map((r) => r.id);
+    expect(nodes.map((n) => (n.backup as { gitprotectId: string }).gitprotectId)).toEqual(byName);
   });
 
   it("hosted repositories across both hosts, and cursors that still work later", async () => {
