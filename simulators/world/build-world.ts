@@ -131,6 +131,15 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
           );
         }
       }
+      // As the TFS document lists one: a repository without a default branch (nothing pushed yet).
+      const empty: AzureRepository = {
+        id: random.uuid(),
+        name: `empty-${round + 1}`,
+        projectId: projectIds[0]!,
+        gitDir: join(world.dataDir, `empty-${organization.id}.git`),
+      };
+      await buildRepository(empty.gitDir);
+      world.azure.repositories.set(empty.id, empty);
     } else if (kind === "scm") {
       const namespace = scmTeams[round % scmTeams.length]! + (round >= scmTeams.length ? `-${round}` : "");
       organization.name = `SCM-Manager ${namespace}`;
@@ -142,8 +151,9 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
           id: random.uuid().replace(/-/g, "").slice(0, 20),
           name: `${namespace}/${svn ? "legacy-svn" : nameFor(repoNames, r)}`,
           type: svn ? "svn" : "git",
-          contact: `${namespace}@scm.test`,
-          description: svn ? "Subversion history kept for reference" : `Repository ${r + 1} of ${namespace}`,
+          // The document's samples carry every field; the schema lets these two be absent.
+          contact: svn ? null : `${namespace}@scm.test`,
+          description: svn ? null : `Repository ${r + 1} of ${namespace}`,
           creationDate: clock + random.int(0, 365) * 86_400_000,
           lastModified: clock + random.int(366, 700) * 86_400_000,
           public: r === 2,
