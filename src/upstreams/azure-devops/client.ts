@@ -16,7 +16,6 @@ import type {
   AzureRefDto,
   AzureRepositoryDto,
   AzureVersionType,
-  AzureVstsInfoDto,
 } from "./types.js";
 
 export interface CommitCriteria {
@@ -94,26 +93,6 @@ export class AzureDevOpsClient extends RestClient {
 
   deleteRepository(id: string): Promise<void> {
     return this.delete([...repositories, id]);
-  }
-
-  /**
-   * `{remoteUrl}/vsts/info`. Only for clone URLs of the configured collection: the token must
-   * never travel to a host a caller names.
-   */
-  getRepositoryInfo(remoteUrl: string): Promise<AzureVstsInfoDto> {
-    const base = `${this.collectionUrl.toLowerCase()}/`;
-    if (!remoteUrl.toLowerCase().startsWith(base) || /[?#]/.test(remoteUrl))
-      return Promise.reject(new UpstreamError("Azure DevOps", "NOT_FOUND", 404, "foreign clone URL"));
-    let segments: string[];
-    try {
-      segments = remoteUrl.slice(base.length).split("/").map(decodeURIComponent);
-    } catch {
-      return Promise.reject(new UpstreamError("Azure DevOps", "NOT_FOUND", 404, "not a clone URL"));
-    }
-    return this.get([...segments, "vsts", "info"], {
-      cache: "listing",
-      operation: segments.length === 2 ? "getCollectionRepositoryInfo" : "getRepositoryInfo",
-    });
   }
 
   async listRefs(

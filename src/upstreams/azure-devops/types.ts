@@ -9,6 +9,5 @@ export type AzureCommitRefDto = Schemas["GitCommitRef"];
 export type AzureCommitDto = Schemas["GitCommit"];
 export type AzureCommitChangesDto = Schemas["GitCommitChanges"];
 export type AzureItemDto = Schemas["GitItem"];
-export type AzureVstsInfoDto = Schemas["VstsInfo"];
 export type AzureVersionType = Schemas["VersionType"];
 export type AzureList<T> = { count: number; value: T[] };
