@@ -58,6 +58,9 @@ function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
     // As deployed (the Dockerfile's setting): graphql-js skips its development-time checks.
     NODE_ENV: "production",
     MAX_QUERY_DEPTH: "20",
+    // The growth runs read every organization at once, well past a request's default limits.
+    MAX_QUERY_COST: "10000000",
+    UPSTREAM_CALL_BUDGET: "10000000",
     ...extra,
   };
 }

@@ -39,7 +39,18 @@ export interface Config {
     /** Pages of a thousand records one listing may read; an upstream declaring more is refused. */
     maxPages: number;
   };
-  limits: { maxQueryBytes: number; maxDepth: number };
+  limits: {
+    maxQueryBytes: number;
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxRootFields: number;
+    maxTokens: number;
+    /** Estimated upstream calls a query may cost (see server/fan-out-cost.ts). */
+    maxCost: number;
+    /** Upstream calls one request may make while it runs; the fields past it fail. */
+    callBudget: number;
+  };
   cache: CacheConfig;
   /** True when no upstream is configured: only the demo launcher (`npm start`) has something to serve. */
   demo: boolean;
@@ -195,6 +206,12 @@ export function loadConfig(env: Env = process.env): Config {
     limits: {
       maxQueryBytes: read.integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),
       maxDepth: read.integer("MAX_QUERY_DEPTH", 12, 2, 50),
+      maxAliases: read.integer("MAX_QUERY_ALIASES", 30, 0, 1_000),
+      maxDirectives: read.integer("MAX_QUERY_DIRECTIVES", 30, 0, 1_000),
+      maxRootFields: read.integer("MAX_QUERY_ROOT_FIELDS", 20, 1, 1_000),
+      maxTokens: read.integer("MAX_QUERY_TOKENS", 5_000, 100, 100_000),
+      maxCost: read.integer("MAX_QUERY_COST", 2_500, 10, 10_000_000),
+      callBudget: read.integer("UPSTREAM_CALL_BUDGET", 1_000, 1, 10_000_000),
     },
     demo: !upstreams.gitprotect && !upstreams.azure && !upstreams.scm,
     cache: cacheConfig(read),

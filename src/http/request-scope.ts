@@ -1,8 +1,11 @@
 import type { UpstreamName } from "./types.js";
+import { UpstreamError } from "./upstream-error.js";
 
 interface Shared {
   generations: Map<UpstreamName, Promise<string | undefined>>;
   staleAgeMs: number;
+  calls: number;
+  budget: number;
 }
 
 /**
@@ -16,8 +19,16 @@ export class RequestScope {
     readonly readsCached: boolean,
   ) {}
 
-  static create(): RequestScope {
-    return new RequestScope({ generations: new Map(), staleAgeMs: 0 }, true);
+  /** `budget`: the upstream calls the request may make (cached answers are free). */
+  static create(budget = Number.POSITIVE_INFINITY): RequestScope {
+    return new RequestScope({ generations: new Map(), staleAgeMs: 0, calls: 0, budget }, true);
+  }
+
+  /** Counts a call about to go out; past the budget it does not go, and the field that wanted it fails. */
+  spend(upstream: UpstreamName): void {
+    if (this.shared.calls >= this.shared.budget)
+      throw new UpstreamError(upstream, "BUDGET_SPENT", undefined, `${this.shared.budget} calls`);
+    this.shared.calls += 1;
   }
 
   forWrites(): RequestScope {

@@ -14,6 +14,8 @@ export type UpstreamErrorKind =
   | "TOO_LARGE"
   /** A value that cannot be part of an upstream URL (empty, `.` or `..`): refused before any call. */
   | "INVALID_ARGUMENT"
+  /** The request has made all the upstream calls one request may make. */
+  | "BUDGET_SPENT"
   | "ERROR";
 
 /**
@@ -69,6 +71,8 @@ function describe(upstream: UpstreamName, kind: UpstreamErrorKind, status?: numb
       return `${upstream} lists more than this gateway reads at once${suffix}.`;
     case "INVALID_ARGUMENT":
       return `A value given for ${upstream} is not valid${suffix}.`;
+    case "BUDGET_SPENT":
+      return `This request made all the upstream calls one request may make; ${upstream} was not asked${suffix}. Ask for less at once.`;
     case "OUTCOME_UNKNOWN":
       return `${upstream} did not confirm the change: it may or may not have been made. Read the record to see before you try again.`;
     default:

@@ -33,9 +33,14 @@ export class UpstreamHttp {
   /** `scope` is the GraphQL request's: the cache needs it to read generations and mark stale answers. */
   async send(request: UpstreamRequest, scope?: RequestScope): Promise<UpstreamResponse> {
     const cache = this.options.cache;
+    const out = (r: UpstreamRequest) => {
+      scope?.spend(this.upstream);
+      return this.direct(r);
+    };
     if (cache && scope?.readsCached && request.idempotent && request.cache)
-      return cache.send(this.upstream, { ...request, cache: request.cache }, scope, (r) => this.direct(r));
-    if (request.idempotent) return this.direct(request);
+      return cache.send(this.upstream, { ...request, cache: request.cache }, scope, out);
+    if (request.idempotent) return out(request);
+    scope?.spend(this.upstream);
     // A refused sign-in sends nothing: no write was made, nothing cached is out of date.
     const ready = await withLazyHeaders(request);
     try {

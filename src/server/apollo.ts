@@ -3,24 +3,27 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { Config } from "../config.js";
 import type { GatewayContext } from "../context/context.js";
-import { depthLimit } from "./depth-limit.js";
+import { fanOutCost, tooCostly } from "./fan-out-cost.js";
 import { formatError } from "./format-error.js";
+import { queryLimitRules } from "./query-limits.js";
 import { gatewaySchema } from "./schema.js";
 
-/** Apollo Server over the gateway's schema: errors formatted, depth limited, Sandbox as the landing page. */
+/** Apollo Server over the gateway's schema: errors formatted, cost limited, Sandbox as the landing page. */
 export function createApollo(config: Config, plugins: Array<ApolloServerPlugin<GatewayContext>>) {
   return new ApolloServer<GatewayContext>({
     schema: gatewaySchema(),
     introspection: true,
     includeStacktraceInErrorResponses: false,
     formatError,
-    validationRules: [depthLimit(config.limits.maxDepth)],
+    validationRules: queryLimitRules(config.limits),
+    parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
       // Apollo Sandbox at /graphql in every environment: exploring the schema is how people learn it.
       ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
       // The gateway caches upstream answers; Apollo's per-field cache hints would only cost time.
       ApolloServerPluginCacheControlDisabled(),
       staleAnswers,
+      costLimit(config.limits.maxCost),
       ...plugins,
     ],
   });
@@ -42,3 +45,15 @@ const staleAnswers: ApolloServerPlugin<GatewayContext> = {
       },
     }),
 };
+
+/** Refuses, before it runs, a query whose estimated upstream calls pass `max`. */
+const costLimit = (max: number): ApolloServerPlugin<GatewayContext> => ({
+  requestDidStart: () =>
+    Promise.resolve({
+      didResolveOperation({ schema, document, operation, request }) {
+        if (!operation) return Promise.resolve();
+        const cost = fanOutCost(schema, document, operation, request.variables ?? {});
+        return cost > max ? Promise.reject(tooCostly(cost, max)) : Promise.resolve();
+      },
+    }),
+});

@@ -1,5 +1,5 @@
 import { unwrapResolverError } from "@apollo/server/errors";
-import type { GraphQLFormattedError } from "graphql";
+import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { UpstreamError, type UpstreamErrorKind } from "../http/upstream-error.js";
 
 const codes: Record<UpstreamErrorKind, string> = {
@@ -13,6 +13,7 @@ const codes: Record<UpstreamErrorKind, string> = {
   MALFORMED: "UPSTREAM_ERROR",
   OUTCOME_UNKNOWN: "OUTCOME_UNKNOWN",
   INVALID_ARGUMENT: "BAD_USER_INPUT",
+  BUDGET_SPENT: "CALL_BUDGET_EXCEEDED",
   TOO_LARGE: "UPSTREAM_TOO_LARGE",
   ERROR: "UPSTREAM_ERROR",
 };
@@ -37,7 +38,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         ...(original.status ? { upstreamStatus: original.status } : {}),
       },
     };
-  const code = formatted.extensions?.code;
+  // A limit refused in validation keeps its own code (Apollo files it under validation failures).
+  const cause = error instanceof GraphQLError ? error.originalError : undefined;
+  const own = cause instanceof GraphQLError ? cause.extensions.code : undefined;
+  const code = own === "QUERY_TOO_COMPLEX" ? own : formatted.extensions?.code;
   if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, ...where, extensions: { ...extensions, code } };

@@ -1,0 +1,94 @@
+import { getIntrospectionQuery } from "graphql";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/gateway.js";
+
+/** What one request may cost: refused before it runs in time linear in its size, or cut short while it runs. */
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness({ env: { CACHE: "off", UPSTREAM_CALL_BUDGET: "5" } });
+});
+afterAll(() => h.close());
+
+/** A document of `n` fragments, each spreading the next twice: 2^n paths in 1 KB. */
+function fragmentDag(n: number, leaf: string, on = "Query"): string {
+  let document = `query Dag { ...F0 }\n`;
+  for (let i = 0; i < n; i++) document += `fragment F${i} on ${on} { ...F${i + 1} ...F${i + 1} }\n`;
+  return `${document}fragment F${n} on ${on} { ${leaf} }`;
+}
+
+async function refused(query: string) {
+  h.resetCalls();
+  const started = performance.now();
+  const health = fetch(`${h.gateway.url.replace(/\/graphql$/, "")}/health`);
+  const answer = await h.query(query);
+  const elapsed = performance.now() - started;
+  expect((await health).status).toBe(200);
+  expect(answer.status, answer.text.slice(0, 200)).toBe(400);
+  expect(answer.errors?.[0]?.extensions?.code).toBe("QUERY_TOO_COMPLEX");
+  expect(h.calls()).toEqual([]);
+  return elapsed;
+}
+
+describe("a request's cost", () => {
+  it("refuses a DAG of 32 fragments at once, in linear time, with /health answering meanwhile", async () => {
+    // Unchecked, these stand for 2^32 root fields and 2^32 nested paths: hours of walking.
+    const wide = fragmentDag(32, "organizations { totalCount }");
+    const deep = fragmentDag(
+      32,
+      "repositories { nodes { backup { organization { name } } } }",
+      "Organization",
+    );
+    for (const query of [
+      wide,
+      `query Deep { organizations { nodes { ...F0 } } } ${deep.split("\n").slice(1).join("\n")}`,
+    ]) {
+      expect(query.length).toBeLessThan(2_000);
+      // Generous for a busy machine: the naive walk took hours; linear checking takes milliseconds.
+      expect(await refused(query)).toBeLessThan(2_000);
+    }
+  });
+
+  it("refuses alias, root-field, directive and token bombs before any call", async () => {
+    const repeat = (n: number, part: (i: number) => string) =>
+      Array.from({ length: n }, (_, i) => part(i)).join(" ");
+    await refused(`{ ${repeat(150, (i) => `s${i}: __schema { types { name } }`)} }`);
+    await refused(`{ ${repeat(300, (i) => `o${i}: organizations { totalCount }`)} }`);
+    await refused(`{ organizations { totalCount ${repeat(40, () => "@include(if: true)")} } }`);
+    // Past the token limit the parser stops, before building a document.
+    const tokens = await h.query(`{ ${"a ".repeat(6_000)} }`);
+    expect(tokens.status).toBe(400);
+    expect(tokens.errors?.[0]?.extensions?.code).toBe("GRAPHQL_PARSE_FAILED");
+    expect(tokens.errors?.[0]?.message).toMatch(/contains more th\w+ 5000 tokens/);
+  });
+
+  it("lets the standard introspection query through", async () => {
+    const answer = await h.query(getIntrospectionQuery());
+    expect(answer.status).toBe(200);
+    expect(answer.errors).toBeUndefined();
+  });
+
+  it("refuses, before any call, a query whose pages multiply past the cost limit, and says by how much", async () => {
+    const aliases = Array.from(
+      { length: 30 },
+      (_, i) => `c${i}: changeset(revision: "main") { message }`,
+    ).join(" ");
+    await refused(`{ repositories(first: 100) { nodes { ${aliases} } } }`);
+    const answer = await h.query(`{ repositories(first: 100) { nodes { ${aliases} } } }`);
+    expect(answer.errors?.[0]?.extensions).toMatchObject({ cost: 3001, maxCost: 2500 });
+  });
+
+  it("stops calling upstreams past the request's budget: those fields fail, the rest arrives", async () => {
+    h.resetCalls();
+    const answer = await h.query<{ repositories: { nodes: Array<{ name: string; branches: unknown }> } }>(
+      `{ repositories(first: 20, host: SCM_MANAGER) { nodes { name branches(first: 1) { totalCount } } } }`,
+    );
+    const made = h.calls().filter((c) => c.operation !== "login");
+    expect(made.length).toBeLessThanOrEqual(5);
+    expect(answer.data.repositories.nodes.length).toBeGreaterThan(4);
+    expect(answer.data.repositories.nodes.every((n) => typeof n.name === "string")).toBe(true);
+    const codes = new Set(answer.errors?.map((e) => e.extensions?.code));
+    expect(codes).toEqual(new Set(["CALL_BUDGET_EXCEEDED"]));
+  });
+});
