@@ -502,10 +502,10 @@ export type Changeset = Node & {
   committer?: Maybe<Person>;
   /** When it was written. */
   date: Scalars['DateTime']['output'];
-  /** The branches whose head it is. */
-  branches: Array<Branch>;
-  /** The tags on it. */
-  tags: Array<Tag>;
+  /** The branches whose head it is; null when the host's branches cannot be read. */
+  branches?: Maybe<Array<Branch>>;
+  /** The tags on it; null when the host's tags cannot be read. */
+  tags?: Maybe<Array<Tag>>;
   /** Commit ids of its parents (two or more for a merge). */
   parentRevisions: Array<Scalars['String']['output']>;
   /** Its parents. */
@@ -625,8 +625,11 @@ export type ChangesetConnection = {
   __typename?: 'ChangesetConnection';
   /** The changesets with their cursors. */
   edges: Array<ChangesetEdge>;
-  /** The changesets of this page. */
-  nodes: Array<Changeset>;
+  /**
+   * The changesets of this page; one is null (with an error at its place) when what it needs of its
+   * host beyond the page fails, and the others still arrive.
+   */
+  nodes: Array<Maybe<Changeset>>;
   /** Where this page stands. */
   pageInfo: PageInfo;
   /** Changesets in all, for the branch and path asked; null where the host does not tell (Azure DevOps). */
@@ -638,8 +641,8 @@ export type ChangesetEdge = {
   __typename?: 'ChangesetEdge';
   /** Cursor of this item. */
   cursor: Scalars['String']['output'];
-  /** The changeset. */
-  node: Changeset;
+  /** The changeset; null (with an error) when what it needs of its host beyond the page fails. */
+  node?: Maybe<Changeset>;
 };
 
 /** A new Azure DevOps repository. */
@@ -1078,9 +1081,10 @@ export type Query = {
   repository?: Maybe<Repository>;
   /**
    * The projects of the configured Azure DevOps collection, by name, those without a repository
-   * too (where a first repository is created, or a project attached to a plan).
+   * too (where a first repository is created, or a project attached to a plan); null when Azure
+   * DevOps is not configured or fails.
    */
-  azureDevOpsProjects: Array<AzureDevOpsProject>;
+  azureDevOpsProjects?: Maybe<Array<AzureDevOpsProject>>;
   /** The repository behind a clone URL, in any of its spellings (https, ssh, .git, user name). */
   repositoryByUrl?: Maybe<Repository>;
 };
@@ -1366,7 +1370,7 @@ export type RepositoryHost =
   | 'AZURE_DEVOPS'
   /** An SCM-Manager server this gateway is configured for. */
   | 'SCM_MANAGER'
-  /** Elsewhere: only GitProtect knows it. */
+  /** Elsewhere, under no configured host's URL: only GitProtect knows it. */
   | 'OTHER';
 
 /** The outcome of the latest backup. */
@@ -1383,7 +1387,9 @@ export type BackupStatus =
 /**
  * One physical repository, whichever API a query reaches it through. A GitProtect record and a
  * hosted repository are the same repository when their normalized clone URLs are equal (see the
- * README's join rule). Host fields are null for repositories only GitProtect knows.
+ * README's join rule). Host fields are null for repositories only GitProtect knows, and for those
+ * under a configured host's URL that the host does not show (removed there, or hidden from the
+ * credentials used): their `host` still names that host.
  */
 export type Repository = Node & {
   __typename?: 'Repository';
@@ -1435,7 +1441,9 @@ export type Repository = Node & {
 /**
  * One physical repository, whichever API a query reaches it through. A GitProtect record and a
  * hosted repository are the same repository when their normalized clone URLs are equal (see the
- * README's join rule). Host fields are null for repositories only GitProtect knows.
+ * README's join rule). Host fields are null for repositories only GitProtect knows, and for those
+ * under a configured host's URL that the host does not show (removed there, or hidden from the
+ * credentials used): their `host` still names that host.
  */
 export type RepositoryBranchesArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1446,7 +1454,9 @@ export type RepositoryBranchesArgs = {
 /**
  * One physical repository, whichever API a query reaches it through. A GitProtect record and a
  * hosted repository are the same repository when their normalized clone URLs are equal (see the
- * README's join rule). Host fields are null for repositories only GitProtect knows.
+ * README's join rule). Host fields are null for repositories only GitProtect knows, and for those
+ * under a configured host's URL that the host does not show (removed there, or hidden from the
+ * credentials used): their `host` still names that host.
  */
 export type RepositoryBranchArgs = {
   name: Scalars['String']['input'];
@@ -1456,7 +1466,9 @@ export type RepositoryBranchArgs = {
 /**
  * One physical repository, whichever API a query reaches it through. A GitProtect record and a
  * hosted repository are the same repository when their normalized clone URLs are equal (see the
- * README's join rule). Host fields are null for repositories only GitProtect knows.
+ * README's join rule). Host fields are null for repositories only GitProtect knows, and for those
+ * under a configured host's URL that the host does not show (removed there, or hidden from the
+ * credentials used): their `host` still names that host.
  */
 export type RepositoryTagsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1467,7 +1479,9 @@ export type RepositoryTagsArgs = {
 /**
  * One physical repository, whichever API a query reaches it through. A GitProtect record and a
  * hosted repository are the same repository when their normalized clone URLs are equal (see the
- * README's join rule). Host fields are null for repositories only GitProtect knows.
+ * README's join rule). Host fields are null for repositories only GitProtect knows, and for those
+ * under a configured host's URL that the host does not show (removed there, or hidden from the
+ * credentials used): their `host` still names that host.
  */
 export type RepositoryChangesetsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -1481,7 +1495,9 @@ export type RepositoryChangesetsArgs = {
 /**
  * One physical repository, whichever API a query reaches it through. A GitProtect record and a
  * hosted repository are the same repository when their normalized clone URLs are equal (see the
- * README's join rule). Host fields are null for repositories only GitProtect knows.
+ * README's join rule). Host fields are null for repositories only GitProtect knows, and for those
+ * under a configured host's URL that the host does not show (removed there, or hidden from the
+ * credentials used): their `host` still names that host.
  */
 export type RepositoryChangesetArgs = {
   revision: Scalars['String']['input'];
@@ -1491,7 +1507,9 @@ export type RepositoryChangesetArgs = {
 /**
  * One physical repository, whichever API a query reaches it through. A GitProtect record and a
  * hosted repository are the same repository when their normalized clone URLs are equal (see the
- * README's join rule). Host fields are null for repositories only GitProtect knows.
+ * README's join rule). Host fields are null for repositories only GitProtect knows, and for those
+ * under a configured host's URL that the host does not show (removed there, or hidden from the
+ * credentials used): their `host` still names that host.
  */
 export type RepositoryBlameArgs = {
   path: Scalars['String']['input'];
@@ -1502,7 +1520,9 @@ export type RepositoryBlameArgs = {
 /**
  * One physical repository, whichever API a query reaches it through. A GitProtect record and a
  * hosted repository are the same repository when their normalized clone URLs are equal (see the
- * README's join rule). Host fields are null for repositories only GitProtect knows.
+ * README's join rule). Host fields are null for repositories only GitProtect knows, and for those
+ * under a configured host's URL that the host does not show (removed there, or hidden from the
+ * credentials used): their `host` still names that host.
  */
 export type RepositoryTreeArgs = {
   path?: InputMaybe<Scalars['String']['input']>;
@@ -1514,7 +1534,9 @@ export type RepositoryTreeArgs = {
 /**
  * One physical repository, whichever API a query reaches it through. A GitProtect record and a
  * hosted repository are the same repository when their normalized clone URLs are equal (see the
- * README's join rule). Host fields are null for repositories only GitProtect knows.
+ * README's join rule). Host fields are null for repositories only GitProtect knows, and for those
+ * under a configured host's URL that the host does not show (removed there, or hidden from the
+ * credentials used): their `host` still names that host.
  */
 export type RepositoryFileArgs = {
   path: Scalars['String']['input'];
@@ -1526,8 +1548,11 @@ export type RepositoryConnection = {
   __typename?: 'RepositoryConnection';
   /** The repositories with their cursors. */
   edges: Array<RepositoryEdge>;
-  /** The repositories of this page. */
-  nodes: Array<Repository>;
+  /**
+   * The repositories of this page; one is null (with an error at its place) when the host that has
+   * it cannot be asked, and the others still arrive.
+   */
+  nodes: Array<Maybe<Repository>>;
   /** Where this page stands. */
   pageInfo: PageInfo;
   /** Repositories in all. */
@@ -1539,8 +1564,8 @@ export type RepositoryEdge = {
   __typename?: 'RepositoryEdge';
   /** Cursor of this item. */
   cursor: Scalars['String']['output'];
-  /** The repository. */
-  node: Repository;
+  /** The repository; null (with an error) when the host that has it cannot be asked. */
+  node?: Maybe<Repository>;
 };
 
 /** GitProtect's record of a repository. */
@@ -1581,8 +1606,8 @@ export type AzureDevOpsProject = Node & {
   name: Scalars['String']['output'];
   /** State, e.g. wellFormed. */
   state: Scalars['String']['output'];
-  /** The project's repositories, by name; empty for a project that has none yet. */
-  repositories: Array<Repository>;
+  /** The project's repositories, by name; empty for a project that has none yet; null when Azure DevOps fails. */
+  repositories?: Maybe<Array<Repository>>;
 };
 
 /** What Azure DevOps adds about a repository. */
@@ -2134,8 +2159,8 @@ export type ChangesetResolvers<ContextType = ServicesOf, ParentType extends Reso
   author?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   committer?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
   date?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  branches?: Resolver<Array<ResolversTypes['Branch']>, ParentType, ContextType>;
-  tags?: Resolver<Array<ResolversTypes['Tag']>, ParentType, ContextType>;
+  branches?: Resolver<Maybe<Array<ResolversTypes['Branch']>>, ParentType, ContextType>;
+  tags?: Resolver<Maybe<Array<ResolversTypes['Tag']>>, ParentType, ContextType>;
   parentRevisions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   parents?: Resolver<Array<ResolversTypes['Changeset']>, ParentType, ContextType>;
   modifications?: Resolver<Maybe<ResolversTypes['Modifications']>, ParentType, ContextType>;
@@ -2196,14 +2221,14 @@ export type TagEdgeResolvers<ContextType = ServicesOf, ParentType extends Resolv
 
 export type ChangesetConnectionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['ChangesetConnection'] = ResolversParentTypes['ChangesetConnection']> = {
   edges?: Resolver<Array<ResolversTypes['ChangesetEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Changeset']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Changeset']>>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type ChangesetEdgeResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['ChangesetEdge'] = ResolversParentTypes['ChangesetEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Changeset'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Changeset']>, ParentType, ContextType>;
 };
 
 export type RepositoryPayloadResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RepositoryPayload'] = ResolversParentTypes['RepositoryPayload']> = {
@@ -2267,7 +2292,7 @@ export type QueryResolvers<ContextType = ServicesOf, ParentType extends Resolver
   organization?: Resolver<Maybe<ResolversTypes['Organization']>, ParentType, ContextType, RequireFields<QueryOrganizationArgs, 'id'>>;
   repositories?: Resolver<Maybe<ResolversTypes['RepositoryConnection']>, ParentType, ContextType, RequireFields<QueryRepositoriesArgs, 'first'>>;
   repository?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType, RequireFields<QueryRepositoryArgs, 'id'>>;
-  azureDevOpsProjects?: Resolver<Array<ResolversTypes['AzureDevOpsProject']>, ParentType, ContextType>;
+  azureDevOpsProjects?: Resolver<Maybe<Array<ResolversTypes['AzureDevOpsProject']>>, ParentType, ContextType>;
   repositoryByUrl?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType, RequireFields<QueryRepositoryByUrlArgs, 'url'>>;
 };
 
@@ -2336,14 +2361,14 @@ export type RepositoryResolvers<ContextType = ServicesOf, ParentType extends Res
 
 export type RepositoryConnectionResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RepositoryConnection'] = ResolversParentTypes['RepositoryConnection']> = {
   edges?: Resolver<Array<ResolversTypes['RepositoryEdge']>, ParentType, ContextType>;
-  nodes?: Resolver<Array<ResolversTypes['Repository']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Repository']>>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type RepositoryEdgeResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RepositoryEdge'] = ResolversParentTypes['RepositoryEdge']> = {
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  node?: Resolver<ResolversTypes['Repository'], ParentType, ContextType>;
+  node?: Resolver<Maybe<ResolversTypes['Repository']>, ParentType, ContextType>;
 };
 
 export type RepositoryBackupResolvers<ContextType = ServicesOf, ParentType extends ResolversParentTypes['RepositoryBackup'] = ResolversParentTypes['RepositoryBackup']> = {
@@ -2365,7 +2390,7 @@ export type AzureDevOpsProjectResolvers<ContextType = ServicesOf, ParentType ext
   azureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   state?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  repositories?: Resolver<Array<ResolversTypes['Repository']>, ParentType, ContextType>;
+  repositories?: Resolver<Maybe<Array<ResolversTypes['Repository']>>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

@@ -5,13 +5,16 @@ import { offsetWindow } from "../graphql/cursor.js";
 import { decodeId, decodeIdOf } from "../graphql/global-id.js";
 import { hostName } from "../graphql/hosts.js";
 import { needsBackups, needsHostedJoin } from "../graphql/lookahead.js";
+import type { NodeModel } from "../services/models.js";
 
 export const Query: QueryResolvers = {
   node: (_, { id }, { services }) => services.nodes.find(decodeId(id)),
   nodes(_, { ids }, { services }) {
     if (ids.length > 100) throw badInput("`nodes` takes at most 100 ids.");
     const keys = ids.map(decodeId);
-    return Promise.all(keys.map((key) => services.nodes.find(key).catch(() => null)));
+    // Each id on its own: graphql-js completes each item's promise apart, so one that fails is
+    // null with its error and the others still arrive. (The generated type wants no Promise of null.)
+    return keys.map((key) => services.nodes.find(key)) as Array<Promise<NodeModel>>;
   },
 
   async organizations(_, { first, after, orderBy, filter }, { services }, info) {

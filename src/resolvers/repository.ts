@@ -31,7 +31,7 @@ export const Repository: RepositoryResolvers = {
     const hosted = hostedOf(m);
     return hosted ? hosted.cloneUrl : m.backup!.cloneUrl;
   },
-  host: (m) => hostEnum(m.hosted?.host ?? m.hostFailure?.host),
+  host: (m) => hostEnum(m.hosted?.host ?? m.hostFailure?.host ?? m.unseenOn),
   backup: (m, _, { services }) => services.repositories.backupOf(m),
   defaultBranch(m, _, { services }) {
     const hosted = hostedOf(m);

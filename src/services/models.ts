@@ -112,6 +112,8 @@ export interface RepositoryModel {
   hosted?: HostedRepositoryModel;
   /** The host that should have it (by clone URL) could not be asked: its hosted fields fail with this. */
   hostFailure?: { host: HostName; error: Error };
+  /** Under this host's URL, but the host does not show it (removed there, or hidden from these credentials). */
+  unseenOn?: HostName;
   /** GitProtect's record when the query came through GitProtect; otherwise looked up by clone URL. */
   backup?: RepositoryBackupModel;
 }

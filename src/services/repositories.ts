@@ -51,7 +51,7 @@ export class Repositories {
     return this.listed({ host: filter.host, nameContains: filter.nameContains }, window);
   }
 
-  /** The repositories only GitProtect knows (hosted elsewhere), by name. */
+  /** The repositories only GitProtect knows (under no configured host's URL), by name. */
   private async backupsOnly(filter: RepositoryFilter, window: Window): Promise<Page<RepositoryModel>> {
     const needle = filter.nameContains?.toLowerCase();
     const records = (await this.index.backupsOnly())
@@ -182,8 +182,9 @@ export class Repositories {
     const backup = toRepositoryBackup(record);
     if (hosted) return this.model({ hosted, backup });
     const host = this.index.expectedHost(record.url);
-    const error = host && index.failed[host];
-    return this.model({ backup, ...(host && error ? { hostFailure: { host, error } } : {}) });
+    if (!host) return this.model({ backup });
+    const error = index.failed[host];
+    return this.model({ backup, ...(error ? { hostFailure: { host, error } } : { unseenOn: host }) });
   }
 
   private model(parts: Omit<RepositoryModel, "__typename" | "key">): RepositoryModel {

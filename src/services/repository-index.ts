@@ -39,14 +39,14 @@ export class RepositoryIndex {
     return key ? this.prefixes.find((p) => key.startsWith(`${p.prefix}/`))?.host : undefined;
   }
 
-  /** GitProtect's records that no configured host has (nor could have been asked about). */
+  /**
+   * GitProtect's records hosted elsewhere: under no configured host's URL and joined to none. (A
+   * record under a host's URL is that host's, whether or not the host shows it.)
+   */
   async backupsOnly(): Promise<GitProtectRepositoryDto[]> {
     const [hosted, backups] = await Promise.all([this.hosted.load(), this.backups.load()]);
     return [...backups]
-      .filter(([key, record]) => {
-        const host = this.expectedHost(record.url);
-        return !hosted.byKey.has(key) && !(host && hosted.failed[host]);
-      })
+      .filter(([key, record]) => !hosted.byKey.has(key) && !this.expectedHost(record.url))
       .map(([, record]) => record);
   }
 

@@ -99,27 +99,58 @@ describe("errors", () => {
     expectNoLeaks(answer);
   });
 
-  it("ids never change when a host fails: its fields fail with it, GitProtect's still arrive", async () => {
+  it("ids never change when a host fails: its repositories fail one by one, the rest of each page arrives", async () => {
     const listing = (fields: string) =>
       `{ organizations(first: 100) { nodes { repositories(first: 100) { nodes { ${fields} } } } } }`;
-    type Nodes = { organizations: { nodes: Array<{ repositories: { nodes: unknown[] } | null }> } };
-    const nodesOf = (answer: GraphQLAnswer<unknown>) =>
-      (answer.data as Nodes).organizations.nodes.flatMap((o) => o.repositories?.nodes ?? []);
-    const healthy = nodesOf(await h.query(listing("id name backup { gitprotectId }")));
-    const known = new Map(healthy.map((n) => [JSON.stringify((n as { backup: unknown }).backup), n]));
+    type Node = { id: string; name: string; backup: { gitprotectId: string } } | null;
+    type Pages = { organizations: { nodes: Array<{ repositories: { nodes: Node[] } | null }> } };
+    const pagesOf = (answer: GraphQLAnswer<unknown>) =>
+      (answer.data as Pages).organizations.nodes.map((o) => o.repositories);
+    const fields = "id name backup { gitprotectId }";
+    const healthy = pagesOf(await h.query(listing(fields)));
     h.sim.scmManager.faults.addRule({ operation: "listRepositories", status: 503 });
-    const degraded = await h.query(listing("id name backup { gitprotectId }"));
-    for (const node of nodesOf(degraded))
-      expect(node).toEqual(known.get(JSON.stringify((node as { backup: unknown }).backup)));
-    expect(degraded.errors?.length).toBeGreaterThan(0);
-    for (const error of degraded.errors!)
+    const degraded = await h.query(listing(fields));
+    const pages = pagesOf(degraded);
+    // Every page arrives, as long as before; each repository is as it was, or null where SCM-Manager has it.
+    expect(pages.map((p) => p?.nodes.length)).toEqual(healthy.map((p) => p?.nodes.length));
+    pages.forEach((page, o) =>
+      page!.nodes.forEach((node, i) => expect([null, healthy[o]!.nodes[i]]).toContainEqual(node)),
+    );
+    const failed = pages.flatMap((p) => p!.nodes).filter((n) => n === null).length;
+    expect(failed).toBeGreaterThan(0);
+    expect(degraded.errors).toHaveLength(failed);
+    for (const error of degraded.errors!) {
       expect(error.extensions).toMatchObject({ code: "UPSTREAM_UNAVAILABLE", upstream: "SCM-Manager" });
+      expect(error.path?.slice(-3, -1)).toEqual(["nodes", expect.any(Number)]);
+    }
     const backups = await h.query(listing("host backup { gitprotectId }"));
     expect(backups.errors).toBeUndefined();
-    expect(
-      nodesOf(backups).filter((n) => (n as { host: string }).host === "SCM_MANAGER").length,
-    ).toBeGreaterThan(0);
-    expect(nodesOf(backups)).toHaveLength(healthy.length);
+    const hosts = pagesOf(backups).flatMap((p) => p!.nodes as unknown as Array<{ host: string }>);
+    expect(hosts.filter((n) => n.host === "SCM_MANAGER")).toHaveLength(failed);
+  });
+
+  it("a host that shows none of its repositories leaves them its own: never OTHER, no made-up hosted fields", async () => {
+    const other = `{ repositories(first: 100, host: OTHER) { totalCount } }`;
+    const before = (await h.query<{ repositories: { totalCount: number } }>(other)).data.repositories
+      .totalCount;
+    h.sim.scmManager.faults.addRule({ operation: "listRepositories", status: 200, body: [] });
+    const after = await h.query<{ repositories: { totalCount: number } }>(other);
+    expect(after.data.repositories.totalCount).toBe(before);
+    const organization = [...h.sim.world.gitprotect.organizations.values()].find(
+      (o) => o.host.kind === "scm",
+    )!;
+    type Nodes = {
+      organization: {
+        repositories: { nodes: Array<{ host: string; cloneUrl: string | null; branches: unknown }> };
+      };
+    };
+    const listed = await h.query<Nodes>(
+      `query($id: ID!) { organization(id: $id) { repositories(first: 100) { nodes { host cloneUrl branches { totalCount } } } } }`,
+      { id: encodeId({ type: "Organization", organizationId: organization.id }) },
+    );
+    expect(listed.errors).toBeUndefined();
+    for (const node of listed.data.organization.repositories.nodes)
+      expect(node).toMatchObject({ host: "SCM_MANAGER", branches: null });
   });
 
   it("timeouts, connection resets and malformed bodies have stable codes", async () => {
