@@ -2,7 +2,7 @@ import type { AzureDevOpsClient, AzureVersion, CommitCriteria } from "../upstrea
 import { branchName } from "../upstreams/azure-devops/refs.js";
 import { UpstreamError } from "../http/upstream-error.js";
 import type { AzureProjectDto, AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
-import { listedById, namedWithin, orNull, type LoaderKit } from "./loader-kit.js";
+import { about, listedById, namedWithin, orNull, type LoaderKit } from "./loader-kit.js";
 
 type Commit = { id: string; commitId: string };
 
@@ -20,6 +20,13 @@ function repositoryLoaders(client: AzureDevOpsClient, kit: LoaderKit, maxPages: 
   /** A project's repositories, through the project's own listing; they prime the repositories by id. */
   const ofProject = kit.perKey(async (projectId: string) => {
     const list = await orNull(client.listProjectRepositories(projectId));
+    if (list?.value.some((r) => !about(r, (x) => x.project.id, projectId)))
+      throw new UpstreamError(
+        "Azure DevOps",
+        "MALFORMED",
+        undefined,
+        "it listed another project's repositories",
+      );
     for (const r of list?.value ?? []) byId.prime(r.id, r);
     return list && list.value;
   });
@@ -75,7 +82,8 @@ function historyLoaders(client: AzureDevOpsClient, kit: LoaderKit) {
      * repository: fetched once per request, through the first (visible) repository that asks.
      */
     commit: kit.perKey(
-      ({ id, commitId }: Commit) => orNull(client.getCommit(id, commitId)),
+      async ({ id, commitId }: Commit) =>
+        about(await orNull(client.getCommit(id, commitId)), (c) => c.commitId, commitId),
       ({ commitId }) => commitId.toLowerCase(),
     ),
     commitChanges: kit.perKey(({ id, commitId }: Commit) => orNull(client.getCommitChanges(id, commitId))),

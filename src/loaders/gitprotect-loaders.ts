@@ -134,9 +134,17 @@ export function gitprotectLoaders(client: GitProtectClient, kit: LoaderKit, maxP
   const plans = (organizationId: string) => (page: number, limit: number) =>
     client.listPlansAssignedToOrganization(organizationId, page, limit);
   const organizations = organizationLoaders(client, kit, maxPages);
-  const records = ownedBy(kit, (organizationId) =>
-    orNull(everything(repositories(organizationId), maxPages)),
-  );
+  const records = ownedBy(kit, async (organizationId) => {
+    const all = await orNull(everything(repositories(organizationId), maxPages));
+    if (all?.some((r) => r.organizationId.toLowerCase() !== organizationId.toLowerCase()))
+      throw new UpstreamError(
+        "GitProtect",
+        "MALFORMED",
+        undefined,
+        "it listed another organization's repositories",
+      );
+    return all;
+  });
   const planRecords = ownedBy(kit, (organizationId) =>
     orNull(everything<PlanDto>(plans(organizationId), maxPages)),
   );

@@ -55,6 +55,18 @@ export function stableKey(key: unknown): string {
   return typeof key === "string" ? key : JSON.stringify(key);
 }
 
+const caseless = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** The record when it is the one asked for: an answer about another record is no answer about this one. */
+export function about<V>(
+  found: V | null,
+  idOf: (record: V) => string,
+  id: string,
+  sameId: (a: string, b: string) => boolean = caseless,
+): V | null {
+  return found && sameId(idOf(found), id) ? found : null;
+}
+
 /**
  * Records by id where the upstream has no batch endpoint: one id alone is one get; several (or
  * any, once the listing has started) are answered by the one listing, which primes them all.
@@ -66,9 +78,7 @@ export function listedById<V>(
 ) {
   const byId = kit.batched<string, V | null>(async (ids) => {
     if (ids.length === 1 && !listing.started()) {
-      // An answer about another record is no answer about this one.
-      const found = await orNull(source.get(ids[0]!));
-      return [found && sameId(source.idOf(found), ids[0]!) ? found : null];
+      return [about(await orNull(source.get(ids[0]!)), source.idOf, ids[0]!, sameId)];
     }
     const all = await listing.load();
     return ids.map((id) => all.find((r) => sameId(source.idOf(r), id)) ?? null);

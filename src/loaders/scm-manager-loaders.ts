@@ -1,7 +1,7 @@
 import { isCommitId } from "../upstreams/git.js";
 import type { ScmManagerClient } from "../upstreams/scm-manager/client.js";
 import type { ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
-import { listedById, namedWithin, orNull, type LoaderKit } from "./loader-kit.js";
+import { about, listedById, namedWithin, orNull, type LoaderKit } from "./loader-kit.js";
 
 type At = { id: string; revision?: string };
 
@@ -40,8 +40,11 @@ function historyLoaders(client: ScmManagerClient, kit: LoaderKit) {
    * their repository.
    */
   const changeset = kit.perKey(
-    ({ id, revision }: { id: string; revision: string }) =>
-      orNull(client.getChangeset(id, revision), unsupported),
+    async ({ id, revision }: { id: string; revision: string }) => {
+      const found = await orNull(client.getChangeset(id, revision), unsupported);
+      // A full id names one commit: an answer about another is none. A name may be any commit.
+      return isCommitId(revision) ? about(found, (c) => c.id, revision) : found;
+    },
     ({ id, revision }) => (isCommitId(revision) ? revision.toLowerCase() : `${id}\u0000${revision}`),
   );
   type Query = {

@@ -297,6 +297,46 @@ describe("errors", () => {
     expect(answer.data.organization).toBeNull();
   });
 
+  it("a commit, and the record read before a whole-record write, are checked to be the ones asked for", async () => {
+    const basic = (user: string, password: string) =>
+      `Basic ${Buffer.from(`${user}:${password}`).toString("base64")}`;
+    const azureRepo = [...h.sim.world.azure.repositories.values()].find(
+      (r) => r.name !== "" && !r.name.startsWith("empty"),
+    )!;
+    const azureId = encodeId({ type: "Repository", host: "azure", repositoryId: azureRepo.id });
+    const history = await h.query<{ repository: { changesets: { nodes: Array<{ revision: string }> } } }>(
+      `query($id: ID!) { repository(id: $id) { changesets(first: 2) { nodes { revision } } } }`,
+      { id: azureId },
+    );
+    const [wanted, other] = history.data.repository.changesets.nodes.map((n) => n.revision);
+    const commitUrl = `${h.sim.azureDevOps.url}/_apis/git/repositories/${azureRepo.id}/commits/${other}?api-version=1.0`;
+    const otherCommit: unknown = await (
+      await fetch(commitUrl, { headers: { authorization: basic("", "demo-pat") } })
+    ).json();
+    h.sim.azureDevOps.faults.setRules([{ operation: "getCommit", status: 200, body: otherCommit }]);
+    const commit = await h.query<{ repository: { changeset: { parents: unknown } | null } }>(
+      `query($id: ID!, $rev: String!) { repository(id: $id) { changeset(revision: $rev) { revision parentRevisions } } }`,
+      { id: azureId, rev: wanted },
+    );
+    expect(commit.data.repository.changeset).toBeNull();
+
+    const [target, stranger] = [...h.sim.world.scm.repositories.values()].filter((r) => r.type === "git");
+    const strangerUrl = `${h.sim.scmManager.url}/api/rest/repositories/${stranger!.id}.json`;
+    const strangerRecord: unknown = await (
+      await fetch(strangerUrl, { headers: { authorization: basic("scmadmin", "scmadmin") } })
+    ).json();
+    h.sim.scmManager.faults.setRules([{ operation: "getRepository", status: 200, body: strangerRecord }]);
+    const before = structuredClone(target!);
+    h.resetCalls();
+    const write = await h.query(
+      `mutation($id: ID!) { updateScmManagerRepository(input: { repositoryId: $id, description: "changed" }) { errors { code } } }`,
+      { id: encodeId({ type: "Repository", host: "scm", repositoryId: target!.id }) },
+    );
+    expect(write.errors?.[0]?.extensions).toMatchObject({ code: "UPSTREAM_ERROR", upstream: "SCM-Manager" });
+    expect(h.calls().filter((c) => c.method !== "GET")).toEqual([]);
+    expect(h.sim.world.scm.repositories.get(target!.id)).toEqual(before);
+  });
+
   it("a refused sign-in is UNAUTHENTICATED, tried once a request, and sends no write", async () => {
     const wrong = await startHarness({ env: { CACHE: "off", GITPROTECT_PASSWORD: "not-the-password" } });
     try {

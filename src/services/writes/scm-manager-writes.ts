@@ -1,3 +1,4 @@
+import { UpstreamError } from "../../http/upstream-error.js";
 import { orNull } from "../../loaders/loader-kit.js";
 import type { ScmManagerLoaders } from "../../loaders/scm-manager-loaders.js";
 import type { ScmManagerClient } from "../../upstreams/scm-manager/client.js";
@@ -59,6 +60,9 @@ export class ScmManagerWrites {
   ): Promise<Outcome<HostedRepositoryModel>> {
     const current = await orNull(this.client.getRepository(id));
     if (!current) return refused(missing.code, missing.message, missing.subject);
+    // Written back whole: an answer about another repository must never become this one's record.
+    if (current.id !== id)
+      throw new UpstreamError("SCM-Manager", "MALFORMED", undefined, "it answered about another repository");
     if (current.permissions === null) return refused(notOwner.code, notOwner.message);
     if (expectedVersion !== undefined && scmVersion(current) !== expectedVersion)
       return refused(
