@@ -279,8 +279,8 @@ export type CustomActionsInput = {
 export type PlanOptionInput = {
   /** Option name. */
   key: Scalars['String']['input'];
-  /** Option value. */
-  value: Scalars['String']['input'];
+  /** Option value; null removes the option. */
+  value?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Settings only Azure DevOps plans have; fields left out keep their value. */
@@ -356,7 +356,7 @@ export type UpdateBackupPlanInput = {
   workerId?: InputMaybe<Scalars['ID']['input']>;
   /** True to back up the whole organization, ignoring the repository list. */
   includeAllRepositories?: InputMaybe<Scalars['Boolean']['input']>;
-  /** Replaces the advanced options. */
+  /** Advanced options to set, by name; the options not named keep their values. */
   advancedOptions?: InputMaybe<Array<PlanOptionInput>>;
   /** Azure DevOps plans only. */
   azureDevOps?: InputMaybe<AzureDevOpsPlanSettingsInput>;

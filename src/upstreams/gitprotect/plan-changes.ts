@@ -33,7 +33,8 @@ export interface PlanChanges {
   storageId?: Maybe<string>;
   workerId?: Maybe<string>;
   includeAllRepositories?: Maybe<boolean>;
-  advancedOptions?: Maybe<ReadonlyArray<{ key: string; value: string }>>;
+  /** Set by key; a null value removes the option. */
+  advancedOptions?: Maybe<ReadonlyArray<{ key: string; value?: Maybe<string> }>>;
   azureDevOps?: Maybe<AzureSettingsChanges>;
 }
 
@@ -88,9 +89,10 @@ export function planModification(current: PlanDto, changes: PlanChanges): PlanMo
     workerId: changes.workerId ?? current.workerId,
     repositoriesIds: current.repositoriesIds,
     schedule: merged(current.schedule, schedule),
-    advancedOptions: changes.advancedOptions
-      ? Object.fromEntries(changes.advancedOptions.map((o) => [o.key, o.value]))
-      : current.advancedOptions,
+    advancedOptions: merged(
+      current.advancedOptions,
+      changes.advancedOptions && Object.fromEntries(changes.advancedOptions.map((o) => [o.key, o.value])),
+    ),
     compressionSettings: merged(current.compressionSettings, changes.compression),
     encryptionSettings: merged(encryption, changes.encryption) as PlanDto["encryptionSettings"],
     // Custom actions take null for "no action": kept as given.

@@ -13,7 +13,7 @@ const gitPlan: PlanDto = {
   workerId: "w-1",
   repositoriesIds: ["r-1", "r-2"],
   schedule: { frequency: "Weekly", startTime: "02:00", daysOfWeek: [1, 3], timeZone: "UTC" },
-  advancedOptions: { retention: "30" },
+  advancedOptions: { retention: "30", keep: "weekly", threads: "4" },
   compressionSettings: { enabled: true, level: 6 },
   encryptionSettings: { enabled: true, algorithm: "AES256" },
   customActions: { beforeBackup: "echo before", afterBackup: "echo after" },
@@ -90,9 +90,15 @@ const common: Array<[string, PlanChanges, Record<string, unknown>]> = [
   ["storageId", { storageId: "s-2" }, { storageId: "s-2" }],
   ["workerId", { workerId: "w-2" }, { workerId: "w-2" }],
   [
-    "advancedOptions",
-    { advancedOptions: [{ key: "retention", value: "90" }] },
-    { advancedOptions: { retention: "90" } },
+    "advancedOptions: one set, one added, one removed, the others kept",
+    {
+      advancedOptions: [
+        { key: "retention", value: "90" },
+        { key: "verify", value: "true" },
+        { key: "threads", value: null },
+      ],
+    },
+    { advancedOptions: { retention: "90", keep: "weekly", verify: "true" } },
   ],
 ];
 
