@@ -56,6 +56,20 @@ describe("errors", () => {
     );
     expect(file.errors).toBeUndefined();
     expect(file.data).toEqual({ repository: { file: null, changeset: null } });
+    // A folder is no file, on either host.
+    const azure = [...h.sim.world.azure.repositories.values()].find(
+      (r) => r.name !== "" && !r.name.startsWith("empty"),
+    )!;
+    for (const id of [
+      encodeId({ type: "Repository", host: "scm", repositoryId: repo.id }),
+      encodeId({ type: "Repository", host: "azure", repositoryId: azure.id }),
+    ]) {
+      const folder = await h.query(`query($id: ID!) { repository(id: $id) { file(path: "src") { text } } }`, {
+        id,
+      });
+      expect(folder.errors).toBeUndefined();
+      expect(folder.data).toEqual({ repository: { file: null } });
+    }
   });
 
   it("refused credentials are UNAUTHENTICATED; a refusal of rights is FORBIDDEN", async () => {

@@ -150,6 +150,9 @@ export class AzureDevOpsClient extends RestClient {
       accept: "application/octet-stream",
       cache: at(version),
     });
+    // A folder answers its listing as JSON whatever was asked for: that is no file's content.
+    if ((response.headers.get("content-type") ?? "").includes("application/json"))
+      throw new UpstreamError(this.upstream, "NOT_FOUND", 404, "a folder, not a file");
     return response.body;
   }
 
