@@ -17,7 +17,7 @@ export function repositoryDto(world: World, repo: ScmRepository, owner: boolean)
     lastModified: repo.lastModified,
     public: repo.public,
     archived: repo.archived,
-    url: scmCloneUrl(world.urls.scmServer, repo),
+    ...(repo.sampleFieldsOnly ? {} : { url: scmCloneUrl(world.urls.scmServer, repo) }),
     healthCheckFailures: owner ? repo.healthCheckFailures : null,
     permissions: owner ? repo.permissions : null,
     properties: owner ? repo.properties : null,

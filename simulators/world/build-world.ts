@@ -131,12 +131,14 @@ export async function buildWorld(params: WorldParams, hosts: Hosts, dataDir?: st
           );
         }
       }
-      // As the TFS document lists one: a repository without a default branch (nothing pushed yet).
+      // As the TFS document lists one: a repository without a default branch (nothing pushed yet),
+      // served with the 1.0 document's fields alone.
       const empty: AzureRepository = {
         id: random.uuid(),
         name: `empty-${round + 1}`,
         projectId: projectIds[0]!,
         gitDir: join(world.dataDir, `empty-${organization.id}.git`),
+        sampleFieldsOnly: true,
       };
       await buildRepository(empty.gitDir);
       world.azure.repositories.set(empty.id, empty);

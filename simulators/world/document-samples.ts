@@ -69,6 +69,7 @@ async function addScmSample(world: World): Promise<ScmRepository> {
     ],
     healthCheckFailures: [placeholder, { ...placeholder }],
     gitDir: join(world.dataDir, "scm-sample.git"),
+    sampleFieldsOnly: true,
   };
   await buildHistory(repo.gitDir, 7, "master");
   world.scm.repositories.set(repo.id, repo);

@@ -53,6 +53,8 @@ export interface ScmRepository {
   properties: Array<{ key: string; value: string | null }>;
   healthCheckFailures: Array<{ id: string; summary: string; description: string; url: string }>;
   gitDir: string;
+  /** Served with the document's fields alone: no `url`, so no clone URL to join by. */
+  sampleFieldsOnly?: boolean;
 }
 
 export interface ScmUser {

@@ -45,7 +45,10 @@ describe("the documents' sample records", () => {
     expect(byName.get("Fabrikam-Fiber-Git")!.cloneUrl).toMatch(
       /\/DefaultCollection\/_git\/Fabrikam-Fiber-Git$/,
     );
-    for (const node of byName.values()) expect(node.backup, node.name).not.toBeNull();
+    for (const node of byName.values())
+      if (node.host === "AZURE_DEVOPS") expect(node.backup, node.name).not.toBeNull();
+    // SCM-Manager's sample record has no `url`: no clone URL, so nothing to join it by.
+    expect(byName.get("samples/documented")).toMatchObject({ cloneUrl: null, backup: null });
     expect(byName.get("TestGit")!.id).toBe(azureId("66efb083-777a-4cac-a350-a24b046be6be"));
   });
 
@@ -61,7 +64,14 @@ describe("the documents' sample records", () => {
     const ids = organization!.repositories.nodes.map((n) => n.id);
     expect(ids).toContain(azureId("278d5cd2-584d-4b63-824a-2ba458937249"));
     expect(ids).toContain(azureId("2f3d611a-f012-4b39-b157-8db63f380226"));
-    expect(ids).toContain(encodeId({ type: "Repository", host: "scm", repositoryId: "3ZOHKUePB3" }));
+    // GitProtect's record of the SCM-Manager sample stays SCM-Manager's, though the host gives no URL to join by.
+    const hosts = await h.query<{
+      organizations: {
+        nodes: Array<{ repositories: { nodes: Array<{ host: string; scmManager: unknown }> } }>;
+      };
+    }>(`{ organizations { nodes { repositories(first: 100) { nodes { host scmManager { scmId } } } } } }`);
+    const scm = hosts.data.organizations.nodes[0]!.repositories.nodes.filter((n) => n.host === "SCM_MANAGER");
+    expect(scm).toEqual([{ host: "SCM_MANAGER", scmManager: null }]);
   });
 
   it("reads an empty repository, which has no default branch, as empty: no error", async () => {
