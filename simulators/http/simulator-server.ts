@@ -6,6 +6,9 @@ import { FaultPlan, parseFaultRule, type Latency } from "./faults.js";
 import { RequestStats } from "./stats.js";
 import { ReplyError, type Reply, json } from "./reply.js";
 
+/** The operation name logged for a call that matches no operation of the API. */
+export const unmatched = "(no such operation)";
+
 export interface RequestContext<P> {
   operation: Operation;
   params: Record<string, string>;
@@ -89,7 +92,13 @@ export async function startSimulatorServer<P>(
     const method = req.method ?? "GET";
     const path = routedPath(url.pathname);
     const match = path === undefined ? undefined : definition.contract.match(method, path);
-    if (!match) return send(res, definition.notFound(url.pathname));
+    if (!match) {
+      // Logged too: a call that reached no resource of the API is a call the tests must see.
+      const now = performance.now();
+      const record = { method, path: url.pathname, query: url.search, principal: null, startedAt: now };
+      stats.finish({ ...record, operation: unmatched, status: 404, endedAt: now });
+      return send(res, definition.notFound(url.pathname));
+    }
 
     const { operation, params } = match;
     const startedAt = performance.now();

@@ -42,6 +42,15 @@ const writes = new Set([
   "synchronizeOrganization",
 ]);
 
+/** Calls about no one repository that a probe may make: sign-in and the listings lookups start from. */
+const listings = new Set([
+  "login",
+  "getOrganizations",
+  "getRepositories",
+  "listPlansAssignedToOrganization",
+  "listProjects",
+]);
+
 beforeAll(async () => {
   h = await startHarness({ env: { CACHE: "off" } });
 });
@@ -91,8 +100,46 @@ function probes(): Probe[] {
         [`a ${host} changesets path`, read(id, "changesets(first: 1, path: $v) { totalCount }")],
         [`a ${host} changesets revision`, read(id, "changesets(first: 1, revision: $v) { totalCount }")],
         [`a ${host} blame path`, read(id, `blame(path: $v) { code }`)],
+        [`a ${host} blame revision`, read(id, `blame(path: "README.md", revision: $v) { code }`)],
+        [`a ${host} file revision`, read(id, `file(path: "README.md", revision: $v) { size }`)],
+        [`a ${host} diff path`, read(id, `changesets(first: 1) { nodes { diff(path: $v) } }`)],
+        [
+          `a ${host} branch id's name`,
+          (v) => [
+            `query($id: ID!) { node(id: $id) { id } }`,
+            { id: forged("Branch", host, host === "scm" ? scm.id : azure.id, v) },
+          ],
+        ],
+        [
+          `a ${host} changeset id's revision`,
+          (v) => [
+            `query($id: ID!) { node(id: $id) { id } }`,
+            { id: forged("Changeset", host, host === "scm" ? scm.id : azure.id, v) },
+          ],
+        ],
+        [
+          `a ${host} id in a delete`,
+          (v) => [
+            `mutation($id: ID!) { ${host === "scm" ? "deleteScmManagerRepository" : "deleteAzureDevOpsRepository"}(input: { repositoryId: $id, confirmName: "x" }) { errors { code } } }`,
+            { id: forged("Repository", host, v) },
+          ],
+        ],
       ];
     }),
+    [
+      "a project id",
+      (v) => [
+        `query($id: ID!) { node(id: $id) { ... on AzureDevOpsProject { repositories { name } } } }`,
+        { id: forged("AzureDevOpsProject", v) },
+      ],
+    ],
+    [
+      "an SCM-Manager id in an update",
+      (v) => [
+        `mutation($id: ID!) { updateScmManagerRepository(input: { repositoryId: $id, description: "x" }) { errors { code } } }`,
+        { id: forged("Repository", "scm", v) },
+      ],
+    ],
     [
       "an Azure DevOps id in a rename",
       (v) => [
@@ -140,11 +187,14 @@ describe("hostile values at every argument that reaches an upstream URL", () => 
           expect(error.extensions?.code, where).not.toBe("INTERNAL_SERVER_ERROR");
         for (const call of h.calls()) {
           expect(writes.has(call.operation), `${where}: ${call.operation}`).toBe(false);
+          // Every call is about the intended repository, or one of the listings a probe may need:
+          // a URL that escaped to a parent resource (or to none) names neither.
           const repository = /\/repositories\/([^/]+)/.exec(call.path)?.[1];
-          if (repository)
-            expect(intended.has(decodeURIComponent(repository).toLowerCase()), `${where}: ${call.path}`).toBe(
-              true,
-            );
+          const aboutIntended =
+            repository !== undefined && intended.has(decodeURIComponent(repository).toLowerCase());
+          expect(aboutIntended || listings.has(call.operation), `${where}: ${call.method} ${call.path}`).toBe(
+            true,
+          );
         }
       }
   });
