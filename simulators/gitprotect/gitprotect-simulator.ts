@@ -42,6 +42,12 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
     store.plans.get(id.toLowerCase()) ?? fail(404, `Backup plan ${id} was not found.`);
   const repository = (id: string) =>
     store.repositories.get(id.toLowerCase()) ?? fail(404, `Repository ${id} was not found.`);
+  /** The records a licence change names: all must exist, and none twice (what a server does then is unknown). */
+  const licensed = ({ Ids }: Schemas["IdsRequest"]) => {
+    if (new Set(Ids.map((id) => id.toLowerCase())).size !== Ids.length)
+      fail(400, "The same repository is named twice.", { Ids: ["Repeated id."] });
+    return Ids.map(repository);
+  };
   const requireRole = (principal: Principal) => {
     if (!principal?.roles.some((role) => managementRoles.includes(role)))
       throw new ReplyError(problem(403, "Requires the role DataRemoveManagement or GitManagement."));
@@ -131,12 +137,12 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
     },
     activateRepositories({ body, principal }) {
       requireRole(principal);
-      for (const repo of (body as Schemas["IdsRequest"]).Ids.map(repository)) repo.isLicenceActive = true;
+      for (const repo of licensed(body as Schemas["IdsRequest"])) repo.isLicenceActive = true;
       return empty(200);
     },
     deactivateRepositories({ body, principal }) {
       requireRole(principal);
-      for (const repo of (body as Schemas["IdsRequest"]).Ids.map(repository)) repo.isLicenceActive = false;
+      for (const repo of licensed(body as Schemas["IdsRequest"])) repo.isLicenceActive = false;
       return empty(200);
     },
     removeRepository({ body, principal }) {

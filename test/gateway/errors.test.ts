@@ -291,6 +291,16 @@ describe("errors", () => {
     );
     expect(answer.errors).toBeUndefined();
     expect(answer.data).toEqual({ repository: { name: svn.name, branches: null, tags: null } });
+    // The same rule for every read the type may lack: SCM-Manager's 400 "not supported" is null.
+    h.sim.scmManager.faults.setRules([{ operation: "getBlame", status: 400 }]);
+    const blame = await h.query(
+      `query($id: ID!) { repository(id: $id) { blame(path: "README.md") { code } } }`,
+      {
+        id: encodeId({ type: "Repository", host: "scm", repositoryId: svn.id }),
+      },
+    );
+    expect(blame.errors).toBeUndefined();
+    expect(blame.data).toEqual({ repository: { blame: null } });
   });
 
   it("a lookup by id checks the id it got: an answer about another record is no answer", async () => {

@@ -184,6 +184,14 @@ describe("upstream calls", () => {
     expect(plain.query.get("disableLastCommit")).toBe("true");
     expect(plain.query.get("disableSubRepositoryDetection")).toBe("true");
     const shown = await browse("name lastMessage");
+    // Changesets are asked for by what the document names, and nothing else (no stray `id=`).
+    h.resetCalls();
+    await h.query(
+      `query($id: ID!) { repository(id: $id) { changesets(first: 2, path: "src") { nodes { revision } } } }`,
+      { id },
+    );
+    const changesets = h.calls().find((c) => c.operation === "getChangesets")!;
+    expect([...new URLSearchParams(changesets.query).keys()].sort()).toEqual(["limit", "path", "start"]);
     expect(shown.query.has("disableLastCommit")).toBe(false);
     expect(shown.entries.every((e) => typeof e.lastMessage === "string")).toBe(true);
   });
