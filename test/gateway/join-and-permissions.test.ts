@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeId } from "../../src/graphql/global-id.js";
+import { organizationDto } from "../../simulators/gitprotect/dto.js";
 import { azureSshUrl, hostedCloneUrl } from "../../simulators/world/clone-urls.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 import { scmRepositoriesVisibleTo } from "../support/visibility.js";
@@ -394,5 +396,71 @@ describe("per-user answers", () => {
       bob.data as { repositories: { nodes: Array<{ scmManager: { permissions: unknown } }> } }
     ).repositories.nodes;
     expect(bobsNodes.some((n) => n.scmManager.permissions === null)).toBe(true);
+  });
+});
+
+describe("arguments that select, checked against git and the world", () => {
+  const git = (gitDir: string, ...args: string[]) =>
+    execFileSync("git", ["--git-dir", gitDir, ...args], { encoding: "utf8" });
+
+  it("changesets of a path, and blame at a revision, are git's", async () => {
+    const repo = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git" && !r.archived)!;
+    const id = encodeId({ type: "Repository", host: "scm", repositoryId: repo.id });
+    const touching = git(repo.gitDir, "log", "--format=%H", "HEAD", "--", "src/engine.ts").trim().split("\n");
+    const older = touching[Math.min(3, touching.length - 1)]!;
+    type Answer = {
+      repository: {
+        changesets: { nodes: Array<{ revision: string }> };
+        blame: Array<{ revision: string; code: string }>;
+      };
+    };
+    const answer = await h.query<Answer>(
+      `query($id: ID!, $rev: String!) { repository(id: $id) {
+        changesets(first: 100, path: "src/engine.ts") { nodes { revision } }
+        blame(path: "src/engine.ts", revision: $rev) { revision code } } }`,
+      { id, rev: older },
+    );
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.repository.changesets.nodes.map((n) => n.revision)).toEqual(touching.slice(0, 100));
+    const blamed = git(repo.gitDir, "blame", "--porcelain", older, "--", "src/engine.ts")
+      .split("\n")
+      .filter((l) => /^[0-9a-f]{40} \d+ \d+/.test(l))
+      .map((l) => l.slice(0, 40));
+    expect(answer.data.repository.blame.map((l) => l.revision)).toEqual(blamed);
+  });
+
+  it("hosted repositories by part of their name, and the organizations' counts, are the world's", async () => {
+    const hosted = [...h.sim.world.azure.repositories.values(), ...h.sim.world.scm.repositories.values()];
+    const scmVisible = new Set(scmRepositoriesVisibleTo(h.sim.world, "scmadmin"));
+    const names = hosted.map((r) => r.name).filter((n) => n.toLowerCase().includes("api"));
+    const found = await h.query<{ repositories: { totalCount: number; nodes: Array<{ name: string }> } }>(
+      `{ repositories(first: 100, nameContains: "API") { totalCount nodes { name } } }`,
+    );
+    expect(found.data.repositories.nodes.map((n) => n.name).sort()).toEqual(
+      names.filter((n) => scmVisible.has(n) || !n.includes("/")).sort(),
+    );
+    const counts = await h.query<{
+      organizations: {
+        nodes: Array<{
+          gitprotectId: string;
+          repositoryCount: number;
+          protectedRepositoryCount: number;
+          missingLicenceCount: number;
+          removedRepositoryCount: number;
+        }>;
+      };
+    }>(
+      `{ organizations { nodes { gitprotectId repositoryCount protectedRepositoryCount missingLicenceCount removedRepositoryCount } } }`,
+    );
+    for (const node of counts.data.organizations.nodes) {
+      const dto = organizationDto(h.sim.world, h.sim.world.gitprotect.organizations.get(node.gitprotectId)!);
+      expect(node).toEqual({
+        gitprotectId: dto.id,
+        repositoryCount: dto.totalRepositories,
+        protectedRepositoryCount: dto.protectedRepositories,
+        missingLicenceCount: dto.missingLicences,
+        removedRepositoryCount: dto.removedRepositories,
+      });
+    }
   });
 });
