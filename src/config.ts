@@ -38,6 +38,8 @@ export interface Config {
     retries: number;
     /** Pages of a thousand records one listing may read; an upstream declaring more is refused. */
     maxPages: number;
+    /** Bytes one upstream answer may have; a larger one is refused (UPSTREAM_TOO_LARGE). */
+    maxResponseBytes: number;
   };
   limits: {
     maxQueryBytes: number;
@@ -202,6 +204,7 @@ export function loadConfig(env: Env = process.env): Config {
       concurrency: read.integer("UPSTREAM_CONCURRENCY", 16, 1, 1_000),
       retries: read.integer("UPSTREAM_RETRIES", 1, 0, 5),
       maxPages: read.integer("UPSTREAM_MAX_PAGES", 100, 1, 10_000),
+      maxResponseBytes: read.integer("UPSTREAM_MAX_RESPONSE_BYTES", 64 * 1024 * 1024, 1_000, 2 ** 31),
     },
     limits: {
       maxQueryBytes: read.integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),

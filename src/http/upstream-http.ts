@@ -7,6 +7,8 @@ import type { UpstreamMetrics } from "./upstream-metrics.js";
 
 export interface UpstreamHttpOptions {
   timeoutMs: number;
+  /** The most bytes one answer may have: past it the answer is refused, not read on. */
+  maxResponseBytes: number;
   concurrency: number;
   retries: number;
   metrics?: UpstreamMetrics;
@@ -71,6 +73,16 @@ export class UpstreamHttp {
     }
   }
 
+  private bodyOf(response: Response): Promise<Buffer> {
+    const max = this.options.maxResponseBytes;
+    return readBounded(
+      response,
+      max,
+      () =>
+        new UpstreamError(this.upstream, "TOO_LARGE", response.status, `an answer of more than ${max} bytes`),
+    );
+  }
+
   private async once(request: UpstreamRequest): Promise<UpstreamResponse> {
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
@@ -82,10 +94,11 @@ export class UpstreamHttp {
         redirect: "manual",
         signal: AbortSignal.timeout(this.options.timeoutMs),
       });
-      const body = Buffer.from(await response.arrayBuffer());
+      const body = await this.bodyOf(response);
       this.options.metrics?.record(this.upstream, String(response.status), seconds());
       return { status: response.status, headers: response.headers, body };
     } catch (error) {
+      if (error instanceof UpstreamError) throw error;
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       this.options.metrics?.record(this.upstream, timedOut ? "timeout" : "network-error", seconds());
       // A write that failed in flight may still have been applied: never retried, reported as unknown.
@@ -93,6 +106,22 @@ export class UpstreamHttp {
       throw new UpstreamError(this.upstream, timedOut ? "TIMEOUT" : "UNAVAILABLE");
     }
   }
+}
+
+/** Reads an answer up to the configured size; a larger one (declared or streamed) is refused. */
+async function readBounded(response: Response, max: number, refuse: () => UpstreamError): Promise<Buffer> {
+  if (Number(response.headers.get("content-length") ?? 0) > max) {
+    await response.body?.cancel();
+    throw refuse();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > max) throw refuse();
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** The request with its lazy headers resolved (a token, signing in if needed); their failure is the call's. */

@@ -22,6 +22,8 @@ export const contractFiles: Record<UpstreamName, string> = {
  */
 export class Contracts {
   private readonly validators = new Map<string, ValidateFunction>();
+  /** The operations that answer JSON: a 2xx status their contract does not list is no promised answer. */
+  private readonly operations = new Set<string>();
 
   constructor(folder = new URL("../../schema/upstreams/", import.meta.url)) {
     const ajv = new Ajv2020({ strict: false, allErrors: false });
@@ -31,18 +33,24 @@ export class Contracts {
       const document = parse(readFileSync(new URL(file, folder), "utf8")) as Json;
       // ajv resolves the document's own `$ref`s: each answer schema is compiled where it stands.
       ajv.addSchema(document, file);
-      for (const [operationId, status, pointer] of jsonAnswers(document))
+      for (const [operationId, status, pointer] of jsonAnswers(document)) {
+        this.operations.add(`${upstream} ${operationId}`);
         this.validators.set(
           `${upstream} ${operationId} ${status}`,
           ajv.compile({ $ref: `${file}#${pointer}` }),
         );
+      }
     }
   }
 
   /** Why a JSON answer is not what the operation promises for its status; undefined when it is. */
   problem(upstream: UpstreamName, operationId: string, status: number, body: unknown): string | undefined {
     const validate = this.validators.get(`${upstream} ${operationId} ${status}`);
-    if (!validate || validate(body)) return undefined;
+    if (!validate)
+      return this.operations.has(`${upstream} ${operationId}`) && status >= 200 && status < 300
+        ? `${operationId} answered HTTP ${status}, which its contract does not list`
+        : undefined;
+    if (validate(body)) return undefined;
     const [first] = validate.errors ?? [];
     return `${operationId} answered ${first?.instancePath || "its body"} ${first?.message ?? "unlike its contract"}`;
   }

@@ -7,7 +7,9 @@ import { startHarness, type Harness } from "../support/gateway.js";
 let h: Harness;
 
 beforeAll(async () => {
-  h = await startHarness({ env: { CACHE: "off", UPSTREAM_CALL_BUDGET: "5" } });
+  h = await startHarness({
+    env: { CACHE: "off", UPSTREAM_CALL_BUDGET: "5", UPSTREAM_MAX_RESPONSE_BYTES: "100000" },
+  });
 });
 afterAll(() => h.close());
 
@@ -90,5 +92,25 @@ describe("a request's cost", () => {
     expect(answer.data.repositories.nodes.every((n) => typeof n.name === "string")).toBe(true);
     const codes = new Set(answer.errors?.map((e) => e.extensions?.code));
     expect(codes).toEqual(new Set(["CALL_BUDGET_EXCEEDED"]));
+  });
+});
+
+describe("what one upstream answer may be", () => {
+  it("an answer past the size bound is refused, not read on; a status the contract does not list is no answer", async () => {
+    const huge = { currentPage: 1, pageCount: 1, totalEntries: 1, result: [], padding: "x".repeat(200_000) };
+    h.sim.gitprotect.faults.setRules([{ operation: "getOrganizations", status: 200, body: huge }]);
+    try {
+      const big = await h.query(`{ organizations { totalCount } }`);
+      expect(big.errors?.[0]?.extensions).toMatchObject({
+        code: "UPSTREAM_TOO_LARGE",
+        upstream: "GitProtect",
+      });
+      const page = { currentPage: 1, pageCount: 0, totalEntries: 0, result: [] };
+      h.sim.gitprotect.faults.setRules([{ operation: "getOrganizations", status: 202, body: page }]);
+      const odd = await h.query(`{ organizations { totalCount } }`);
+      expect(odd.errors?.[0]?.extensions).toMatchObject({ code: "UPSTREAM_ERROR", upstream: "GitProtect" });
+    } finally {
+      h.sim.gitprotect.faults.setRules([]);
+    }
   });
 });

@@ -428,7 +428,7 @@ export type components = {
         };
         GitCommit: components["schemas"]["GitCommitRef"] & {
             parents: string[];
-            treeId: string;
+            treeId?: string;
         };
         GitItem: {
             objectId: string;
