@@ -9,6 +9,10 @@ const outside = "^(?:\\.\\./)+(?:simulators|bench|test)/";
 /** What each folder may not import, and why. */
 const forbidden = {
   "src/**": { from: [], why: "the gateway never imports the simulators, the benchmark or tests" },
+  "src/config/**": {
+    from: ["server", "context", "resolvers", "graphql", "services", "loaders", "upstreams", "http"],
+    why: "configuration is read from the environment alone",
+  },
   "src/server/**": {
     from: ["graphql", "services", "loaders", "upstreams"],
     why: "the server reaches services through the context",

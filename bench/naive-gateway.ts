@@ -1,4 +1,4 @@
-import { loadConfig } from "../src/config.js";
+import { loadConfig } from "../src/config/config.js";
 import { startGateway } from "../src/server/gateway.js";
 import { naiveLoaderKit } from "./naive-loader-kit.js";
 

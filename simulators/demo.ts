@@ -1,4 +1,4 @@
-import { loadConfig } from "../src/config.js";
+import { loadConfig } from "../src/config/config.js";
 import { serve } from "../src/main.js";
 import { gatewayEnvironment, startSimulators } from "./start-simulators.js";
 

@@ -100,6 +100,7 @@ export async function startSimulators(options: SimulatorOptions = {}): Promise<S
 /**
  * The environment that points a gateway at these simulators with demo accounts: GitProtect's
  * admin, the Azure DevOps token, and an SCM-Manager user (the admin unless another is named).
+ * Anyone who reaches such a gateway may read and write (ANONYMOUS_ACCESS): it is a demo.
  */
 export function gatewayEnvironment(
   simulators: Simulators,
@@ -116,5 +117,6 @@ export function gatewayEnvironment(
     SCM_MANAGER_URL: simulators.scmManager.url,
     SCM_MANAGER_USERNAME: scm.name,
     SCM_MANAGER_PASSWORD: scm.password,
+    ANONYMOUS_ACCESS: "write",
   };
 }

@@ -1,5 +1,5 @@
 import { pathToFileURL } from "node:url";
-import { ConfigError, loadConfig } from "./config.js";
+import { ConfigError, loadConfig } from "./config/config.js";
 import { startGateway } from "./server/gateway.js";
 
 /**
@@ -22,6 +22,11 @@ export async function serve(env = process.env, cleanups: Array<() => Promise<voi
     process.exit(1);
   }
   const gateway = await startGateway(config);
+  const { anonymous } = config.access;
+  if (anonymous.length)
+    console.warn(
+      `Open to anyone who can reach it: callers without credentials may ${anonymous.join(" and ")} (ANONYMOUS_ACCESS). Set API_KEYS or JWT_* and ANONYMOUS_ACCESS=off to close it.`,
+    );
   console.log(`GraphQL gateway ready at ${gateway.url} (Apollo Sandbox opens there in a browser).
 
 A first query:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "../src/config.js";
+import { loadConfig } from "../src/config/config.js";
 
 describe("configuration", () => {
   it("with nothing set, is the demo on port 4000", () => {

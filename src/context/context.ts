@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { Config } from "../config.js";
+import type { Scope } from "../config/access.js";
+import type { Config } from "../config/config.js";
 import { RequestScope } from "../http/request-scope.js";
 import type { UpstreamName } from "../http/types.js";
 import type { UpstreamHttp } from "../http/upstream-http.js";
@@ -13,7 +14,15 @@ import type { TokenStore } from "../upstreams/gitprotect/session.js";
 import { ScmManagerClient } from "../upstreams/scm-manager/client.js";
 import { credentialsOf, type Credentials } from "./credentials.js";
 
+/** Who is calling the gateway (not the upstreams), and what they may do. */
+export interface Caller {
+  /** Stable per caller, for rate limits and logs: the key's name, the token's subject, or the address. */
+  id: string;
+  scopes: ReadonlySet<Scope>;
+}
+
 export interface GatewayContext {
+  caller: Caller;
   /** Every credential this request acts with, for keys of cached whole answers (hashed there). */
   identity: string;
   /** The request's view of the cross-request cache (which answers were stale). */
@@ -33,7 +42,7 @@ export interface Shared {
 /** Builds each request's context: who is asking, with which credentials, and fresh services. */
 export function contextFactory(config: Config, shared: Shared) {
   const hostUrls = { azure: config.azure?.url, scm: config.scm?.url };
-  return (headers: IncomingHttpHeaders): GatewayContext => {
+  return (headers: IncomingHttpHeaders, caller: Caller): GatewayContext => {
     const scope = RequestScope.create(config.limits.callBudget);
     const credentials = credentialsOf(headers, config, shared.tokens);
     let clients: { reads: Clients; writes: Clients } | undefined;
@@ -48,7 +57,7 @@ export function contextFactory(config: Config, shared: Shared) {
       options: shared.services,
       limits: { maxPages: config.upstream.maxPages },
     });
-    return { identity: credentials.identity, scope, services };
+    return { caller, identity: credentials.identity, scope, services };
   };
 }
 

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { Config } from "../config.js";
+import type { Config } from "../config/config.js";
 import type { GitProtectCredentials } from "../upstreams/gitprotect/client.js";
 import { fixedToken, type TokenStore } from "../upstreams/gitprotect/session.js";
 import type { ScmCredentials } from "../upstreams/scm-manager/client.js";

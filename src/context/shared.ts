@@ -1,4 +1,4 @@
-import type { Config } from "../config.js";
+import type { Config } from "../config/config.js";
 import { createCacheStore, type CacheStore } from "../http/cache-store.js";
 import { ResponseCache } from "../http/response-cache.js";
 import { UpstreamHttp } from "../http/upstream-http.js";

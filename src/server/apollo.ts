@@ -1,7 +1,11 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
-import type { Config } from "../config.js";
+import { GraphQLError, OperationTypeNode } from "graphql";
+import type { Config } from "../config/config.js";
 import type { GatewayContext } from "../context/context.js";
 import { fanOutCost, tooCostly } from "./fan-out-cost.js";
 import { formatError } from "./format-error.js";
@@ -12,18 +16,21 @@ import { gatewaySchema } from "./schema.js";
 export function createApollo(config: Config, plugins: Array<ApolloServerPlugin<GatewayContext>>) {
   return new ApolloServer<GatewayContext>({
     schema: gatewaySchema(),
-    introspection: true,
+    introspection: config.access.introspection,
     includeStacktraceInErrorResponses: false,
     formatError,
     validationRules: queryLimitRules(config.limits),
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
-      // Apollo Sandbox at /graphql in every environment: exploring the schema is how people learn it.
-      ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false }),
+      // Apollo Sandbox at /graphql where the explorer is on (EXPLORER; off in production by default).
+      config.access.explorer
+        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
+        : ApolloServerPluginLandingPageDisabled(),
       // The gateway caches upstream answers; Apollo's per-field cache hints would only cost time.
       ApolloServerPluginCacheControlDisabled(),
       staleAnswers,
       costLimit(config.limits.maxCost),
+      scopes,
       ...plugins,
     ],
   });
@@ -57,3 +64,19 @@ const costLimit = (max: number): ApolloServerPlugin<GatewayContext> => ({
       },
     }),
 });
+
+/** Mutations need the `write` scope (reading was checked before GraphQL ran). */
+const scopes: ApolloServerPlugin<GatewayContext> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      didResolveOperation({ operation, contextValue }) {
+        if (operation?.operation !== OperationTypeNode.MUTATION || contextValue.caller.scopes.has("write"))
+          return Promise.resolve();
+        return Promise.reject(
+          new GraphQLError("These credentials may read, not write.", {
+            extensions: { code: "FORBIDDEN", http: { status: 403 } },
+          }),
+        );
+      },
+    }),
+};

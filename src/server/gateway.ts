@@ -1,12 +1,15 @@
 import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import type { ApolloServerPlugin } from "@apollo/server";
+import cors from "@fastify/cors";
 import Fastify from "fastify";
 import type { AddressInfo } from "node:net";
-import type { Config } from "../config.js";
+import type { Config } from "../config/config.js";
 import { contextFactory, type GatewayContext } from "../context/context.js";
 import { createCaches, createShared, type ContextOptions } from "../context/shared.js";
 import { UpstreamMetrics } from "../http/upstream-metrics.js";
+import { accessGuard } from "./access-guard.js";
 import { AnswerCache } from "./answer-cache.js";
+import { Authenticator } from "./authenticate.js";
 import { createApollo } from "./apollo.js";
 import { registerGraphQL } from "./graphql-route.js";
 import { registerRoutes } from "./routes.js";
@@ -34,10 +37,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const app = Fastify({ bodyLimit: config.limits.maxQueryBytes, forceCloseConnections: true, logger: false });
   const apollo = createApollo(config, [fastifyApolloDrainPlugin(app), ...(options.plugins ?? [])]);
   await apollo.start();
-  registerRoutes(app, metrics, config.limits.maxQueryBytes);
+  await app.register(cors, corsOptions(config.access.corsOrigins));
+  registerRoutes(app, config.access.metrics ? metrics : undefined, config.limits.maxQueryBytes);
   registerGraphQL(app, {
     apollo,
     contextFor,
+    guard: accessGuard(new Authenticator(config.access)),
     answers,
     maxQueryBytes: config.limits.maxQueryBytes,
   });
@@ -53,3 +58,21 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     },
   };
 }
+
+/** Browsers of the configured origins only (none by default); preflight answered either way. */
+const corsOptions = (origins: string[]) => ({
+  origin: origins,
+  methods: ["GET", "POST"],
+  allowedHeaders: [
+    "content-type",
+    "authorization",
+    "x-api-key",
+    "apollo-require-preflight",
+    "x-apollo-operation-name",
+    "x-gitprotect-token",
+    "x-azure-devops-pat",
+    "x-scm-manager-username",
+    "x-scm-manager-password",
+  ],
+  maxAge: 600,
+});

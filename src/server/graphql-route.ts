@@ -1,13 +1,15 @@
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import type { ApolloServer } from "@apollo/server";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { GatewayContext } from "../context/context.js";
+import type { Caller, GatewayContext } from "../context/context.js";
+import type { accessGuard } from "./access-guard.js";
 import type { AnswerCache, Flight } from "./answer-cache.js";
 import { errorBody } from "./routes.js";
 
 interface Route {
   apollo: ApolloServer<GatewayContext>;
-  contextFor: (headers: FastifyRequest["headers"]) => GatewayContext;
+  contextFor: (headers: FastifyRequest["headers"], caller: Caller) => GatewayContext;
+  guard: ReturnType<typeof accessGuard>;
   answers?: AnswerCache;
   maxQueryBytes: number;
 }
@@ -21,14 +23,16 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
   const requests = new WeakMap<FastifyRequest, { context: GatewayContext; flight?: Flight }>();
   const handler = fastifyApolloHandler(route.apollo, {
     context: (request) =>
-      Promise.resolve(requests.get(request)?.context ?? route.contextFor(request.headers)),
+      Promise.resolve(
+        requests.get(request)?.context ?? route.contextFor(request.headers, route.guard.callerOf(request)),
+      ),
   });
 
   async function preHandler(request: FastifyRequest, reply: FastifyReply) {
     const query = (request.query as { query?: string | string[] }).query;
     if ([query ?? ""].flat().join("").length > route.maxQueryBytes)
       return reply.code(413).send(errorBody("The query is too large.", "QUERY_TOO_LARGE"));
-    const context = route.contextFor(request.headers);
+    const context = route.contextFor(request.headers, route.guard.callerOf(request));
     const body = request.body;
     const answerKey =
       route.answers && request.method === "POST" && body && typeof body === "object"
@@ -59,6 +63,7 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
   app.route({
     method: ["GET", "POST"],
     url: "/graphql",
+    onRequest: route.guard.onRequest,
     preHandler,
     onSend: keepAnswer,
     onResponse: (request, _reply, done) => (release(request), done()),
@@ -66,7 +71,7 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
     handler,
   });
   app.route({
-    method: ["PUT", "PATCH", "DELETE", "OPTIONS"],
+    method: ["PUT", "PATCH", "DELETE"],
     url: "/graphql",
     handler: (_, reply) =>
       reply.code(405).header("allow", "GET, POST").send(errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED")),

@@ -9,7 +9,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from "graphql";
-import type { Config } from "../config.js";
+import type { Config } from "../config/config.js";
 
 type QueryLimits = Pick<Config["limits"], "maxDepth" | "maxAliases" | "maxDirectives" | "maxRootFields">;
 

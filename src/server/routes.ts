@@ -5,9 +5,15 @@ import type { UpstreamMetrics } from "../http/upstream-metrics.js";
 export const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
 /** `/health`, `/metrics`, the way to GraphQL from `/`, and errors that never show what failed inside. */
-export function registerRoutes(app: FastifyInstance, metrics: UpstreamMetrics, maxBytes: number): void {
+export function registerRoutes(
+  app: FastifyInstance,
+  /** Served at /metrics when given (see METRICS). */
+  metrics: UpstreamMetrics | undefined,
+  maxBytes: number,
+): void {
   app.get("/health", () => ({ status: "ok" }));
-  app.get("/metrics", (_, reply) => reply.type("text/plain; version=0.0.4").send(metrics.render()));
+  if (metrics)
+    app.get("/metrics", (_, reply) => reply.type("text/plain; version=0.0.4").send(metrics.render()));
   app.get("/", (_, reply) => reply.redirect("/graphql", 302));
   app.setNotFoundHandler((_, reply) =>
     reply.code(404).send(errorBody("Not found; GraphQL is at /graphql.", "NOT_FOUND")),

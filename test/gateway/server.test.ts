@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/config/config.js";
 import { startGateway } from "../../src/server/gateway.js";
 import { gatewayEnvironment } from "../../simulators/start-simulators.js";
 import { startHarness, type Harness } from "../support/gateway.js";

@@ -1,4 +1,4 @@
-import { loadConfig } from "../../src/config.js";
+import { loadConfig } from "../../src/config/config.js";
 import { startGateway, type Gateway, type GatewayOptions } from "../../src/server/gateway.js";
 import {
   gatewayEnvironment,

@@ -1,4 +1,6 @@
 import { randomBytes } from "node:crypto";
+import { accessConfig, type AccessConfig } from "./access.js";
+import { EnvReader, type Env } from "./env-reader.js";
 
 /** Environment → typed, validated configuration. Every upstream is optional; none at all means the demo. */
 
@@ -56,6 +58,8 @@ export interface Config {
   cache: CacheConfig;
   /** True when no upstream is configured: only the demo launcher (`npm start`) has something to serve. */
   demo: boolean;
+  /** Who may call: API keys, JWTs, anonymous callers; what is exposed beside GraphQL. */
+  access: AccessConfig;
 }
 
 export interface CacheConfig {
@@ -74,62 +78,6 @@ export interface CacheConfig {
 }
 
 export class ConfigError extends Error {}
-
-type Env = Record<string, string | undefined>;
-
-/** Reads variables, collecting every problem so that all are reported at once. */
-class EnvReader {
-  readonly problems: string[] = [];
-
-  constructor(private readonly env: Env) {}
-
-  text(name: string): string | undefined {
-    const value = this.env[name]?.trim();
-    return value ? value : undefined;
-  }
-
-  url(name: string): string | undefined {
-    const value = this.text(name);
-    if (value === undefined) return undefined;
-    try {
-      const parsed = new URL(value);
-      if (parsed.protocol !== "http:" && parsed.protocol !== "https:") throw new Error();
-      if (parsed.username || parsed.password) {
-        this.problems.push(`${name} must not carry credentials; use the dedicated variables`);
-        return undefined;
-      }
-      return value.replace(/\/+$/, "");
-    } catch {
-      this.problems.push(`${name} must be an http(s) URL, got "${value}"`);
-      return undefined;
-    }
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const value = this.text(name);
-    if (value === undefined) return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
-      this.problems.push(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
-      return fallback;
-    }
-    return parsed;
-  }
-
-  requireTogether(names: string[]): void {
-    const given = names.filter((n) => this.text(n) !== undefined);
-    if (given.length > 0 && given.length < names.length)
-      this.problems.push(
-        `${names.join(" and ")} go together; ${names.filter((n) => !given.includes(n)).join(", ")} is missing`,
-      );
-  }
-
-  orphans(urlName: string, names: string[]): void {
-    if (this.text(urlName) === undefined)
-      for (const n of names)
-        if (this.text(n) !== undefined) this.problems.push(`${n} is set but ${urlName} is not`);
-  }
-}
 
 function cacheConfig(read: EnvReader): CacheConfig {
   const mode = read.text("CACHE") ?? "on";
@@ -217,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
       callBudget: read.integer("UPSTREAM_CALL_BUDGET", 1_000, 1, 10_000_000),
     },
     demo: !upstreams.gitprotect && !upstreams.azure && !upstreams.scm,
+    access: accessConfig(read, env.NODE_ENV === "production"),
     cache: cacheConfig(read),
   };
   if (read.problems.length > 0)
