@@ -19,6 +19,8 @@ export interface AccessConfig {
   explorer: boolean;
   metrics: boolean;
   corsOrigins: string[];
+  /** Requests per caller (key, token subject, or address) per window; 0: no limit. */
+  rateLimit: { points: number; windowSeconds: number };
 }
 
 const scopesOf = { off: [], read: ["read"], write: ["read", "write"] } as const;
@@ -36,6 +38,10 @@ export function accessConfig(read: EnvReader, production: boolean): AccessConfig
     explorer: read.flag("EXPLORER", !production),
     metrics: read.flag("METRICS", !production),
     corsOrigins: origins(read),
+    rateLimit: {
+      points: read.integer("RATE_LIMIT", 600, 0, 1_000_000),
+      windowSeconds: read.integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1, 86_400),
+    },
   };
   if (production && !config.apiKeys.length && !config.jwt && !config.anonymous.length)
     read.problems.push(

@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Caller } from "../context/context.js";
 import { credentialHeaders } from "../context/credentials.js";
 import { Refused, type Authenticator } from "./authenticate.js";
+import type { RateLimit } from "./rate-limit.js";
 import { errorBody } from "./routes.js";
 
 /** The explorer's page (a browser asking for HTML, no operation): static, served to anyone. */
@@ -22,10 +23,10 @@ function incompleteCredentials(headers: IncomingHttpHeaders): string | undefined
 
 /**
  * Before any GraphQL work: who is calling (401 when the credentials are wrong, or missing where
- * anonymous callers may not call), whether they may read at all (403), and whether the upstream
- * credentials they bring are complete (400).
+ * anonymous callers may not call), whether they may read at all (403), whether they are past their
+ * rate (429 with Retry-After), and whether the upstream credentials they bring are complete (400).
  */
-export function accessGuard(authenticator: Authenticator) {
+export function accessGuard(authenticator: Authenticator, rateLimit: RateLimit) {
   const callers = new WeakMap<FastifyRequest, Caller>();
   async function onRequest(request: FastifyRequest, reply: FastifyReply) {
     if (isExplorerPage(request)) return;
@@ -35,6 +36,12 @@ export function accessGuard(authenticator: Authenticator) {
       const caller = await authenticator.caller(request.headers, request.ip);
       if (!caller.scopes.has("read"))
         return reply.code(403).send(errorBody("These credentials may not read.", "FORBIDDEN"));
+      const wait = await rateLimit.take(caller.id);
+      if (wait !== undefined)
+        return reply
+          .code(429)
+          .header("retry-after", String(wait))
+          .send(errorBody(`Too many requests; try again in ${wait} s.`, "RATE_LIMITED"));
       callers.set(request, caller);
     } catch (error) {
       if (!(error instanceof Refused)) throw error;

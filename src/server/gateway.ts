@@ -10,6 +10,7 @@ import { UpstreamMetrics } from "../http/upstream-metrics.js";
 import { accessGuard } from "./access-guard.js";
 import { AnswerCache } from "./answer-cache.js";
 import { Authenticator } from "./authenticate.js";
+import { createRateLimit } from "./rate-limit.js";
 import { createApollo } from "./apollo.js";
 import { registerGraphQL } from "./graphql-route.js";
 import { registerRoutes } from "./routes.js";
@@ -38,11 +39,16 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const apollo = createApollo(config, [fastifyApolloDrainPlugin(app), ...(options.plugins ?? [])]);
   await apollo.start();
   await app.register(cors, corsOptions(config.access.corsOrigins));
+  const rateLimit = await createRateLimit({
+    ...config.access.rateLimit,
+    redisUrl: config.cache.url,
+    namespace: config.cache.namespace,
+  });
   registerRoutes(app, config.access.metrics ? metrics : undefined, config.limits.maxQueryBytes);
   registerGraphQL(app, {
     apollo,
     contextFor,
-    guard: accessGuard(new Authenticator(config.access)),
+    guard: accessGuard(new Authenticator(config.access), rateLimit),
     answers,
     maxQueryBytes: config.limits.maxQueryBytes,
   });
@@ -55,6 +61,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       await app.close();
       await apollo.stop();
       await caches.store?.close();
+      await rateLimit.close();
     },
   };
 }

@@ -41,6 +41,8 @@ export async function startHarness(
   });
   const config = loadConfig({
     PORT: "0",
+    // Tests call from one address far faster than a client would: limited where a test says so.
+    RATE_LIMIT: "0",
     ...gatewayEnvironment(sim),
     ...options.env,
   });
