@@ -45,6 +45,8 @@ export interface Config {
   };
   limits: {
     maxQueryBytes: number;
+    /** The whole request (headers and body) must arrive within this. */
+    requestTimeoutMs: number;
     maxDepth: number;
     maxAliases: number;
     maxDirectives: number;
@@ -156,6 +158,7 @@ export function loadConfig(env: Env = process.env): Config {
     },
     limits: {
       maxQueryBytes: read.integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),
+      requestTimeoutMs: read.integer("REQUEST_TIMEOUT_MS", 10_000, 100, 300_000),
       maxDepth: read.integer("MAX_QUERY_DEPTH", 12, 2, 50),
       maxAliases: read.integer("MAX_QUERY_ALIASES", 30, 0, 1_000),
       maxDirectives: read.integer("MAX_QUERY_DIRECTIVES", 30, 0, 1_000),

@@ -46,6 +46,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, ...where, extensions: { ...extensions, code } };
   }
+  // Apollo's own refusals of a request (an APQ hash that does not match) carry a 4xx and no code:
+  // the client's fault, answered as such and not logged (anyone could flood the log with them).
+  const status = (original as { extensions?: { http?: { status?: number } } } | undefined)?.extensions?.http
+    ?.status;
+  if (status !== undefined && status >= 400 && status < 500)
+    return { message: formatted.message, ...where, extensions: { code: "BAD_REQUEST" } };
   console.error(
     "unexpected error while resolving",
     formatted.path?.join(".") ?? "",

@@ -10,6 +10,7 @@ import { UpstreamMetrics } from "../http/upstream-metrics.js";
 import { accessGuard } from "./access-guard.js";
 import { AnswerCache } from "./answer-cache.js";
 import { Authenticator } from "./authenticate.js";
+import { nestsTooDeep } from "./json-guard.js";
 import { createRateLimit } from "./rate-limit.js";
 import { createApollo } from "./apollo.js";
 import { registerGraphQL } from "./graphql-route.js";
@@ -35,7 +36,15 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     store && responses && answerTtlMs > 0
       ? new AnswerCache(store, responses, config.cache.namespace, answerTtlMs)
       : undefined;
-  const app = Fastify({ bodyLimit: config.limits.maxQueryBytes, forceCloseConnections: true, logger: false });
+  const app = Fastify({
+    bodyLimit: config.limits.maxQueryBytes,
+    forceCloseConnections: true,
+    logger: false,
+    // A body arrives in time or not at all: a client sending a byte a second holds no connection.
+    requestTimeout: config.limits.requestTimeoutMs,
+    connectionTimeout: config.limits.requestTimeoutMs,
+  });
+  app.addContentTypeParser("application/json", { parseAs: "string" }, parseJsonBody);
   const apollo = createApollo(config, [fastifyApolloDrainPlugin(app), ...(options.plugins ?? [])]);
   await apollo.start();
   await app.register(cors, corsOptions(config.access.corsOrigins));
@@ -83,3 +92,19 @@ const corsOptions = (origins: string[]) => ({
   ],
   maxAge: 600,
 });
+
+/** JSON bodies, refused (400) when they nest deeper than any request needs. */
+function parseJsonBody(
+  _: unknown,
+  body: string | Buffer,
+  done: (error: Error | null, value?: unknown) => void,
+) {
+  const text = body.toString();
+  const refuse = (code: string) => done(Object.assign(new Error(code), { statusCode: 400, code }));
+  if (nestsTooDeep(text)) return refuse("BODY_NESTS_TOO_DEEP");
+  try {
+    done(null, JSON.parse(text));
+  } catch {
+    refuse("FST_ERR_CTP_INVALID_JSON_BODY");
+  }
+}

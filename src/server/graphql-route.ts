@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Caller, GatewayContext } from "../context/context.js";
 import type { accessGuard } from "./access-guard.js";
 import type { AnswerCache, Flight } from "./answer-cache.js";
+import { nestsTooDeep } from "./json-guard.js";
 import { errorBody } from "./routes.js";
 
 interface Route {
@@ -29,9 +30,8 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
   });
 
   async function preHandler(request: FastifyRequest, reply: FastifyReply) {
-    const query = (request.query as { query?: string | string[] }).query;
-    if ([query ?? ""].flat().join("").length > route.maxQueryBytes)
-      return reply.code(413).send(errorBody("The query is too large.", "QUERY_TOO_LARGE"));
+    const refusal = urlRefusal(request, route.maxQueryBytes);
+    if (refusal) return reply.code(refusal.status).send(refusal.body);
     const context = route.contextFor(request.headers, route.guard.callerOf(request));
     const body = request.body;
     const answerKey =
@@ -76,4 +76,14 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
     handler: (_, reply) =>
       reply.code(405).header("allow", "GET, POST").send(errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED")),
   });
+}
+
+/** GET carries the request in its URL: the same bounds as a body. */
+function urlRefusal(request: FastifyRequest, maxBytes: number) {
+  const params = Object.values(request.query as Record<string, string | string[]>).flat();
+  if (params.join("").length > maxBytes)
+    return { status: 413, body: errorBody("The query is too large.", "QUERY_TOO_LARGE") };
+  if (params.some((p) => nestsTooDeep(p)))
+    return { status: 400, body: errorBody("The request nests too deep.", "BAD_REQUEST") };
+  return undefined;
 }

@@ -25,6 +25,8 @@ export function registerRoutes(
         .send(errorBody(`The request is larger than ${maxBytes} bytes.`, "QUERY_TOO_LARGE"));
     if (error.code === "FST_ERR_CTP_INVALID_JSON_BODY" || error.code === "FST_ERR_CTP_EMPTY_JSON_BODY")
       return reply.code(400).send(errorBody("The body is not valid JSON.", "BAD_REQUEST"));
+    if (error.code === "BODY_NESTS_TOO_DEEP")
+      return reply.code(400).send(errorBody("The JSON body nests too deep.", "BAD_REQUEST"));
     if (error.code === "FST_ERR_CTP_INVALID_MEDIA_TYPE")
       return reply
         .code(415)
