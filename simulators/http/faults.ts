@@ -11,6 +11,8 @@ export interface FaultRule {
   jitterMs?: number;
   status?: number;
   body?: unknown;
+  /** Headers of the injected answer, e.g. `{ "retry-after": "1" }`. */
+  headers?: Record<string, string>;
   hang?: boolean;
   reset?: boolean;
   malformed?: boolean;
@@ -24,7 +26,7 @@ export interface Latency {
 
 export type FaultAction =
   | { kind: "none" }
-  | { kind: "status"; status: number; body: unknown }
+  | { kind: "status"; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: "hang" }
   | { kind: "reset" }
   | { kind: "malformed" };
@@ -35,6 +37,7 @@ const ruleKeys = new Set([
   "jitterMs",
   "status",
   "body",
+  "headers",
   "hang",
   "reset",
   "malformed",
@@ -102,7 +105,8 @@ export class FaultPlan {
       if (rule.reset) action = { kind: "reset" };
       else if (rule.hang) action = { kind: "hang" };
       else if (rule.malformed) action = { kind: "malformed" };
-      else if (rule.status) action = { kind: "status", status: rule.status, body: rule.body };
+      else if (rule.status)
+        action = { kind: "status", status: rule.status, body: rule.body, headers: rule.headers };
     }
     this.rules = this.rules.filter((r) => r.times === undefined || r.times > 0);
     return { delayMs, action };

@@ -135,7 +135,10 @@ export async function startSimulatorServer<P>(
         return;
       case "status":
         finish(action.status);
-        return send(res, json(action.status, action.body ?? { message: "injected failure" }));
+        return send(res, {
+          ...json(action.status, action.body ?? { message: "injected failure" }),
+          headers: action.headers,
+        });
     }
 
     let reply: Reply;

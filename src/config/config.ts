@@ -42,6 +42,12 @@ export interface Config {
     maxPages: number;
     /** Bytes one upstream answer may have; a larger one is refused (UPSTREAM_TOO_LARGE). */
     maxResponseBytes: number;
+    /** How long one request's upstream calls may take in all, queue waits included. */
+    deadlineMs: number;
+    /** Calls that may wait for a slot per upstream; past it a call fails at once. */
+    maxWaiting: number;
+    /** Failures in a row that open an upstream's breaker, and how long it stays open. */
+    breaker: { failures: number; cooldownMs: number };
   };
   limits: {
     maxQueryBytes: number;
@@ -155,6 +161,12 @@ export function loadConfig(env: Env = process.env): Config {
       retries: read.integer("UPSTREAM_RETRIES", 1, 0, 5),
       maxPages: read.integer("UPSTREAM_MAX_PAGES", 100, 1, 10_000),
       maxResponseBytes: read.integer("UPSTREAM_MAX_RESPONSE_BYTES", 64 * 1024 * 1024, 1_000, 2 ** 31),
+      deadlineMs: read.integer("REQUEST_DEADLINE_MS", 30_000, 100, 600_000),
+      maxWaiting: read.integer("UPSTREAM_QUEUE", 256, 0, 100_000),
+      breaker: {
+        failures: read.integer("BREAKER_FAILURES", 5, 1, 1_000),
+        cooldownMs: read.integer("BREAKER_COOLDOWN_MS", 10_000, 100, 600_000),
+      },
     },
     limits: {
       maxQueryBytes: read.integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),

@@ -43,7 +43,7 @@ export interface Shared {
 export function contextFactory(config: Config, shared: Shared) {
   const hostUrls = { azure: config.azure?.url, scm: config.scm?.url };
   return (headers: IncomingHttpHeaders, caller: Caller): GatewayContext => {
-    const scope = RequestScope.create(config.limits.callBudget);
+    const scope = RequestScope.create(config.limits.callBudget, config.upstream.deadlineMs);
     const credentials = credentialsOf(headers, config, shared.tokens);
     let clients: { reads: Clients; writes: Clients } | undefined;
     const services = new Services({

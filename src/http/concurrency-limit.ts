@@ -1,18 +1,57 @@
-/** At most `limit` tasks at a time; the rest wait in order. */
+/** Why a task did not run: too many already waiting, or its time ran out while it waited. */
+export class NotRun extends Error {
+  constructor(readonly reason: "queue-full" | "deadline") {
+    super(reason);
+  }
+}
+
+interface Waiter {
+  start(): void;
+  timer?: NodeJS.Timeout;
+}
+
+/**
+ * At most `limit` tasks at a time; at most `maxWaiting` more wait, in order, each no longer than
+ * its deadline. A slow upstream fills its own queue and turns callers away at once, instead of
+ * holding every request behind it.
+ */
 export class ConcurrencyLimit {
   private running = 0;
-  private readonly waiting: Array<() => void> = [];
+  private readonly waiting: Waiter[] = [];
 
-  constructor(private readonly limit: number) {}
+  constructor(
+    private readonly limit: number,
+    private readonly maxWaiting = Number.POSITIVE_INFINITY,
+  ) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  async run<T>(task: () => Promise<T>, deadline = Number.POSITIVE_INFINITY): Promise<T> {
+    if (this.running >= this.limit) await this.wait(deadline);
     this.running += 1;
     try {
       return await task();
     } finally {
       this.running -= 1;
-      this.waiting.shift()?.();
+      this.waiting.shift()?.start();
     }
+  }
+
+  private wait(deadline: number): Promise<void> {
+    if (this.waiting.length >= this.maxWaiting) return Promise.reject(new NotRun("queue-full"));
+    return new Promise<void>((resolve, reject) => {
+      const waiter: Waiter = {
+        start: () => {
+          clearTimeout(waiter.timer);
+          resolve();
+        },
+      };
+      const left = deadline - Date.now();
+      if (left <= 0) return reject(new NotRun("deadline"));
+      if (Number.isFinite(left))
+        waiter.timer = setTimeout(() => {
+          this.waiting.splice(this.waiting.indexOf(waiter), 1);
+          reject(new NotRun("deadline"));
+        }, left);
+      this.waiting.push(waiter);
+    });
   }
 }

@@ -6,6 +6,7 @@ interface Shared {
   staleAgeMs: number;
   calls: number;
   budget: number;
+  deadline: number;
 }
 
 /**
@@ -19,9 +20,18 @@ export class RequestScope {
     readonly readsCached: boolean,
   ) {}
 
-  /** `budget`: the upstream calls the request may make (cached answers are free). */
-  static create(budget = Number.POSITIVE_INFINITY): RequestScope {
-    return new RequestScope({ generations: new Map(), staleAgeMs: 0, calls: 0, budget }, true);
+  /**
+   * `budget`: the upstream calls the request may make (cached answers are free); `timeMs`: how
+   * long its upstream calls may go on, queue waits included.
+   */
+  static create(budget = Number.POSITIVE_INFINITY, timeMs = Number.POSITIVE_INFINITY): RequestScope {
+    const deadline = Date.now() + timeMs;
+    return new RequestScope({ generations: new Map(), staleAgeMs: 0, calls: 0, budget, deadline }, true);
+  }
+
+  /** When the request's upstream calls must be over (epoch milliseconds). */
+  get deadline(): number {
+    return this.shared.deadline;
   }
 
   /** Counts a call about to go out; past the budget it does not go, and the field that wanted it fails. */

@@ -1,4 +1,7 @@
-import { ConcurrencyLimit } from "./concurrency-limit.js";
+import { CircuitBreaker } from "./circuit-breaker.js";
+import { ConcurrencyLimit, NotRun } from "./concurrency-limit.js";
+import { RetryBudget } from "./retry-budget.js";
+import { retryWait } from "./retry-policy.js";
 import type { RequestScope } from "./request-scope.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
@@ -10,34 +13,39 @@ export interface UpstreamHttpOptions {
   /** The most bytes one answer may have: past it the answer is refused, not read on. */
   maxResponseBytes: number;
   concurrency: number;
+  /** Calls that may wait for a slot; past it a call is refused at once. */
+  maxWaiting: number;
   retries: number;
+  breaker: { failures: number; cooldownMs: number };
   metrics?: UpstreamMetrics;
   cache?: ResponseCache;
 }
 
-const retryableStatus = new Set([502, 503, 504]);
-
 /**
- * The one way out to an upstream: a concurrency cap per upstream, a timeout per call, a retry
- * for reads that met a network error or a gateway status, and metrics. Statuses other than
- * those are answered, not thrown: the client of each API knows what they mean.
+ * The one way out to an upstream: a breaker, a bounded queue for a concurrency cap, a timeout
+ * per call within the request's deadline, retries for reads within a budget, and metrics.
+ * Statuses other than those are answered, not thrown: the client of each API knows what they mean.
  */
 export class UpstreamHttp {
   private readonly limit: ConcurrencyLimit;
+  readonly breaker: CircuitBreaker;
+  private readonly budget = new RetryBudget();
 
   constructor(
     readonly upstream: UpstreamName,
     private readonly options: UpstreamHttpOptions,
   ) {
-    this.limit = new ConcurrencyLimit(options.concurrency);
+    this.limit = new ConcurrencyLimit(options.concurrency, options.maxWaiting);
+    this.breaker = new CircuitBreaker(options.breaker.failures, options.breaker.cooldownMs);
   }
 
-  /** `scope` is the GraphQL request's: the cache needs it to read generations and mark stale answers. */
+  /** `scope` is the GraphQL request's: its deadline, its call budget, its view of the cache. */
   async send(request: UpstreamRequest, scope?: RequestScope): Promise<UpstreamResponse> {
     const cache = this.options.cache;
+    const deadline = scope?.deadline ?? Number.POSITIVE_INFINITY;
     const out = (r: UpstreamRequest) => {
       scope?.spend(this.upstream);
-      return this.direct(r);
+      return this.direct(r, deadline);
     };
     if (cache && scope?.readsCached && request.idempotent && request.cache)
       return cache.send(this.upstream, { ...request, cache: request.cache }, scope, out);
@@ -46,31 +54,56 @@ export class UpstreamHttp {
     // A refused sign-in sends nothing: no write was made, nothing cached is out of date.
     const ready = await withLazyHeaders(request);
     try {
-      return await this.direct(ready);
+      return await this.direct(ready, deadline);
     } finally {
       // Made, refused or unknown: what was cached of this upstream may be out of date now.
       await cache?.invalidate(this.upstream, scope);
     }
   }
 
-  private async direct(lazy: UpstreamRequest): Promise<UpstreamResponse> {
+  private async direct(lazy: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
     // Resolved before a slot is taken: a sign-in is a call of its own and must not wait behind this one.
     const request = await withLazyHeaders(lazy);
     const attempts = request.idempotent ? this.options.retries + 1 : 1;
+    this.budget.called();
     for (let attempt = 1; ; attempt += 1) {
-      try {
-        const response = await this.limit.run(() => this.once(request));
-        if (attempt < attempts && retryableStatus.has(response.status)) {
-          await pause(attempt);
-          continue;
-        }
-        return response;
-      } catch (error) {
-        const retry = error instanceof UpstreamError && error.kind === "UNAVAILABLE" && attempt < attempts;
-        if (!retry) throw error;
-        await pause(attempt);
+      const outcome = await this.attempt(request, deadline).catch((error: unknown) => error);
+      const wait = attempt < attempts ? retryWait(outcome, attempt, deadline) : undefined;
+      if (wait === undefined || !this.budget.take()) {
+        if (outcome instanceof Error) throw outcome;
+        return outcome as UpstreamResponse;
       }
+      await new Promise((resolve) => setTimeout(resolve, wait));
     }
+  }
+
+  /** One try: through the breaker, then a slot, within the deadline. */
+  private async attempt(request: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
+    if (!this.breaker.allows())
+      throw new UpstreamError(
+        this.upstream,
+        "UNAVAILABLE",
+        undefined,
+        "failing repeatedly; not asked for a while",
+      );
+    let response: UpstreamResponse;
+    try {
+      response = await this.limit.run(() => this.once(request, deadline), deadline);
+    } catch (error) {
+      if (error instanceof NotRun)
+        throw error.reason === "deadline"
+          ? new UpstreamError(this.upstream, "TIMEOUT", undefined, "the request's time ran out")
+          : new UpstreamError(this.upstream, "UNAVAILABLE", undefined, "too many calls waiting");
+      if (
+        error instanceof UpstreamError &&
+        ["UNAVAILABLE", "TIMEOUT", "OUTCOME_UNKNOWN"].includes(error.kind)
+      )
+        this.breaker.failed();
+      throw error;
+    }
+    if (response.status >= 500) this.breaker.failed();
+    else this.breaker.succeeded();
+    return response;
   }
 
   private bodyOf(response: Response): Promise<Buffer> {
@@ -83,7 +116,10 @@ export class UpstreamHttp {
     );
   }
 
-  private async once(request: UpstreamRequest): Promise<UpstreamResponse> {
+  private async once(request: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
+    const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
+    if (timeoutMs <= 0)
+      throw new UpstreamError(this.upstream, "TIMEOUT", undefined, "the request's time ran out");
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
@@ -92,7 +128,7 @@ export class UpstreamHttp {
         headers: request.headers,
         body: request.body,
         redirect: "manual",
-        signal: AbortSignal.timeout(this.options.timeoutMs),
+        signal: AbortSignal.timeout(timeoutMs),
       });
       const body = await this.bodyOf(response);
       this.options.metrics?.record(this.upstream, String(response.status), seconds());
@@ -130,5 +166,3 @@ async function withLazyHeaders(request: UpstreamRequest): Promise<UpstreamReques
   const { lazyHeaders, ...rest } = request;
   return { ...rest, headers: { ...request.headers, ...(await lazyHeaders()) } };
 }
-
-const pause = (attempt: number) => new Promise((resolve) => setTimeout(resolve, 25 * attempt));

@@ -9,7 +9,14 @@ beforeAll(async () => {
   h = await startHarness({
     // No cache: every fault armed here must meet a real upstream call. The timeout is long
     // enough that a busy machine never times out a healthy call.
-    env: { CACHE: "off", UPSTREAM_TIMEOUT_MS: "3000", MAX_QUERY_BYTES: "4000", MAX_QUERY_DEPTH: "8" },
+    // Faults follow one another here: breakers stay shut (test/gateway/resilience.test.ts tests them).
+    env: {
+      CACHE: "off",
+      UPSTREAM_TIMEOUT_MS: "3000",
+      MAX_QUERY_BYTES: "4000",
+      MAX_QUERY_DEPTH: "8",
+      BREAKER_FAILURES: "1000",
+    },
   });
 });
 afterAll(() => h.close());
