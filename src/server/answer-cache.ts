@@ -7,6 +7,7 @@ import type { ResponseCache } from "../http/response-cache.js";
 interface Request {
   query?: unknown;
   variables?: unknown;
+  extensions?: unknown;
   operationName?: unknown;
 }
 
@@ -31,7 +32,8 @@ export class AnswerCache {
 
   /** The key for this request, or undefined when it is no plain query or the store does not answer. */
   async key(request: Request, context: GatewayContext): Promise<string | undefined> {
-    if (typeof request.query !== "string" || !isQuery(request.query, request.operationName)) return undefined;
+    // Only a well-formed request may be answered from the cache: Apollo refuses the others.
+    if (!wellFormed(request) || !isQuery(request.query as string, request.operationName)) return undefined;
     const generations = await this.responses.generations(context.scope);
     if (generations === undefined) return undefined;
     const what = createHash("sha256")
@@ -91,4 +93,17 @@ function isQuery(source: string, operationName: unknown): boolean {
   } catch {
     return false;
   }
+}
+
+const isObject = (value: unknown) => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A query string; variables and extensions objects (or absent); an operation name string (or absent). */
+function wellFormed(request: Request): boolean {
+  const { query, variables, extensions, operationName } = request;
+  return (
+    typeof query === "string" &&
+    (variables == null || isObject(variables)) &&
+    (extensions === undefined || isObject(extensions)) &&
+    (operationName == null || typeof operationName === "string")
+  );
 }
