@@ -21,7 +21,11 @@ export async function serve(env = process.env, cleanups: Array<() => Promise<voi
     );
     process.exit(1);
   }
-  const gateway = await startGateway(config);
+  const gateway = await startGateway(config).catch((error: unknown) => {
+    if (!(error instanceof ConfigError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  });
   const { anonymous } = config.access;
   if (anonymous.length)
     console.warn(

@@ -62,6 +62,8 @@ export interface Config {
     maxCost: number;
     /** Upstream calls one request may make while it runs; the fields past it fail. */
     callBudget: number;
+    /** A manifest of the only operations that may run (see server/trusted-documents.ts). */
+    trustedDocuments?: string;
   };
   cache: CacheConfig;
   /** True when no upstream is configured: only the demo launcher (`npm start`) has something to serve. */
@@ -178,6 +180,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxTokens: read.integer("MAX_QUERY_TOKENS", 5_000, 100, 100_000),
       maxCost: read.integer("MAX_QUERY_COST", 2_500, 10, 10_000_000),
       callBudget: read.integer("UPSTREAM_CALL_BUDGET", 1_000, 1, 10_000_000),
+      trustedDocuments: read.text("TRUSTED_DOCUMENTS"),
     },
     demo: !upstreams.gitprotect && !upstreams.azure && !upstreams.scm,
     access: accessConfig(read, env.NODE_ENV === "production"),

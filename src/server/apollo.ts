@@ -9,12 +9,19 @@ import type { Config } from "../config/config.js";
 import type { GatewayContext } from "../context/context.js";
 import { fanOutCost, tooCostly } from "./fan-out-cost.js";
 import { formatError } from "./format-error.js";
+import type { CacheStore } from "../http/cache-store.js";
+import { persistedQueryCache } from "./persisted-queries.js";
 import { queryLimitRules } from "./query-limits.js";
 import { gatewaySchema } from "./schema.js";
 
 /** Apollo Server over the gateway's schema: errors formatted, cost limited, Sandbox as the landing page. */
-export function createApollo(config: Config, plugins: Array<ApolloServerPlugin<GatewayContext>>) {
+export function createApollo(
+  config: Config,
+  plugins: Array<ApolloServerPlugin<GatewayContext>>,
+  store?: CacheStore,
+) {
   return new ApolloServer<GatewayContext>({
+    persistedQueries: store ? { cache: persistedQueryCache(store, config.cache.namespace) } : {},
     schema: gatewaySchema(),
     introspection: config.access.introspection,
     includeStacktraceInErrorResponses: false,

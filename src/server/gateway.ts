@@ -12,6 +12,7 @@ import { AnswerCache } from "./answer-cache.js";
 import { Authenticator } from "./authenticate.js";
 import { nestsTooDeep } from "./json-guard.js";
 import { createRateLimit } from "./rate-limit.js";
+import { trustedDocuments } from "./trusted-documents.js";
 import { createApollo } from "./apollo.js";
 import { registerGraphQL } from "./graphql-route.js";
 import { registerRoutes } from "./routes.js";
@@ -45,7 +46,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     connectionTimeout: config.limits.requestTimeoutMs,
   });
   app.addContentTypeParser("application/json", { parseAs: "string" }, parseJsonBody);
-  const apollo = createApollo(config, [fastifyApolloDrainPlugin(app), ...(options.plugins ?? [])]);
+  const apollo = createApollo(config, [fastifyApolloDrainPlugin(app), ...(options.plugins ?? [])], store);
   await apollo.start();
   await app.register(cors, corsOptions(config.access.corsOrigins));
   const rateLimit = await createRateLimit({
@@ -58,6 +59,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     apollo,
     contextFor,
     guard: accessGuard(new Authenticator(config.access), rateLimit),
+    trusted: config.limits.trustedDocuments ? trustedDocuments(config.limits.trustedDocuments) : undefined,
     answers,
     maxQueryBytes: config.limits.maxQueryBytes,
   });

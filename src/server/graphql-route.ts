@@ -3,6 +3,7 @@ import type { ApolloServer } from "@apollo/server";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { Caller, GatewayContext } from "../context/context.js";
 import type { accessGuard } from "./access-guard.js";
+import type { trustedDocuments } from "./trusted-documents.js";
 import type { AnswerCache, Flight } from "./answer-cache.js";
 import { nestsTooDeep } from "./json-guard.js";
 import { errorBody } from "./routes.js";
@@ -11,6 +12,8 @@ interface Route {
   apollo: ApolloServer<GatewayContext>;
   contextFor: (headers: FastifyRequest["headers"], caller: Caller) => GatewayContext;
   guard: ReturnType<typeof accessGuard>;
+  /** Only the manifest's operations run, when one is configured. */
+  trusted?: ReturnType<typeof trustedDocuments>;
   answers?: AnswerCache;
   maxQueryBytes: number;
 }
@@ -64,7 +67,7 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
     method: ["GET", "POST"],
     url: "/graphql",
     onRequest: route.guard.onRequest,
-    preHandler,
+    preHandler: route.trusted ? [route.trusted, preHandler] : preHandler,
     onSend: keepAnswer,
     onResponse: (request, _reply, done) => (release(request), done()),
     onRequestAbort: (request, done) => (release(request), done()),

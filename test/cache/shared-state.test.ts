@@ -1,10 +1,10 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../src/config/config.js";
 import { startGateway, type Gateway } from "../../src/server/gateway.js";
 import { gatewayEnvironment, startSimulators, type Simulators } from "../../simulators/start-simulators.js";
 
-/** Requests per caller per window, shared by replicas through this machine's Redis (127.0.0.1:6379). */
+/** What replicas share through this machine's Redis (127.0.0.1:6379): rate limits and persisted queries. */
 
 let sim: Simulators;
 let a: Gateway;
@@ -16,6 +16,7 @@ beforeAll(async () => {
     ...gatewayEnvironment(sim),
     PORT: "0",
     RATE_LIMIT: "4",
+    API_KEYS: `apq:read:${createHash("sha256").update("apq-key").digest("hex")}`,
     RATE_LIMIT_WINDOW_SECONDS: "60",
     CACHE_URL: "redis://127.0.0.1:6379",
     CACHE_KEY_SECRET: "rate-limit-shared-secret-0123456789",
@@ -48,5 +49,28 @@ describe("rate limits", () => {
     const body = (await refused.json()) as { errors: Array<{ extensions: { code: string } }> };
     expect(body.errors[0]!.extensions.code).toBe("RATE_LIMITED");
     expect((await ask(a)).status).toBe(429);
+  });
+});
+
+describe("automatic persisted queries", () => {
+  it("a query registered through one replica is known by its hash to the other", async () => {
+    const query = "{ organizations(first: 1) { totalCount } }";
+    const sha256Hash = createHash("sha256").update(query).digest("hex");
+    const send = (gateway: Gateway, body: unknown) =>
+      fetch(gateway.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-api-key": "apq-key" },
+        body: JSON.stringify(body),
+      }).then(
+        (r) => r.json() as Promise<{ data?: unknown; errors?: Array<{ extensions: { code: string } }> }>,
+      );
+    const persisted = { persistedQuery: { version: 1, sha256Hash } };
+    expect((await send(b, { extensions: persisted })).errors?.[0]?.extensions.code).toBe(
+      "PERSISTED_QUERY_NOT_FOUND",
+    );
+    expect((await send(a, { query, extensions: persisted })).errors).toBeUndefined();
+    const byHash = await send(b, { extensions: persisted });
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data).toEqual({ organizations: { totalCount: sim.world.gitprotect.organizations.size } });
   });
 });
