@@ -16,6 +16,8 @@ export interface FaultRule {
   hang?: boolean;
   reset?: boolean;
   malformed?: boolean;
+  /** A 200 with an HTML page, as a proxy or a sign-in wall answers. */
+  html?: boolean;
   times?: number;
 }
 
@@ -29,7 +31,8 @@ export type FaultAction =
   | { kind: "status"; status: number; body: unknown; headers?: Record<string, string> }
   | { kind: "hang" }
   | { kind: "reset" }
-  | { kind: "malformed" };
+  | { kind: "malformed" }
+  | { kind: "html" };
 
 const ruleKeys = new Set([
   "operation",
@@ -41,6 +44,7 @@ const ruleKeys = new Set([
   "hang",
   "reset",
   "malformed",
+  "html",
   "times",
 ]);
 
@@ -105,6 +109,7 @@ export class FaultPlan {
       if (rule.reset) action = { kind: "reset" };
       else if (rule.hang) action = { kind: "hang" };
       else if (rule.malformed) action = { kind: "malformed" };
+      else if (rule.html) action = { kind: "html" };
       else if (rule.status)
         action = { kind: "status", status: rule.status, body: rule.body, headers: rule.headers };
     }

@@ -133,6 +133,11 @@ export async function startSimulatorServer<P>(
         res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
         res.end('{"count": 3, "value": [{"id": "');
         return;
+      case "html":
+        finish(200);
+        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+        res.end("<!DOCTYPE html><html><body>Sign in</body></html>");
+        return;
       case "status":
         finish(action.status);
         return send(res, {
