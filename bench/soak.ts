@@ -1,0 +1,93 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { gatewayEnvironment, startSimulators } from "../simulators/start-simulators.js";
+import { startGatewayProcess } from "../test/support/processes.js";
+import { summarize, timed } from "./measure.js";
+
+/**
+ * `npm run soak [-- --seconds=N]`: mixed load on a gateway process with a capped heap, and half-way
+ * SCM-Manager starts to hang. Shown: resident memory over time (flat), every error explained by
+ * the fault (SCM-Manager, UPSTREAM_UNAVAILABLE), and the p99 of queries that do not touch
+ * SCM-Manager before and after the fault (unchanged).
+ */
+
+const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 180);
+const concurrency = 16;
+const heapMb = 256;
+
+const untouched = `{ organizations(first: 5) { nodes { name } } azure: repositories(first: 20, host: AZURE_DEVOPS) { nodes { name defaultBranch { name } } } }`;
+const touching = `{ scm: repositories(first: 20, host: SCM_MANAGER) { nodes { name branches(first: 5) { nodes { name } } } } }`;
+
+const rssMb = (pid: number) =>
+  Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
+
+async function main() {
+  const sim = await startSimulators({
+    ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
+    latency: { fixedMs: 20, jitterMs: 5 },
+  });
+  const gateway = await startGatewayProcess({
+    ...gatewayEnvironment(sim),
+    NODE_ENV: "production",
+    NODE_OPTIONS: `--max-old-space-size=${heapMb}`,
+    RATE_LIMIT: "0",
+    UPSTREAM_TIMEOUT_MS: "2000",
+  });
+  const started = performance.now();
+  const elapsed = () => (performance.now() - started) / 1000;
+  const half = seconds / 2;
+  const latencies = { before: [] as number[], after: [] as number[] };
+  const errors = new Map<string, number>();
+  const memory: Array<[number, number]> = [];
+  const sampler = setInterval(
+    () => memory.push([Math.round(elapsed()), Math.round(rssMb(gateway.pid))]),
+    5_000,
+  );
+  const faultAt = setTimeout(
+    () => sim.scmManager.faults.setRules([{ operation: "getBranches", hang: true }]),
+    half * 1000,
+  );
+
+  const worker = async (n: number) => {
+    while (elapsed() < seconds) {
+      const query = n % 4 === 0 ? touching : untouched;
+      const { ms, body } = await timed(gateway.url, query).catch(() => ({ ms: 0, body: { errors: [{}] } }));
+      if (query === untouched) (elapsed() < half ? latencies.before : latencies.after).push(ms);
+      for (const error of (body.errors ?? []) as Array<{
+        extensions?: { code?: string; upstream?: string };
+      }>) {
+        const key = `${error.extensions?.upstream ?? "-"} ${error.extensions?.code ?? "?"}`;
+        errors.set(key, (errors.get(key) ?? 0) + 1);
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, (_, n) => worker(n)));
+  clearInterval(sampler);
+  clearTimeout(faultAt);
+  await gateway.stop();
+  await sim.close();
+
+  const report = {
+    seconds,
+    concurrency,
+    heapMb,
+    memoryMb: memory,
+    untouchedBefore: summarize(latencies.before),
+    untouchedAfter: summarize(latencies.after),
+    errors: Object.fromEntries(errors),
+  };
+  const firstHalf = memory.filter(([t]) => t <= half).map(([, mb]) => mb);
+  const secondHalf = memory.filter(([t]) => t > half).map(([, mb]) => mb);
+  console.log(JSON.stringify(report, null, 2));
+  console.log(
+    `memory: first half peak ${Math.max(...firstHalf)} MB, second half peak ${Math.max(...secondHalf)} MB`,
+  );
+  console.log(
+    `untouched p99: ${report.untouchedBefore.p99.toFixed(1)} ms before, ${report.untouchedAfter.p99.toFixed(1)} ms after`,
+  );
+  await mkdir(new URL("./results/", import.meta.url), { recursive: true });
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
+  await writeFile(new URL(`./results/${stamp}-soak.json`, import.meta.url), JSON.stringify(report, null, 2));
+}
+
+await main();
