@@ -1,5 +1,6 @@
 import { getIntrospectionQuery } from "graphql";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { encodeId } from "../../src/graphql/global-id.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 
 /** What one request may cost: refused before it runs in time linear in its size, or cut short while it runs. */
@@ -79,6 +80,25 @@ describe("a request's cost", () => {
     await refused(`{ repositories(first: 100) { nodes { ${aliases} } } }`);
     const answer = await h.query(`{ repositories(first: 100) { nodes { ${aliases} } } }`);
     expect(answer.errors?.[0]?.extensions).toMatchObject({ cost: 3001, maxCost: 2500 });
+  });
+
+  it("answers a flood of forged ids with one listing at most, or with no call at all", async () => {
+    const guid = (i: number) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`;
+    const forged = (i: number) => encodeId({ type: "Repository", host: "azure", repositoryId: guid(i) });
+    h.resetCalls();
+    const plausible = await h.query<{ nodes: unknown[] }>(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: Array.from({ length: 100 }, (_, i) => forged(i)),
+    });
+    expect(plausible.data.nodes).toEqual(Array.from({ length: 100 }, () => null));
+    expect(h.calls().filter((c) => c.operation !== "login").length).toBeLessThanOrEqual(1);
+    h.resetCalls();
+    const garbage = await h.query(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
+      ids: Array.from({ length: 100 }, (_, i) =>
+        Buffer.from(`["Repository","azure","${i}"]`).toString("base64url"),
+      ),
+    });
+    expect(garbage.errors?.[0]?.extensions?.code).toBe("BAD_USER_INPUT");
+    expect(h.calls()).toEqual([]);
   });
 
   it("stops calling upstreams past the request's budget: those fields fail, the rest arrives", async () => {
