@@ -5,13 +5,15 @@ import { startGatewayProcess } from "../test/support/processes.js";
 import { summarize, timed } from "./measure.js";
 
 /**
- * `npm run soak [-- --seconds=N]`: mixed load on a gateway process with a capped heap, and half-way
+ * `npm run soak [-- --seconds=N] [--no-fault]`: mixed load on a gateway process with a capped heap, and half-way
  * SCM-Manager starts to hang. Shown: resident memory over time (flat), every error explained by
  * the fault (SCM-Manager, UPSTREAM_UNAVAILABLE), and the p99 of queries that do not touch
  * SCM-Manager before and after the fault (unchanged).
  */
 
 const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 180);
+/** `--no-fault`: the same load without the hang, to tell the fault's effect from the load's. */
+const fault = !process.argv.includes("--no-fault");
 const concurrency = 16;
 const heapMb = 256;
 
@@ -43,10 +45,9 @@ async function main() {
     () => memory.push([Math.round(elapsed()), Math.round(rssMb(gateway.pid))]),
     5_000,
   );
-  const faultAt = setTimeout(
-    () => sim.scmManager.faults.setRules([{ operation: "getBranches", hang: true }]),
-    half * 1000,
-  );
+  const faultAt = setTimeout(() => {
+    if (fault) sim.scmManager.faults.setRules([{ operation: "getBranches", hang: true }]);
+  }, half * 1000);
 
   const worker = async (n: number) => {
     while (elapsed() < seconds) {
@@ -68,6 +69,7 @@ async function main() {
   await sim.close();
 
   const report = {
+    fault,
     seconds,
     concurrency,
     heapMb,
