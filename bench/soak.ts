@@ -1,7 +1,8 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { gatewayEnvironment, startSimulators } from "../simulators/start-simulators.js";
-import { startGatewayProcess } from "../test/support/processes.js";
+import { spawn } from "node:child_process";
+import { demoCredentials } from "../simulators/world/build-world.js";
+import { freePort, startGatewayProcess } from "../test/support/processes.js";
 import { summarize, timed } from "./measure.js";
 
 /**
@@ -23,13 +24,52 @@ const touching = `{ scm: repositories(first: 20, host: SCM_MANAGER) { nodes { na
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
 
-async function main() {
-  const sim = await startSimulators({
-    ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
-    latency: { fixedMs: 20, jitterMs: 5 },
+/** The simulators in a process of their own, as real upstreams are: their sockets are not the load's. */
+async function startUpstreams() {
+  const ports = await Promise.all([freePort(), freePort(), freePort()]);
+  const child = spawn(process.execPath, ["--import", "tsx", "simulators/main.ts"], {
+    cwd: new URL("../", import.meta.url).pathname,
+    env: {
+      ...process.env,
+      GITPROTECT_SIM_PORT: String(ports[0]),
+      AZURE_DEVOPS_SIM_PORT: String(ports[1]),
+      SCM_MANAGER_SIM_PORT: String(ports[2]),
+      SIM_LATENCY_MS: "20",
+      SIM_JITTER_MS: "5",
+    },
+    stdio: ["ignore", "pipe", "inherit"],
   });
+  await new Promise<void>((resolve) =>
+    child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("are up") && resolve()),
+  );
+  const [admin] = demoCredentials.gitprotect;
+  const scm = `http://127.0.0.1:${ports[2]}`;
+  return {
+    env: {
+      GITPROTECT_URL: `http://127.0.0.1:${ports[0]}`,
+      GITPROTECT_EMAIL: admin.email,
+      GITPROTECT_PASSWORD: admin.password,
+      AZURE_DEVOPS_URL: `http://127.0.0.1:${ports[1]}/DefaultCollection`,
+      AZURE_DEVOPS_PAT: demoCredentials.azure.validToken,
+      SCM_MANAGER_URL: `${scm}/scm`,
+      SCM_MANAGER_USERNAME: "scmadmin",
+      SCM_MANAGER_PASSWORD: "scmadmin",
+      ANONYMOUS_ACCESS: "write",
+    },
+    hangScm: () =>
+      fetch(`${scm}/_simulator/faults`, {
+        method: "PUT",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify([{ operation: "getBranches", hang: true }]),
+      }),
+    stop: () => child.kill("SIGTERM"),
+  };
+}
+
+async function main() {
+  const upstreams = await startUpstreams();
   const gateway = await startGatewayProcess({
-    ...gatewayEnvironment(sim),
+    ...upstreams.env,
     NODE_ENV: "production",
     NODE_OPTIONS: `--max-old-space-size=${heapMb}`,
     RATE_LIMIT: "0",
@@ -46,7 +86,7 @@ async function main() {
     5_000,
   );
   const faultAt = setTimeout(() => {
-    if (fault) sim.scmManager.faults.setRules([{ operation: "getBranches", hang: true }]);
+    if (fault) void upstreams.hangScm();
   }, half * 1000);
 
   const worker = async (n: number) => {
@@ -66,7 +106,7 @@ async function main() {
   clearInterval(sampler);
   clearTimeout(faultAt);
   await gateway.stop();
-  await sim.close();
+  upstreams.stop();
 
   const report = {
     fault,
