@@ -26,7 +26,11 @@ export async function serve(env = process.env, cleanups: Array<() => Promise<voi
     console.error(error.message);
     process.exit(1);
   });
-  const { anonymous } = config.access;
+  const { anonymous, apiKeys, jwt } = config.access;
+  if (!anonymous.length && !apiKeys.length && !jwt)
+    console.warn(
+      "Nobody can call yet: set API_KEYS or JWT_SECRET/JWT_JWKS_URL (or ANONYMOUS_ACCESS) — see README.",
+    );
   if (anonymous.length)
     console.warn(
       `Open to anyone who can reach it: callers without credentials may ${anonymous.join(" and ")} (ANONYMOUS_ACCESS). Set API_KEYS or JWT_* and ANONYMOUS_ACCESS=off to close it.`,
