@@ -38,10 +38,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
         ...(original.status ? { upstreamStatus: original.status } : {}),
       },
     };
-  // A limit refused in validation keeps its own code (Apollo files it under validation failures).
+  // A rule's error keeps its own code (Apollo files every validation error under one code).
   const cause = error instanceof GraphQLError ? error.originalError : undefined;
   const own = cause instanceof GraphQLError ? cause.extensions.code : undefined;
-  const code = own === "QUERY_TOO_COMPLEX" ? own : formatted.extensions?.code;
+  const code = typeof own === "string" ? own : formatted.extensions?.code;
   if (typeof code === "string" && code !== "INTERNAL_SERVER_ERROR") {
     const { stacktrace: _stack, exception: _exception, ...extensions } = formatted.extensions ?? {};
     return { message: formatted.message, ...where, extensions: { ...extensions, code } };

@@ -20,6 +20,13 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
+/** A repository with a git history on each host, and the host's name. */
+const gitRepositoryOnEachHost = () =>
+  [
+    ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
+    ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
+  ] as const;
+
 const repositoryFields = "id name host cloneUrl backup { gitprotectId }";
 
 describe("one Repository per physical repository", () => {
@@ -114,10 +121,7 @@ describe("history reads", () => {
 
 describe("navigation back to the repository", () => {
   it("a branch, its head, a tag and a changeset lead back to their repository's one id", async () => {
-    for (const [host, repo] of [
-      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
-      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
-    ] as const) {
+    for (const [host, repo] of gitRepositoryOnEachHost()) {
       const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
       const answer = await h.query<{
         repository: {
@@ -248,10 +252,7 @@ describe("revisions on both hosts", () => {
         tags: { nodes: Array<{ name: string; target: { revision: string } }> };
       };
     };
-    for (const [host, repo] of [
-      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
-      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
-    ] as const) {
+    for (const [host, repo] of gitRepositoryOnEachHost()) {
       const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
       const tagged = await h.query<Answer>(
         `query($id: ID!) { repository(id: $id) { tags(first: 1) { nodes { name target { revision } } } } }`,
@@ -277,10 +278,7 @@ describe("revisions on both hosts", () => {
 
   it("an abbreviated commit id names its commit on both hosts; Azure DevOps itself is asked for full ids only", async () => {
     type Answer = { repository: { changesets: { nodes: Array<{ revision: string }> } } };
-    for (const [host, repo] of [
-      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
-      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
-    ] as const) {
+    for (const [host, repo] of gitRepositoryOnEachHost()) {
       const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
       const history = await h.query<Answer>(
         `query($id: ID!) { repository(id: $id) { changesets(first: 3) { nodes { revision } } } }`,
@@ -318,10 +316,7 @@ describe("revisions on both hosts", () => {
         }>;
       };
     };
-    for (const [host, repo] of [
-      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
-      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
-    ] as const) {
+    for (const [host, repo] of gitRepositoryOnEachHost()) {
       const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
       const answer = await h.query<Answer>(
         `query($id: ID!) { repository(id: $id) {
@@ -354,10 +349,7 @@ describe("revisions on both hosts", () => {
 
   it("walks the history back from a revision on both hosts; branch and revision together are refused", async () => {
     type Walk = { repository: { changesets: { nodes: Array<{ revision: string }> } } };
-    for (const [host, repo] of [
-      ["azure", [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!],
-      ["scm", [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!],
-    ] as const) {
+    for (const [host, repo] of gitRepositoryOnEachHost()) {
       const id = encodeId({ type: "Repository", host, repositoryId: repo.id });
       const walk = `query($id: ID!, $rev: String) { repository(id: $id) { changesets(first: 6, revision: $rev) { nodes { revision } } } }`;
       const whole = (await h.query<Walk>(walk, { id })).data.repository.changesets.nodes.map(

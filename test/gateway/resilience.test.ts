@@ -75,7 +75,7 @@ describe("an upstream that fails or hangs", () => {
     }
   });
 
-  it("retries a 429 after the time its Retry-After asks, and a read only", async () => {
+  it("retries a 429 after the time its Retry-After asks", async () => {
     await sleep(1_700); // the SCM-Manager breaker, opened by the hangs above, closes again
     h.sim.gitprotect.faults.setRules([
       { operation: "getOrganizations", status: 429, headers: { "retry-after": "1" }, times: 1 },
