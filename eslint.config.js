@@ -3,7 +3,7 @@ import tseslint from "typescript-eslint";
 import { layerRules } from "./eslint.layers.js";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "src/generated", "**/*.gen.ts", "bench/results", "bench/peers"] },
+  { ignores: ["node_modules", "src/generated", "**/*.gen.ts", "bench/results", "bench/peers", "dist"] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {

@@ -1,12 +1,12 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { demoCredentials } from "../simulators/world/build-world.js";
 import { freePort, startGatewayProcess } from "../test/support/processes.js";
 import { summarize, timed } from "./measure.js";
 
 /**
- * `npm run soak [-- --seconds=N] [--no-fault]`: mixed load on a gateway process with a capped heap, and half-way
+ * `npm run soak [-- --seconds=N] [--rate=R] [--no-fault]`: mixed load on a gateway process with a capped heap, and half-way
  * SCM-Manager starts to hang. Shown: resident memory over time (flat), every error explained by
  * the fault (SCM-Manager, UPSTREAM_UNAVAILABLE), and the p99 of queries that do not touch
  * SCM-Manager before and after the fault (unchanged).
@@ -15,7 +15,9 @@ import { summarize, timed } from "./measure.js";
 const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 180);
 /** `--no-fault`: the same load without the hang, to tell the fault's effect from the load's. */
 const fault = !process.argv.includes("--no-fault");
-const concurrency = 16;
+/** Requests per second, offered whatever the answers do; about half what this load saturates at here. */
+const rate = Number(process.argv.find((a) => a.startsWith("--rate="))?.split("=")[1] ?? 400);
+const maxInFlight = 1024;
 const heapMb = 256;
 
 const untouched = `{ organizations(first: 5) { nodes { name } } azure: repositories(first: 20, host: AZURE_DEVOPS) { nodes { name defaultBranch { name } } } }`;
@@ -67,18 +69,36 @@ async function startUpstreams() {
 }
 
 async function main() {
+  // The gateway as production runs it: compiled, on Node alone (tsx's source maps make every error dearer).
+  execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   const upstreams = await startUpstreams();
-  const gateway = await startGatewayProcess({
-    ...upstreams.env,
-    NODE_ENV: "production",
-    NODE_OPTIONS: `--max-old-space-size=${heapMb}`,
-    RATE_LIMIT: "0",
-    UPSTREAM_TIMEOUT_MS: "2000",
-  });
+  try {
+    await soak(upstreams);
+  } finally {
+    upstreams.stop();
+  }
+}
+
+async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
+  const gateway = await startGatewayProcess(
+    {
+      ...upstreams.env,
+      NODE_ENV: "production",
+      NODE_OPTIONS: `--max-old-space-size=${heapMb}`,
+      RATE_LIMIT: "0",
+      UPSTREAM_TIMEOUT_MS: "2000",
+      // Stale branches would hide the hang from clients; the soak wants its errors seen and explained.
+      CACHE_STALE_IF_ERROR_SECONDS: "0",
+    },
+    "dist/main.js",
+  );
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const half = seconds / 2;
+  /** The first tenth fills the caches: its cold answers are not the steady state compared. */
+  const warmUp = seconds / 10;
   const latencies = { before: [] as number[], after: [] as number[] };
+  const touched = { before: [] as number[], after: [] as number[] };
   const errors = new Map<string, number>();
   const memory: Array<[number, number]> = [];
   const sampler = setInterval(
@@ -89,33 +109,51 @@ async function main() {
     if (fault) void upstreams.hangScm();
   }, half * 1000);
 
-  const worker = async (n: number) => {
-    while (elapsed() < seconds) {
-      const query = n % 4 === 0 ? touching : untouched;
-      const { ms, body } = await timed(gateway.url, query).catch(() => ({ ms: 0, body: { errors: [{}] } }));
-      if (query === untouched) (elapsed() < half ? latencies.before : latencies.after).push(ms);
-      for (const error of (body.errors ?? []) as Array<{
-        extensions?: { code?: string; upstream?: string };
-      }>) {
-        const key = `${error.extensions?.upstream ?? "-"} ${error.extensions?.code ?? "?"}`;
-        errors.set(key, (errors.get(key) ?? 0) + 1);
-      }
+  // Open loop: requests leave on a fixed schedule whatever the answers do, so a fault that makes some
+  // answers fast (an open breaker) does not raise the offered load, and a latency counts from the
+  // scheduled start (no coordinated omission).
+  const inFlight = new Set<Promise<void>>();
+  let dropped = 0;
+  const send = async (n: number, scheduled: number) => {
+    const query = n % 4 === 0 ? touching : untouched;
+    const { body } = await timed(gateway.url, query).catch(() => ({ body: { errors: [{}] } }));
+    const ms = performance.now() - scheduled;
+    const at = (scheduled - started) / 1000;
+    if (at >= warmUp) (query === untouched ? latencies : touched)[at < half ? "before" : "after"].push(ms);
+    for (const error of (body.errors ?? []) as Array<{
+      extensions?: { code?: string; upstream?: string };
+    }>) {
+      const key = `${error.extensions?.upstream ?? "-"} ${error.extensions?.code ?? "?"}`;
+      errors.set(key, (errors.get(key) ?? 0) + 1);
     }
   };
-  await Promise.all(Array.from({ length: concurrency }, (_, n) => worker(n)));
+  for (let n = 0; elapsed() < seconds; n += 1) {
+    const scheduled = started + (n * 1000) / rate;
+    const wait = scheduled - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    if (inFlight.size >= maxInFlight) {
+      dropped += 1;
+      continue;
+    }
+    const request = send(n, scheduled).finally(() => inFlight.delete(request));
+    inFlight.add(request);
+  }
+  await Promise.all(inFlight);
   clearInterval(sampler);
   clearTimeout(faultAt);
   await gateway.stop();
-  upstreams.stop();
 
   const report = {
     fault,
     seconds,
-    concurrency,
+    rate,
+    dropped,
     heapMb,
     memoryMb: memory,
     untouchedBefore: summarize(latencies.before),
     untouchedAfter: summarize(latencies.after),
+    touchingBefore: summarize(touched.before),
+    touchingAfter: summarize(touched.after),
     errors: Object.fromEntries(errors),
   };
   const firstHalf = memory.filter(([t]) => t <= half).map(([, mb]) => mb);

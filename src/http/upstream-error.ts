@@ -30,7 +30,12 @@ export class UpstreamError extends Error {
     /** A short, safe reason, e.g. the upstream's own TF code or a field name. */
     readonly reason?: string,
   ) {
+    // No stack: an upstream's failure is an answer, not a bug, and formatting thousands of stacks
+    // when a breaker turns a queue away at once held the event loop for a third of a second.
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(describe(upstream, kind, status, reason));
+    Error.stackTraceLimit = limit;
   }
 
   static fromStatus(upstream: UpstreamName, status: number, reason?: string): UpstreamError {

@@ -77,33 +77,49 @@ export class UpstreamHttp {
     }
   }
 
-  /** One try: through the breaker, then a slot, within the deadline. */
+  /** One try: a slot within the deadline, then the call through the breaker. */
   private async attempt(request: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
-    if (!this.breaker.allows())
-      throw new UpstreamError(
-        this.upstream,
-        "UNAVAILABLE",
-        undefined,
-        "failing repeatedly; not asked for a while",
-      );
-    let response: UpstreamResponse;
+    if (this.breaker.state === "open") throw this.refusedByBreaker();
     try {
-      response = await this.limit.run(() => this.once(request, deadline), deadline);
+      const response = await this.limit.run(() => this.throughBreaker(request, deadline), deadline);
+      if (response === undefined) throw this.refusedByBreaker();
+      return response;
     } catch (error) {
-      if (error instanceof NotRun)
-        throw error.reason === "deadline"
-          ? new UpstreamError(this.upstream, "TIMEOUT", undefined, "the request's time ran out")
-          : new UpstreamError(this.upstream, "UNAVAILABLE", undefined, "too many calls waiting");
-      if (
-        error instanceof UpstreamError &&
-        ["UNAVAILABLE", "TIMEOUT", "OUTCOME_UNKNOWN"].includes(error.kind)
-      )
-        this.breaker.failed();
+      if (!(error instanceof NotRun)) throw error;
+      throw error.reason === "deadline"
+        ? new UpstreamError(this.upstream, "TIMEOUT", undefined, "the request's time ran out")
+        : new UpstreamError(this.upstream, "UNAVAILABLE", undefined, "too many calls waiting");
+    }
+  }
+
+  /**
+   * The call, if the breaker allows it once a slot is had (calls that queued before it opened must
+   * not go on to the failing upstream); its outcome is counted before the slot passes on.
+   */
+  private async throughBreaker(request: UpstreamRequest, deadline: number) {
+    if (!this.breaker.allows()) return undefined;
+    try {
+      const response = await this.once(request, deadline);
+      if (response.status >= 500) this.breaker.failed();
+      else this.breaker.succeeded();
+      return response;
+    } catch (error) {
+      const unreachable =
+        error instanceof UpstreamError && ["UNAVAILABLE", "TIMEOUT", "OUTCOME_UNKNOWN"].includes(error.kind);
+      // Anything else (an answer too large) was an answer: the upstream is up, and a probe is over.
+      if (unreachable) this.breaker.failed();
+      else this.breaker.succeeded();
       throw error;
     }
-    if (response.status >= 500) this.breaker.failed();
-    else this.breaker.succeeded();
-    return response;
+  }
+
+  private refusedByBreaker(): UpstreamError {
+    return new UpstreamError(
+      this.upstream,
+      "UNAVAILABLE",
+      undefined,
+      "failing repeatedly; not asked for a while",
+    );
   }
 
   private bodyOf(response: Response): Promise<Buffer> {

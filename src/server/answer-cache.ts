@@ -3,6 +3,7 @@ import { Kind, OperationTypeNode, parse } from "graphql";
 import type { GatewayContext } from "../context/context.js";
 import type { CacheStore } from "../http/cache-store.js";
 import type { ResponseCache } from "../http/response-cache.js";
+import { onTurnOfItsOwn } from "../http/turns.js";
 
 interface Request {
   query?: unknown;
@@ -17,8 +18,9 @@ interface Request {
  * user's answer never reaches another, and any write anywhere leaves every answer behind. Only
  * complete answers are kept (no error, nothing stale), for the shortest time any upstream answer
  * is kept. While one request computes an answer, identical requests wait for it rather than
- * compute it again (when a kept answer expires under load, the upstreams see one request, not
- * one per client).
+ * compute it again, and get it complete or not: when a kept answer expires under load, or an
+ * upstream hangs, the upstreams see one request, not one per client (recomputed all at once when
+ * a hung call failed, they held every other request for a third of a second in the soak).
  */
 export class AnswerCache {
   private readonly computing = new Map<string, Flight>();
@@ -42,11 +44,15 @@ export class AnswerCache {
     return `${this.namespace}:answer:${createHash("sha256").update(generations).digest("base64url").slice(0, 22)}:${this.responses.identityHash(context.identity)}:${what}`;
   }
 
-  /** The kept answer; or, while an identical request computes it, its answer when that is complete. */
+  /**
+   * The kept answer; or, while an identical request computes it, its answer. Those who waited are
+   * answered one per turn, so a crowd of them does not hold other requests.
+   */
   async lookup(key: string): Promise<string | undefined> {
     const kept = await this.store.get<string>(key);
     if (kept !== undefined) return kept;
-    return this.computing.get(key)?.answer;
+    const flight = this.computing.get(key);
+    return flight && onTurnOfItsOwn(flight.answer);
   }
 
   /** This request computes the answer; undefined when another already does (both then go on alone). */
@@ -62,15 +68,15 @@ export class AnswerCache {
     return flight;
   }
 
-  /** The answer of the request that began `flight`: kept and shared when complete, else neither. */
+  /** The answer of the request that began `flight`: shared with those waiting, and kept when complete. */
   async keep(flight: Flight, body: string, context: GatewayContext): Promise<void> {
+    this.finish(flight, body);
     const complete =
       context.scope.staleAgeMs === 0 && (JSON.parse(body) as { errors?: unknown }).errors === undefined;
-    this.finish(flight, complete ? body : undefined);
     if (complete) await this.store.set(flight.key, body, this.ttlMs);
   }
 
-  /** The request that began `flight` ended; those waiting on it go on by themselves unless given its answer. */
+  /** The request that began `flight` ended; those waiting on it go on by themselves unless given its answer (no answer: it failed or was cut off). */
   finish(flight: Flight, body?: string): void {
     flight.settle(body);
     if (this.computing.get(flight.key) === flight) this.computing.delete(flight.key);

@@ -44,14 +44,22 @@ describe("the answer cache", () => {
     }
   });
 
-  it("shares no answer with errors: each identical request then computes its own", async () => {
+  it("shares an answer with errors only with identical requests in flight, and keeps none of it", async () => {
     const failing = `{ repositories(first: 2, host: SCM_MANAGER) { totalCount } }`;
     h.sim.scmManager.faults.setRules([{ operation: "listRepositories", status: 500, latencyMs: 300 }]);
     try {
       // Another user: nothing of theirs is cached yet, so the failing listing is really asked for.
       const bob = { "x-scm-manager-username": "bob", "x-scm-manager-password": "bob-secret" };
-      const answers = await Promise.all(Array.from({ length: 3 }, () => post({ query: failing }, bob)));
-      expect(answers.every((a) => !a.hit && (JSON.parse(a.text) as { errors?: unknown }).errors)).toBe(true);
+      const listings = () => h.calls().filter((c) => c.operation === "listRepositories").length;
+      h.resetCalls();
+      const together = await Promise.all(Array.from({ length: 3 }, () => post({ query: failing }, bob)));
+      expect(together.every((a) => (JSON.parse(a.text) as { errors?: unknown }).errors)).toBe(true);
+      expect(new Set(together.map((a) => a.text)).size).toBe(1);
+      // One failing call for the three, not a crowd of recomputations once it failed.
+      expect(listings()).toBe(1);
+      const later = await post({ query: failing }, bob);
+      expect(later.hit).toBe(false);
+      expect(listings()).toBe(2);
     } finally {
       h.sim.scmManager.faults.setRules([]);
     }

@@ -20,13 +20,17 @@ export interface GatewayProcess {
   stop(): Promise<void>;
 }
 
-/** A gateway replica in a process of its own, as the image runs it, configured by `env`; `entry` another start. */
+/**
+ * A gateway replica in a process of its own, configured by `env`; `entry` another start: a `.ts`
+ * one runs through tsx, a compiled `.js` one (`dist/main.js`, as the image runs it) on Node alone.
+ */
 export async function startGatewayProcess(
   env: Record<string, string>,
   entry = "src/main.ts",
 ): Promise<GatewayProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", entry], {
+  const args = entry.endsWith(".ts") ? ["--import", "tsx", entry] : [entry];
+  const child = spawn(process.execPath, args, {
     cwd: new URL("../../", import.meta.url).pathname,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "pipe", "pipe"],
