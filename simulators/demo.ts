@@ -1,15 +1,16 @@
 import { loadConfig } from "../src/config/config.js";
-import { serve } from "../src/main.js";
+import { preflight, serve } from "../src/main.js";
 import { gatewayEnvironment, startSimulators } from "./start-simulators.js";
 
 /**
- * `npm start`: the gateway as configured, or with no upstream configured, the gateway over the
- * built-in demo upstreams (the simulators), started in this process. The gateway itself never
- * imports the simulators: this launcher sits outside it.
+ * `npm start`: the gateway as configured, or with no upstream configured (and not in production),
+ * the gateway over the built-in demo upstreams (the simulators), started in this process. The
+ * gateway itself never imports the simulators: this launcher sits outside it.
  */
+await preflight();
 const cleanups: Array<() => Promise<void>> = [];
 let env = process.env;
-if (isDemo(env)) {
+if (loadConfig(env).demo) {
   const simulators = await startSimulators({ ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 } });
   cleanups.push(() => simulators.close());
   // As an operator would configure it; SCM-Manager as alice, so permissions shape the answers.
@@ -19,12 +20,3 @@ if (isDemo(env)) {
   );
 }
 await serve(env, cleanups);
-
-/** No upstream configured; a configuration that does not load is for `serve` to report. */
-function isDemo(values: NodeJS.ProcessEnv): boolean {
-  try {
-    return loadConfig(values).demo;
-  } catch {
-    return false;
-  }
-}

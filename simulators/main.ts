@@ -1,4 +1,4 @@
-import { defaultPorts, startSimulators } from "./start-simulators.js";
+import { defaultPorts, gatewayEnvironment, startSimulators } from "./start-simulators.js";
 import { worldParams, type WorldParams } from "./world/params.js";
 
 /**
@@ -47,11 +47,16 @@ try {
                   (viewer without management roles: ${c.gitprotect[1].email} / ${c.gitprotect[1].password})
   Azure DevOps    ${simulators.azureDevOps.url}
                   Basic auth, any user name, personal access token "${c.azure.validToken}" ("${c.azure.expiredToken}" is expired)
-  SCM-Manager     ${simulators.scmManager.url}/api/rest
+  SCM-Manager     ${simulators.scmManager.url}   (its REST API under /api/rest)
                   Basic auth: ${c.scm.map((u) => `${u.name}/${u.password}${u.admin ? " (admin)" : u.locked ? " (locked)" : ""}`).join(", ")}
 
   Control API on each: GET|DELETE /_simulator/stats, GET|PUT|POST|DELETE /_simulator/faults,
-                       PUT /_simulator/latency, GET|PATCH /_simulator/settings, GET /_simulator/operations`);
+                       PUT /_simulator/latency, GET|PATCH /_simulator/settings, GET /_simulator/operations
+
+  A gateway over them:
+    ${Object.entries(gatewayEnvironment(simulators))
+      .map(([name, value]) => `${name}=${value}`)
+      .join(" \\\n    ")} \\\n    npm start`);
   const stop = () => void simulators.close().then(() => process.exit(0));
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);

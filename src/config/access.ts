@@ -26,8 +26,8 @@ export interface AccessConfig {
 const scopesOf = { off: [], read: ["read"], write: ["read", "write"] } as const;
 
 /** Who may call, from the environment; production without a way in, or opened by default, is refused. */
-export function accessConfig(read: EnvReader, production: boolean): AccessConfig {
-  const anonymousMode = read.text("ANONYMOUS_ACCESS") ?? "off";
+export function accessConfig(read: EnvReader, production: boolean, demo: boolean): AccessConfig {
+  const anonymousMode = read.text("ANONYMOUS_ACCESS", "off");
   if (!(anonymousMode in scopesOf))
     read.problems.push(`ANONYMOUS_ACCESS must be off, read or write, got "${anonymousMode}"`);
   const config: AccessConfig = {
@@ -43,7 +43,8 @@ export function accessConfig(read: EnvReader, production: boolean): AccessConfig
       windowSeconds: read.integer("RATE_LIMIT_WINDOW_SECONDS", 60, 1, 86_400),
     },
   };
-  if (production && !config.apiKeys.length && !config.jwt && !config.anonymous.length)
+  // With no upstream, production is refused already, and for that reason alone.
+  if (production && !demo && !config.apiKeys.length && !config.jwt && !config.anonymous.length)
     read.problems.push(
       "NODE_ENV=production and no way to call: set API_KEYS or JWT_SECRET/JWT_JWKS_URL (or, to run open on purpose, ANONYMOUS_ACCESS)",
     );

@@ -90,7 +90,7 @@ export interface CacheConfig {
 export class ConfigError extends Error {}
 
 function cacheConfig(read: EnvReader): CacheConfig {
-  const mode = read.text("CACHE") ?? "on";
+  const mode = read.text("CACHE", "on");
   if (mode !== "on" && mode !== "off") read.problems.push(`CACHE must be "on" or "off", got "${mode}"`);
   const cacheUrl = read.text("CACHE_URL");
   if (cacheUrl !== undefined && !/^rediss?:\/\//.test(cacheUrl))
@@ -104,7 +104,7 @@ function cacheConfig(read: EnvReader): CacheConfig {
     enabled: mode !== "off",
     url: cacheUrl,
     keySecret: secret ?? randomBytes(32).toString("hex"),
-    namespace: read.text("CACHE_NAMESPACE") ?? "repo-graph",
+    namespace: read.text("CACHE_NAMESPACE", "repo-graph"),
     ttlSeconds: {
       listing: read.integer("CACHE_TTL_LISTING_SECONDS", 30, 0, 86_400),
       refs: read.integer("CACHE_TTL_REFS_SECONDS", 15, 0, 86_400),
@@ -130,6 +130,7 @@ function upstreamsConfig(read: EnvReader): Pick<Config, "gitprotect" | "azure" |
   const scmUrl = read.url("SCM_MANAGER_URL");
   read.requireTogether(["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
   read.orphans("SCM_MANAGER_URL", ["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
+  knownMistakes(read, azureUrl, scmUrl);
   return {
     ...(gitprotectUrl && {
       gitprotect: {
@@ -150,12 +151,46 @@ function upstreamsConfig(read: EnvReader): Pick<Config, "gitprotect" | "azure" |
   };
 }
 
+/** Base URLs that name an API path the gateway adds itself: refused at start, not at the first query. */
+function knownMistakes(read: EnvReader, azureUrl?: string, scmUrl?: string): void {
+  const scmApi = scmUrl && /\/api(\/rest)?(\/.*)?$/.exec(scmUrl);
+  if (scmApi)
+    read.problems.push(
+      `SCM_MANAGER_URL is the server URL with its context path (e.g. https://scm.example.com/scm), without "${scmApi[0]}"`,
+    );
+  const azureApi = azureUrl && /\/_apis(\/.*)?$/.exec(azureUrl);
+  if (azureApi)
+    read.problems.push(
+      `AZURE_DEVOPS_URL is the collection URL (e.g. https://tfs.example.com/DefaultCollection), without "${azureApi[0]}"`,
+    );
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const read = new EnvReader(env);
+  const config = readConfig(read, env);
+  if (read.problems.length > 0)
+    throw new ConfigError(`Invalid configuration:\n- ${read.problems.join("\n- ")}`);
+  return config;
+}
+
+/** Each setting's default under `env` (NODE_ENV changes some), as the reads declare it. */
+export function settingDefaults(env: Env): Map<string, string> {
+  const read = new EnvReader(env);
+  readConfig(read, env);
+  return read.defaults;
+}
+
+function readConfig(read: EnvReader, env: Env): Config {
   const upstreams = upstreamsConfig(read);
-  const config: Config = {
+  const demo = !upstreams.gitprotect && !upstreams.azure && !upstreams.scm;
+  const production = env.NODE_ENV === "production";
+  if (production && demo)
+    read.problems.push(
+      "NODE_ENV=production and no upstream configured: set GITPROTECT_URL, AZURE_DEVOPS_URL or SCM_MANAGER_URL and their credentials (see README or --help); the built-in demo is for development only",
+    );
+  return {
     port: read.integer("PORT", 4000, 0, 65_535),
-    host: read.text("HOST") ?? "127.0.0.1",
+    host: read.text("HOST", "127.0.0.1"),
     ...upstreams,
     upstream: {
       timeoutMs: read.integer("UPSTREAM_TIMEOUT_MS", 10_000, 100, 300_000),
@@ -182,11 +217,8 @@ export function loadConfig(env: Env = process.env): Config {
       callBudget: read.integer("UPSTREAM_CALL_BUDGET", 1_000, 1, 10_000_000),
       trustedDocuments: read.text("TRUSTED_DOCUMENTS"),
     },
-    demo: !upstreams.gitprotect && !upstreams.azure && !upstreams.scm,
-    access: accessConfig(read, env.NODE_ENV === "production"),
+    demo,
+    access: accessConfig(read, production, demo),
     cache: cacheConfig(read),
   };
-  if (read.problems.length > 0)
-    throw new ConfigError(`Invalid configuration:\n- ${read.problems.join("\n- ")}`);
-  return config;
 }

@@ -3,12 +3,17 @@ export type Env = Record<string, string | undefined>;
 /** Reads variables, collecting every problem so that all are reported at once. */
 export class EnvReader {
   readonly problems: string[] = [];
+  /** Each variable read, with its default as `--help` shows it. */
+  readonly defaults = new Map<string, string>();
 
   constructor(private readonly env: Env) {}
 
-  text(name: string): string | undefined {
+  text(name: string): string | undefined;
+  text(name: string, fallback: string): string;
+  text(name: string, fallback?: string): string | undefined {
+    if (!this.defaults.has(name)) this.defaults.set(name, fallback ?? "");
     const value = this.env[name]?.trim();
-    return value ? value : undefined;
+    return value ? value : fallback;
   }
 
   url(name: string): string | undefined {
@@ -29,8 +34,7 @@ export class EnvReader {
   }
 
   integer(name: string, fallback: number, min: number, max: number): number {
-    const value = this.text(name);
-    if (value === undefined) return fallback;
+    const value = this.text(name, String(fallback));
     const parsed = Number(value);
     if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
       this.problems.push(`${name} must be an integer between ${min} and ${max}, got "${value}"`);
@@ -41,8 +45,7 @@ export class EnvReader {
 
   /** on/off (or true/false, 1/0); `fallback` when unset. */
   flag(name: string, fallback: boolean): boolean {
-    const value = this.text(name)?.toLowerCase();
-    if (value === undefined) return fallback;
+    const value = this.text(name, fallback ? "on" : "off").toLowerCase();
     if (["on", "true", "1"].includes(value)) return true;
     if (["off", "false", "0"].includes(value)) return false;
     this.problems.push(`${name} must be on or off, got "${value}"`);
