@@ -1,16 +1,37 @@
-# The gateway on Node.js 24. Configure the upstreams with environment variables (see README);
-# the image holds the gateway alone: the demo upstreams (simulators) stay in the repository.
-FROM node:24-bookworm-slim
+# syntax=docker/dockerfile:1
+# The gateway alone, compiled, on Node.js 24. Configure the upstreams with environment variables
+# (`docker run … node dist/main.js --help` lists them); the demo upstreams stay in the repository.
+
+# Build: every dependency, TypeScript compiled to dist/.
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
-COPY schema ./schema
+RUN npm ci --ignore-scripts --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY tsconfig.json ./
-# The heap is capped (a soak levels at about 215 MB with a cap, and keeps rising without one);
-# raise it with NODE_OPTIONS for a larger deployment.
+RUN npm run build
+
+# Runtime: production dependencies only (no TypeScript runner, no simulators, no git), not root.
+FROM node:24-bookworm-slim AS runtime
+ARG VERSION=0.1.0
+ARG REVISION=unknown
+LABEL org.opencontainers.image.title="repo-graph-gateway" \
+      org.opencontainers.image.description="GraphQL gateway over GitProtect, Azure DevOps Server and SCM-Manager" \
+      org.opencontainers.image.version="${VERSION}" \
+      org.opencontainers.image.revision="${REVISION}" \
+      org.opencontainers.image.base.name="docker.io/library/node:24-bookworm-slim"
+WORKDIR /app
+# The heap is capped (the soak stays near 140 MB of resident memory under load; without a cap the
+# heap grows with the machine): raise it with NODE_OPTIONS for a larger deployment.
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 NODE_OPTIONS=--max-old-space-size=256
-EXPOSE 4000
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+COPY schema ./schema
+COPY --from=build /app/dist ./dist
 USER node
-HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:4000/health').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
-CMD ["node", "--import", "tsx", "src/main.ts"]
+EXPOSE 4000
+# Follows PORT, whatever it is set to at run time.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
+STOPSIGNAL SIGTERM
+CMD ["node", "dist/main.js"]

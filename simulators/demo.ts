@@ -16,7 +16,7 @@ if (loadConfig(env).demo) {
   // As an operator would configure it; SCM-Manager as alice, so permissions shape the answers.
   env = { ...env, ...gatewayEnvironment(simulators, "alice") };
   console.log(
-    "No upstream configured: serving the built-in demo upstreams (simulators) started in this process.",
+    `No upstream configured: serving the built-in demo upstreams (simulators) started in this process (git data in ${simulators.world.dataDir}, removed on stop).`,
   );
 }
 await serve(env, cleanups);

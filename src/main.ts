@@ -2,7 +2,7 @@ import { pathToFileURL } from "node:url";
 import { ConfigError, loadConfig, type Config } from "./config/config.js";
 import { helpText } from "./config/help.js";
 import { misspelt } from "./config/settings.js";
-import { startGateway } from "./server/gateway.js";
+import { startGateway, type Gateway } from "./server/gateway.js";
 import { describeListenError, listenProblem } from "./server/listen-check.js";
 
 /**
@@ -54,6 +54,7 @@ export async function serve(env = process.env, cleanups: Array<() => Promise<voi
     else throw error;
     process.exit(1);
   });
+  stopOnSignals(gateway, cleanups);
   const { anonymous, apiKeys, jwt } = config.access;
   if (!anonymous.length && !apiKeys.length && !jwt)
     console.warn(
@@ -68,11 +69,21 @@ export async function serve(env = process.env, cleanups: Array<() => Promise<voi
 A first query:
   curl -s ${gateway.url} -H 'content-type: application/json' \\
     -d '{"query":"{ organizations(first: 5) { nodes { name provider repositories(first: 3) { nodes { name host backup { licenceActive plans { name } } defaultBranch { name head { author { name } date } } } } } } }"}'`);
-  const stop = () =>
+}
+
+/**
+ * On SIGTERM or SIGINT: stop accepting, finish what is in flight, let go of Redis and the demo's
+ * upstreams, exit 0. A second signal does not wait.
+ */
+function stopOnSignals(gateway: Gateway, cleanups: Array<() => Promise<void>>): void {
+  const stop = () => {
+    process.once("SIGINT", () => process.exit(1));
+    process.once("SIGTERM", () => process.exit(1));
     void gateway
       .close()
       .then(() => Promise.all(cleanups.map((cleanup) => cleanup())))
       .then(() => process.exit(0));
+  };
   process.once("SIGINT", stop);
   process.once("SIGTERM", stop);
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { isIP } from "node:net";
 import { accessConfig, type AccessConfig } from "./access.js";
 import { EnvReader, type Env } from "./env-reader.js";
 
@@ -29,6 +30,10 @@ export interface Config {
   port: number;
   /** Interface to listen on: loopback by default, 0.0.0.0 in a container. */
   host: string;
+  /** Addresses or CIDR ranges of proxies whose X-Forwarded-For names the caller; none by default. */
+  trustProxy: string[];
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
+  shutdownMs: number;
   gitprotect?: GitProtectConfig;
   azure?: AzureDevOpsConfig;
   scm?: ScmManagerConfig;
@@ -151,6 +156,22 @@ function upstreamsConfig(read: EnvReader): Pick<Config, "gitprotect" | "azure" |
   };
 }
 
+/** `TRUST_PROXY=10.0.0.0/8,192.168.1.10`: addresses or CIDR ranges, each checked. */
+function proxies(read: EnvReader): string[] {
+  const entries = (read.text("TRUST_PROXY") ?? "").split(",").map((entry) => entry.trim());
+  return entries.filter((entry) => {
+    if (!entry) return false;
+    const [address = "", bits, ...rest] = entry.split("/");
+    const max = isIP(address) === 6 ? 128 : 32;
+    const ok =
+      isIP(address) !== 0 &&
+      rest.length === 0 &&
+      (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= max));
+    if (!ok) read.problems.push(`TRUST_PROXY lists addresses or CIDR ranges like 10.0.0.0/8, got "${entry}"`);
+    return ok;
+  });
+}
+
 /** Base URLs that name an API path the gateway adds itself: refused at start, not at the first query. */
 function knownMistakes(read: EnvReader, azureUrl?: string, scmUrl?: string): void {
   const scmApi = scmUrl && /\/api(\/rest)?(\/.*)?$/.exec(scmUrl);
@@ -191,6 +212,8 @@ function readConfig(read: EnvReader, env: Env): Config {
   return {
     port: read.integer("PORT", 4000, 0, 65_535),
     host: read.text("HOST", "127.0.0.1"),
+    shutdownMs: read.integer("SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
+    trustProxy: proxies(read),
     ...upstreams,
     upstream: {
       timeoutMs: read.integer("UPSTREAM_TIMEOUT_MS", 10_000, 100, 300_000),

@@ -9,6 +9,8 @@ export const settings: Record<string, Record<string, string>> = {
   Listening: {
     PORT: "port to listen on",
     HOST: "interface to listen on (0.0.0.0 in a container)",
+    TRUST_PROXY: "addresses or CIDR ranges of load balancers whose X-Forwarded-For names the caller",
+    SHUTDOWN_TIMEOUT_MS: "on SIGTERM, how long requests in flight may take to finish",
   },
   Upstreams: {
     GITPROTECT_URL: "GitProtect's API base URL",

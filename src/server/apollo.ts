@@ -25,6 +25,9 @@ export function createApollo(
     schema: gatewaySchema(),
     introspection: config.access.introspection,
     includeStacktraceInErrorResponses: false,
+    // The process stops the gateway itself on SIGTERM (src/main.ts); Apollo's own handler would
+    // send the signal again once stopped and end the process with 143, cutting what is in flight.
+    stopOnTerminationSignals: false,
     formatError,
     validationRules: queryLimitRules(config.limits),
     parseOptions: { maxTokens: config.limits.maxTokens },

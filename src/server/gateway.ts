@@ -39,7 +39,10 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       : undefined;
   const app = Fastify({
     bodyLimit: config.limits.maxQueryBytes,
-    forceCloseConnections: true,
+    // On close, idle keep-alive connections go at once; requests in flight finish (see close()).
+    forceCloseConnections: "idle",
+    // Behind a load balancer, the caller's address (anonymous callers' rate limit) is the one it forwards.
+    trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     logger: false,
     // A body arrives in time or not at all: a client sending a byte a second holds no connection.
     requestTimeout: config.limits.requestTimeoutMs,
@@ -68,8 +71,14 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const shownHost = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
   return {
     url: `http://${shownHost}:${port}/graphql`,
+    /** Stops accepting, lets requests in flight finish within the configured bound, then lets go of Redis. */
     async close() {
+      // A keep-alive connection whose request finished is let go as soon as it is idle.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+      const cutOff = setTimeout(() => app.server.closeAllConnections(), config.shutdownMs);
       await app.close();
+      clearInterval(idle);
+      clearTimeout(cutOff);
       await apollo.stop();
       await caches.store?.close();
       await rateLimit.close();

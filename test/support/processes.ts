@@ -17,6 +17,8 @@ export interface GatewayProcess {
   url: string;
   pid: number;
   output(): string;
+  /** Its exit code once it has exited (null when a signal ended it). */
+  exited: Promise<number | null>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,7 @@ export async function startGatewayProcess(
     url: `http://127.0.0.1:${port}/graphql`,
     pid: child.pid!,
     output: () => output,
+    exited: new Promise((resolve) => child.once("exit", (code) => resolve(code))),
     stop: () => stop(child),
   };
 }
