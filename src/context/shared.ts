@@ -2,7 +2,7 @@ import type { Config } from "../config/config.js";
 import { createCacheStore, type CacheStore } from "../http/cache-store.js";
 import { ResponseCache } from "../http/response-cache.js";
 import { UpstreamHttp } from "../http/upstream-http.js";
-import type { UpstreamMetrics } from "../http/upstream-metrics.js";
+import type { Metrics } from "../http/metrics.js";
 import { JoinRule } from "../services/clone-urls.js";
 import type { ServiceOptions } from "../services/services.js";
 import { Contracts } from "../upstreams/contracts.js";
@@ -24,7 +24,7 @@ export interface Caches {
 const seconds = (n: number) => n * 1000;
 
 /** The cache store, and the two caches over it: upstream answers and whole query answers. */
-export async function createCaches(config: Config, metrics: UpstreamMetrics): Promise<Caches> {
+export async function createCaches(config: Config, metrics: Metrics): Promise<Caches> {
   const settings = config.cache;
   if (!settings.enabled) return { answerTtlMs: 0 };
   const store = await createCacheStore(settings);
@@ -51,12 +51,15 @@ export async function createCaches(config: Config, metrics: UpstreamMetrics): Pr
 /** What every request of one gateway shares; nothing of it is shared with another gateway. */
 export function createShared(
   config: Config,
-  metrics: UpstreamMetrics,
+  metrics: Metrics,
   caches: Caches,
   options: ContextOptions = {},
 ): Shared {
-  const http = (name: ConstructorParameters<typeof UpstreamHttp>[0]) =>
-    new UpstreamHttp(name, { ...config.upstream, metrics, cache: caches.responses });
+  const http = (name: ConstructorParameters<typeof UpstreamHttp>[0]) => {
+    const way = new UpstreamHttp(name, { ...config.upstream, metrics, cache: caches.responses });
+    metrics.watchBreaker(name, way.breaker);
+    return way;
+  };
   return {
     http: {
       GitProtect: http("GitProtect"),

@@ -3,7 +3,7 @@ import type { CacheStore } from "./cache-store.js";
 import type { RequestScope } from "./request-scope.js";
 import type { CacheKind, UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
-import type { UpstreamMetrics } from "./upstream-metrics.js";
+import type { Metrics } from "./metrics.js";
 
 export interface CachePolicy {
   ttlMs: Record<CacheKind, number>;
@@ -38,7 +38,7 @@ export class ResponseCache {
     private readonly policy: CachePolicy,
     private readonly secret: string,
     private readonly namespace: string,
-    private readonly metrics?: UpstreamMetrics,
+    private readonly metrics?: Metrics,
   ) {}
 
   async send(
@@ -54,15 +54,16 @@ export class ResponseCache {
     const entry = await this.store.get<Entry>(key);
     const now = Date.now();
     if (entry && now < entry.freshUntil) {
-      this.metrics?.record(upstream, "cache-hit", 0);
+      this.metrics?.cacheLookup(upstream, "hit");
       return toResponse(entry);
     }
     if (entry && now < entry.freshUntil + this.policy.revalidateMs) {
       scope.servedStale(now - entry.storedAt);
-      this.metrics?.record(upstream, "cache-stale", 0);
+      this.metrics?.cacheLookup(upstream, "stale");
       void this.refresh(key, request, entry, fetch).catch(() => undefined);
       return toResponse(entry);
     }
+    this.metrics?.cacheLookup(upstream, "miss");
     const staleUsable = entry !== undefined && now < entry.freshUntil + this.policy.staleIfErrorMs;
     try {
       const response = await this.refresh(key, request, entry, fetch);
@@ -106,7 +107,7 @@ export class ResponseCache {
 
   private stale(upstream: UpstreamName, scope: RequestScope, entry: Entry): UpstreamResponse {
     scope.servedStale(Date.now() - entry.storedAt);
-    this.metrics?.record(upstream, "cache-stale-if-error", 0);
+    this.metrics?.cacheLookup(upstream, "stale_if_error");
     return toResponse(entry);
   }
 

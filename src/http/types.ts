@@ -21,6 +21,8 @@ export interface UpstreamRequest {
   identity?: string;
   /** Headers resolved only when the call is really made (a token that may need a sign-in). */
   lazyHeaders?: () => Promise<Record<string, string>>;
+  /** The contract's operation, when the call has one: what metrics name the call by. */
+  operation?: string;
   /** Whether an answer may be kept by the cache: one that is not what its API promises never is. */
   keep?: (response: UpstreamResponse) => boolean;
 }

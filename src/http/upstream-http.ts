@@ -6,7 +6,7 @@ import type { RequestScope } from "./request-scope.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
-import type { UpstreamMetrics } from "./upstream-metrics.js";
+import type { CallOutcome, Metrics } from "./metrics.js";
 
 export interface UpstreamHttpOptions {
   timeoutMs: number;
@@ -17,7 +17,7 @@ export interface UpstreamHttpOptions {
   maxWaiting: number;
   retries: number;
   breaker: { failures: number; cooldownMs: number };
-  metrics?: UpstreamMetrics;
+  metrics?: Metrics;
   cache?: ResponseCache;
 }
 
@@ -81,7 +81,11 @@ export class UpstreamHttp {
   private async attempt(request: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
     if (this.breaker.state === "open") throw this.refusedByBreaker();
     try {
-      const response = await this.limit.run(() => this.throughBreaker(request, deadline), deadline);
+      const queued = performance.now();
+      const response = await this.limit.run(() => {
+        this.options.metrics?.queueWait(this.upstream, (performance.now() - queued) / 1000);
+        return this.throughBreaker(request, deadline);
+      }, deadline);
       if (response === undefined) throw this.refusedByBreaker();
       return response;
     } catch (error) {
@@ -146,18 +150,36 @@ export class UpstreamHttp {
         redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
       });
-      const body = await this.bodyOf(response);
-      this.options.metrics?.record(this.upstream, String(response.status), seconds());
-      return { status: response.status, headers: response.headers, body };
+      const answer = {
+        status: response.status,
+        headers: response.headers,
+        body: await this.bodyOf(response),
+      };
+      this.options.metrics?.upstreamCall(
+        this.upstream,
+        request.operation ?? "other",
+        outcomeOf(request, answer),
+        seconds(),
+      );
+      return answer;
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-      this.options.metrics?.record(this.upstream, timedOut ? "timeout" : "network-error", seconds());
+      const outcome = timedOut ? "timeout" : "network_error";
+      this.options.metrics?.upstreamCall(this.upstream, request.operation ?? "other", outcome, seconds());
       // A write that failed in flight may still have been applied: never retried, reported as unknown.
       if (!request.idempotent) throw new UpstreamError(this.upstream, "OUTCOME_UNKNOWN");
       throw new UpstreamError(this.upstream, timedOut ? "TIMEOUT" : "UNAVAILABLE");
     }
   }
+}
+
+/** A 2xx that is not what the call's contract promises (its `keep` check, memoized by the client) is malformed. */
+function outcomeOf(request: UpstreamRequest, answer: UpstreamResponse): CallOutcome {
+  if (answer.status >= 500) return "server_error";
+  if (answer.status >= 400) return "client_error";
+  if (answer.status < 300 && request.keep && !request.keep(answer)) return "malformed";
+  return "ok";
 }
 
 /** Reads an answer up to the configured size; a larger one (declared or streamed) is refused. */

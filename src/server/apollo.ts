@@ -12,6 +12,7 @@ import { formatError } from "./format-error.js";
 import type { CacheStore } from "../http/cache-store.js";
 import { persistedQueryCache } from "./persisted-queries.js";
 import { queryLimitRules } from "./query-limits.js";
+import { requestReports } from "./request-report.js";
 import { gatewaySchema } from "./schema.js";
 
 /** Apollo Server over the gateway's schema: errors formatted, cost limited, Sandbox as the landing page. */
@@ -41,6 +42,7 @@ export function createApollo(
       staleAnswers,
       costLimit(config.limits.maxCost),
       scopes,
+      requestReports,
       ...plugins,
     ],
   });

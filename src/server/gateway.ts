@@ -6,7 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { Config } from "../config/config.js";
 import { contextFactory, type GatewayContext } from "../context/context.js";
 import { createCaches, createShared, type ContextOptions } from "../context/shared.js";
-import { UpstreamMetrics } from "../http/upstream-metrics.js";
+import { Metrics } from "../http/metrics.js";
 import { accessGuard } from "./access-guard.js";
 import { AnswerCache } from "./answer-cache.js";
 import { Authenticator } from "./authenticate.js";
@@ -29,7 +29,7 @@ export interface GatewayOptions extends ContextOptions {
 
 /** The gateway: Apollo Server on Fastify, GraphQL at `/graphql`, beside `/health` and `/metrics`. */
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
-  const metrics = new UpstreamMetrics();
+  const metrics = new Metrics();
   const caches = await createCaches(config, metrics);
   const contextFor = contextFactory(config, createShared(config, metrics, caches, options));
   const { store, responses, answerTtlMs } = caches;
@@ -65,6 +65,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     trusted: config.limits.trustedDocuments ? trustedDocuments(config.limits.trustedDocuments) : undefined,
     answers,
     maxQueryBytes: config.limits.maxQueryBytes,
+    metrics,
   });
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;

@@ -6,6 +6,8 @@ import type { accessGuard } from "./access-guard.js";
 import type { trustedDocuments } from "./trusted-documents.js";
 import type { AnswerCache, Flight } from "./answer-cache.js";
 import { nestsTooDeep } from "./json-guard.js";
+import type { Metrics } from "../http/metrics.js";
+import { outcomeOf, reportOf } from "./request-report.js";
 import { errorBody } from "./routes.js";
 
 interface Route {
@@ -16,6 +18,7 @@ interface Route {
   trusted?: ReturnType<typeof trustedDocuments>;
   answers?: AnswerCache;
   maxQueryBytes: number;
+  metrics: Metrics;
 }
 
 /**
@@ -42,6 +45,7 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
         ? await route.answers.key(body, context)
         : undefined;
     const kept = answerKey && (await route.answers!.lookup(answerKey));
+    if (answerKey) route.metrics.cacheLookup("answers", kept ? "hit" : "miss");
     if (kept)
       return reply.header("x-gateway-cache", "hit").type("application/json; charset=utf-8").send(kept);
     const flight = answerKey === undefined ? undefined : route.answers!.begin(answerKey);
@@ -69,10 +73,18 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
     onRequest: route.guard.onRequest,
     preHandler: route.trusted ? [route.trusted, preHandler] : preHandler,
     onSend: keepAnswer,
-    onResponse: (request, _reply, done) => (release(request), done()),
+    onResponse: (request, reply, done) => {
+      release(request);
+      observe(route.metrics, request, reply, requests.get(request)?.context);
+      done();
+    },
     onRequestAbort: (request, done) => (release(request), done()),
     handler,
   });
+  refuseOtherMethods(app);
+}
+
+function refuseOtherMethods(app: FastifyInstance): void {
   app.route({
     method: ["PUT", "PATCH", "DELETE"],
     url: "/graphql",
@@ -89,4 +101,17 @@ function urlRefusal(request: FastifyRequest, maxBytes: number) {
   if (params.some((p) => nestsTooDeep(p)))
     return { status: 400, body: errorBody("The request nests too deep.", "BAD_REQUEST") };
   return undefined;
+}
+
+/** Once answered: the request's metrics. */
+function observe(metrics: Metrics, request: FastifyRequest, reply: FastifyReply, context?: GatewayContext) {
+  const report = reportOf(context);
+  const operation = report ? report.operation : operationNameOf(request.body);
+  metrics.request(operation, outcomeOf(report, reply), reply.elapsedTime / 1000, report?.codes ?? []);
+}
+
+/** The operation name a request gave, when it gave one as a string (an answer from the cache, a refusal). */
+function operationNameOf(body: unknown): string | undefined {
+  const name = (body as { operationName?: unknown } | undefined)?.operationName;
+  return typeof name === "string" ? name : undefined;
 }

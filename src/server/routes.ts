@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance } from "fastify";
-import type { UpstreamMetrics } from "../http/upstream-metrics.js";
+import type { Metrics } from "../http/metrics.js";
 
 /** A body in the shape of a GraphQL error answer, for what fails before GraphQL runs. */
 export const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
@@ -8,12 +8,12 @@ export const errorBody = (message: string, code: string) => ({ errors: [{ messag
 export function registerRoutes(
   app: FastifyInstance,
   /** Served at /metrics when given (see METRICS). */
-  metrics: UpstreamMetrics | undefined,
+  metrics: Metrics | undefined,
   maxBytes: number,
 ): void {
   app.get("/health", () => ({ status: "ok" }));
   if (metrics)
-    app.get("/metrics", (_, reply) => reply.type("text/plain; version=0.0.4").send(metrics.render()));
+    app.get("/metrics", async (_, reply) => reply.type(metrics.contentType).send(await metrics.render()));
   app.get("/", (_, reply) => reply.redirect("/graphql", 302));
   app.setNotFoundHandler((_, reply) =>
     reply.code(404).send(errorBody("Not found; GraphQL is at /graphql.", "NOT_FOUND")),

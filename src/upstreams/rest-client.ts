@@ -118,6 +118,7 @@ export abstract class RestClient {
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       idempotent: method === "GET" || options.read === true,
       cache: options.cache,
+      operation: options.operation ?? method.toLowerCase(),
       ...(auth.identity ? { identity: auth.identity } : {}),
       ...(auth.lazyHeaders ? { lazyHeaders: auth.lazyHeaders } : {}),
       ...(options.operation ? { keep: (response) => this.keepable(response, options.operation!) } : {}),

@@ -387,8 +387,8 @@ describe("errors", () => {
       expect(counts().synchronizeOrganization ?? 0).toBe(0);
       expect(counts().login).toBe(2);
       const metrics = await (await fetch(new URL("/metrics", wrong.gateway.url))).text();
-      expect(metrics).not.toMatch(/upstream="GitProtect",outcome="network-error"/);
-      expect(metrics).toMatch(/upstream="GitProtect",outcome="401"/);
+      expect(metrics).not.toMatch(/upstream="gitprotect",operation="\w+",outcome="network_error"/);
+      expect(metrics).toMatch(/upstream="gitprotect",operation="\w+",outcome="client_error"/);
     } finally {
       await wrong.close();
     }

@@ -16,10 +16,54 @@ afterAll(() => h.close());
 describe("the gateway's HTTP routes", () => {
   it("answers /health, and counts upstream calls by upstream and outcome at /metrics", async () => {
     expect(await (await fetch(`${origin()}/health`)).json()).toEqual({ status: "ok" });
-    await h.query(`{ repositories(first: 5, host: SCM_MANAGER) { totalCount } }`);
+    await h.query(`query ScmCount { repositories(first: 5, host: SCM_MANAGER) { totalCount } }`);
     const metrics = await (await fetch(`${origin()}/metrics`)).text();
-    expect(metrics).toMatch(/gateway_upstream_requests_total\{upstream="SCM-Manager",outcome="200"\} [1-9]/);
+    expect(
+      sample(metrics, "gateway_upstream_request_duration_seconds_count", {
+        upstream: "scm_manager",
+        operation: "listRepositories",
+        outcome: "ok",
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(metrics, "gateway_request_duration_seconds_count", { operation: "ScmCount", outcome: "ok" }),
+    ).toBe(1);
     expect(metrics).not.toMatch(/scmadmin|demo-pat|127\.0\.0\.1/);
+    // Label values as Prometheus users write them: no spaces.
+    expect(metrics).not.toMatch(/="[^"]* [^"]*"/);
+  });
+
+  it("counts a malformed answer as malformed, errors by code, breakers, queue waits and the process", async () => {
+    h.sim.scmManager.faults.setRules([
+      { operation: "listRepositories", status: 200, body: { unexpected: true } },
+    ]);
+    try {
+      const answer = await h.query(
+        `query Broken { repositories(first: 5, host: SCM_MANAGER) { totalCount } }`,
+      );
+      expect(answer.errors?.[0]?.extensions?.code).toBe("UPSTREAM_ERROR");
+    } finally {
+      h.sim.scmManager.faults.setRules([]);
+    }
+    const metrics = await (await fetch(`${origin()}/metrics`)).text();
+    expect(
+      sample(metrics, "gateway_upstream_request_duration_seconds_count", {
+        upstream: "scm_manager",
+        operation: "listRepositories",
+        outcome: "malformed",
+      }),
+    ).toBeGreaterThan(0);
+    expect(
+      sample(metrics, "gateway_request_duration_seconds_count", { operation: "Broken", outcome: "partial" }),
+    ).toBe(1);
+    expect(sample(metrics, "gateway_errors_total", { code: "UPSTREAM_ERROR" })).toBeGreaterThan(0);
+    for (const upstream of ["gitprotect", "azure_devops", "scm_manager"])
+      expect(sample(metrics, "gateway_upstream_breaker_state", { upstream })).toBe(0);
+    expect(
+      sample(metrics, "gateway_upstream_queue_wait_seconds_count", { upstream: "scm_manager" }),
+    ).toBeGreaterThan(0);
+    expect(sample(metrics, "gateway_process_resident_memory_bytes", {})).toBeGreaterThan(0);
+    expect(metrics).toMatch(/^gateway_nodejs_eventloop_lag_seconds /m);
   });
 
   it("answers what is no GraphQL request with a status and a stable code", async () => {
@@ -88,3 +132,16 @@ describe("GitProtect sign-in", () => {
     }
   });
 });
+
+/** The value of one sample of a metric, its labels in any order; NaN when there is none. */
+function sample(text: string, name: string, labels: Record<string, string>): number {
+  for (const line of text.split("\n")) {
+    const match = /^(\w+)(?:\{(.*)\})? (\S+)$/.exec(line);
+    if (!match || match[1] !== name) continue;
+    const found = new Map<string, string>();
+    for (const [, key = "", value = ""] of (match[2] ?? "").matchAll(/(\w+)="([^"]*)"/g))
+      found.set(key, value);
+    if (Object.entries(labels).every(([k, v]) => found.get(k) === v)) return Number(match[3]);
+  }
+  return Number.NaN;
+}

@@ -1,0 +1,123 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { CircuitBreaker } from "./circuit-breaker.js";
+import type { UpstreamName } from "./types.js";
+
+/** Label values without spaces: the upstreams as Prometheus users write them. */
+const slug: Record<UpstreamName, string> = {
+  GitProtect: "gitprotect",
+  "Azure DevOps": "azure_devops",
+  "SCM-Manager": "scm_manager",
+};
+
+/** How an upstream call ended; a 2xx that is not what the contract promises is `malformed`, not `ok`. */
+export type CallOutcome = "ok" | "client_error" | "server_error" | "malformed" | "timeout" | "network_error";
+export type CacheResult = "hit" | "miss" | "stale" | "stale_if_error";
+/** How a GraphQL request ended: all data, data with errors, no data, or refused before GraphQL ran. */
+export type RequestOutcome = "ok" | "partial" | "failed" | "refused";
+
+const breakerValue = { closed: 0, "half-open": 1, open: 2 } as const;
+/** Operation names clients send are theirs to choose: past this many distinct ones, `other`. */
+const maxOperations = 200;
+
+/**
+ * The gateway's Prometheus metrics through prom-client, in a registry of its own (tests run
+ * several gateways in one process): requests, errors, upstream calls, cache lookups, breakers,
+ * queue waits, and the process's own metrics.
+ */
+export class Metrics {
+  readonly registry = new Registry();
+  private readonly operations = new Set<string>();
+  private readonly breakers = new Map<UpstreamName, CircuitBreaker>();
+  private readonly requests = new Histogram({
+    name: "gateway_request_duration_seconds",
+    help: "GraphQL requests by operation name and outcome.",
+    labelNames: ["operation", "outcome"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  private readonly errors = new Counter({
+    name: "gateway_errors_total",
+    help: "Errors in GraphQL answers by extensions.code.",
+    labelNames: ["code"],
+    registers: [this.registry],
+  });
+  private readonly calls = new Histogram({
+    name: "gateway_upstream_request_duration_seconds",
+    help: "Upstream HTTP calls by upstream, contract operation and outcome.",
+    labelNames: ["upstream", "operation", "outcome"],
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    registers: [this.registry],
+  });
+  private readonly queueWaits = new Histogram({
+    name: "gateway_upstream_queue_wait_seconds",
+    help: "Time calls waited for one of their upstream's slots.",
+    labelNames: ["upstream"],
+    buckets: [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
+    registers: [this.registry],
+  });
+  private readonly lookups = new Counter({
+    name: "gateway_cache_lookups_total",
+    help: "Cache lookups by what was looked up (an upstream, or whole answers) and result.",
+    labelNames: ["cache", "result"],
+    registers: [this.registry],
+  });
+
+  constructor() {
+    collectDefaultMetrics({ register: this.registry, prefix: "gateway_" });
+    const breakers = this.breakers;
+    new Gauge({
+      name: "gateway_upstream_breaker_state",
+      help: "Each upstream's circuit breaker: 0 closed, 1 half-open, 2 open.",
+      labelNames: ["upstream"],
+      registers: [this.registry],
+      collect() {
+        for (const [upstream, breaker] of breakers)
+          this.set({ upstream: slug[upstream] }, breakerValue[breaker.state]);
+      },
+    });
+  }
+
+  /** An upstream's breaker, read at each scrape. */
+  watchBreaker(upstream: UpstreamName, breaker: CircuitBreaker): void {
+    this.breakers.set(upstream, breaker);
+  }
+
+  request(
+    operationName: string | undefined,
+    outcome: RequestOutcome,
+    seconds: number,
+    codes: string[],
+  ): void {
+    this.requests.observe({ operation: this.operationLabel(operationName), outcome }, seconds);
+    for (const code of codes) this.errors.inc({ code });
+  }
+
+  upstreamCall(upstream: UpstreamName, operation: string, outcome: CallOutcome, seconds: number): void {
+    this.calls.observe({ upstream: slug[upstream], operation, outcome }, seconds);
+  }
+
+  queueWait(upstream: UpstreamName, seconds: number): void {
+    this.queueWaits.observe({ upstream: slug[upstream] }, seconds);
+  }
+
+  cacheLookup(cache: UpstreamName | "answers", result: CacheResult): void {
+    this.lookups.inc({ cache: cache === "answers" ? cache : slug[cache], result });
+  }
+
+  render(): Promise<string> {
+    return this.registry.metrics();
+  }
+
+  get contentType(): string {
+    return this.registry.contentType;
+  }
+
+  private operationLabel(name: string | undefined): string {
+    if (!name) return "anonymous";
+    if (!/^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name)) return "invalid";
+    if (this.operations.has(name)) return name;
+    if (this.operations.size >= maxOperations) return "other";
+    this.operations.add(name);
+    return name;
+  }
+}

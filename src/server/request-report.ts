@@ -1,0 +1,46 @@
+import type { ApolloServerPlugin } from "@apollo/server";
+import type { FastifyReply } from "fastify";
+import type { GatewayContext } from "../context/context.js";
+import type { RequestOutcome } from "../http/metrics.js";
+
+/** What a GraphQL request came to, for its metrics and its access log line. */
+export interface RequestReport {
+  operation?: string;
+  /** Each error's `extensions.code`, in order. */
+  codes: string[];
+  hasData: boolean;
+}
+
+/** Keyed by the request's scope: Apollo hands resolvers a shallow copy of the context, not the context itself. */
+const reports = new WeakMap<GatewayContext["scope"], RequestReport>();
+
+/** Apollo plugin: notes each answer's operation and error codes against its context. */
+export const requestReports: ApolloServerPlugin<GatewayContext> = {
+  requestDidStart: () =>
+    Promise.resolve({
+      willSendResponse({ contextValue, operationName, response }) {
+        if (response.body.kind !== "single") return Promise.resolve();
+        const { errors, data } = response.body.singleResult;
+        reports.set(contextValue.scope, {
+          operation: operationName ?? undefined,
+          codes: (errors ?? []).map((error) => codeOf(error.extensions?.code)),
+          hasData: data !== undefined && data !== null,
+        });
+        return Promise.resolve();
+      },
+    }),
+};
+
+export function reportOf(context: GatewayContext | undefined): RequestReport | undefined {
+  return context && reports.get(context.scope);
+}
+
+/** Refused before GraphQL ran (no report and a 4xx or 5xx), or how complete its answer was. */
+export function outcomeOf(report: RequestReport | undefined, reply: FastifyReply): RequestOutcome {
+  if (!report) return reply.statusCode >= 400 ? "refused" : "ok";
+  if (report.codes.length === 0) return "ok";
+  return report.hasData ? "partial" : "failed";
+}
+
+/** Codes are ours or Apollo's; anything else is not a label value. */
+const codeOf = (code: unknown) => (typeof code === "string" && /^[A-Z_]{1,40}$/.test(code) ? code : "OTHER");
