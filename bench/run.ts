@@ -63,6 +63,7 @@ function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
     UPSTREAM_CALL_BUDGET: "10000000",
     // The load comes from one address: a rate limit would measure itself.
     RATE_LIMIT: "0",
+    LOG_LEVEL: "warn",
     ...extra,
   };
 }

@@ -86,6 +86,7 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
       NODE_ENV: "production",
       NODE_OPTIONS: `--max-old-space-size=${heapMb}`,
       RATE_LIMIT: "0",
+      LOG_LEVEL: "warn",
       UPSTREAM_TIMEOUT_MS: "2000",
       // Stale branches would hide the hang from clients; the soak wants its errors seen and explained.
       CACHE_STALE_IF_ERROR_SECONDS: "0",

@@ -95,7 +95,14 @@ export async function startSimulatorServer<P>(
     if (!match) {
       // Logged too: a call that reached no resource of the API is a call the tests must see.
       const now = performance.now();
-      const record = { method, path: url.pathname, query: url.search, principal: null, startedAt: now };
+      const record = {
+        method,
+        path: url.pathname,
+        query: url.search,
+        principal: null,
+        requestId: null,
+        startedAt: now,
+      };
       stats.finish({ ...record, operation: unmatched, status: 404, endedAt: now });
       return send(res, definition.notFound(url.pathname));
     }
@@ -111,6 +118,7 @@ export async function startSimulatorServer<P>(
         path: url.pathname,
         query: url.search,
         principal,
+        requestId: typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : null,
         status,
         startedAt,
         endedAt: performance.now(),

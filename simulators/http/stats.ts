@@ -7,6 +7,8 @@ export interface RequestRecord {
   query: string;
   /** Who asked (user name, e-mail or a token's subject); never the secret itself. */
   principal: string | null;
+  /** The caller's `x-request-id`, when it sent one. */
+  requestId: string | null;
   status: number;
   startedAt: number;
   endedAt: number;

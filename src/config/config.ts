@@ -2,29 +2,14 @@ import { randomBytes } from "node:crypto";
 import { isIP } from "node:net";
 import { accessConfig, type AccessConfig } from "./access.js";
 import { EnvReader, type Env } from "./env-reader.js";
+import {
+  upstreamsConfig,
+  type AzureDevOpsConfig,
+  type GitProtectConfig,
+  type ScmManagerConfig,
+} from "./upstreams.js";
 
 /** Environment → typed, validated configuration. Every upstream is optional; none at all means the demo. */
-
-export interface GitProtectConfig {
-  url: string;
-  /** Either a token, or an e-mail and password the gateway signs in with. */
-  token?: string;
-  email?: string;
-  password?: string;
-}
-
-export interface AzureDevOpsConfig {
-  /** Collection URL, e.g. https://tfs.example.com/DefaultCollection */
-  url: string;
-  pat?: string;
-}
-
-export interface ScmManagerConfig {
-  /** Server URL with its context path, e.g. https://scm.example.com/scm */
-  url: string;
-  username?: string;
-  password?: string;
-}
 
 export interface Config {
   port: number;
@@ -34,6 +19,8 @@ export interface Config {
   trustProxy: string[];
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut. */
   shutdownMs: number;
+  /** pino's level: one access line per request at info, upstream failures at warn. */
+  logLevel: string;
   gitprotect?: GitProtectConfig;
   azure?: AzureDevOpsConfig;
   scm?: ScmManagerConfig;
@@ -124,36 +111,13 @@ function cacheConfig(read: EnvReader): CacheConfig {
   };
 }
 
-function upstreamsConfig(read: EnvReader): Pick<Config, "gitprotect" | "azure" | "scm"> {
-  const gitprotectUrl = read.url("GITPROTECT_URL");
-  read.requireTogether(["GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
-  if (read.text("GITPROTECT_TOKEN") && read.text("GITPROTECT_EMAIL"))
-    read.problems.push("set either GITPROTECT_TOKEN or GITPROTECT_EMAIL/GITPROTECT_PASSWORD, not both");
-  read.orphans("GITPROTECT_URL", ["GITPROTECT_TOKEN", "GITPROTECT_EMAIL", "GITPROTECT_PASSWORD"]);
-  const azureUrl = read.url("AZURE_DEVOPS_URL");
-  read.orphans("AZURE_DEVOPS_URL", ["AZURE_DEVOPS_PAT"]);
-  const scmUrl = read.url("SCM_MANAGER_URL");
-  read.requireTogether(["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
-  read.orphans("SCM_MANAGER_URL", ["SCM_MANAGER_USERNAME", "SCM_MANAGER_PASSWORD"]);
-  knownMistakes(read, azureUrl, scmUrl);
-  return {
-    ...(gitprotectUrl && {
-      gitprotect: {
-        url: gitprotectUrl,
-        token: read.text("GITPROTECT_TOKEN"),
-        email: read.text("GITPROTECT_EMAIL"),
-        password: read.text("GITPROTECT_PASSWORD"),
-      },
-    }),
-    ...(azureUrl && { azure: { url: azureUrl, pat: read.text("AZURE_DEVOPS_PAT") } }),
-    ...(scmUrl && {
-      scm: {
-        url: scmUrl,
-        username: read.text("SCM_MANAGER_USERNAME"),
-        password: read.text("SCM_MANAGER_PASSWORD"),
-      },
-    }),
-  };
+const levels = ["fatal", "error", "warn", "info", "debug", "trace", "silent"];
+
+function logLevel(read: EnvReader): string {
+  const level = read.text("LOG_LEVEL", "info").toLowerCase();
+  if (levels.includes(level)) return level;
+  read.problems.push(`LOG_LEVEL must be one of ${levels.join(", ")}, got "${level}"`);
+  return "info";
 }
 
 /** `TRUST_PROXY=10.0.0.0/8,192.168.1.10`: addresses or CIDR ranges, each checked. */
@@ -170,20 +134,6 @@ function proxies(read: EnvReader): string[] {
     if (!ok) read.problems.push(`TRUST_PROXY lists addresses or CIDR ranges like 10.0.0.0/8, got "${entry}"`);
     return ok;
   });
-}
-
-/** Base URLs that name an API path the gateway adds itself: refused at start, not at the first query. */
-function knownMistakes(read: EnvReader, azureUrl?: string, scmUrl?: string): void {
-  const scmApi = scmUrl && /\/api(\/rest)?(\/.*)?$/.exec(scmUrl);
-  if (scmApi)
-    read.problems.push(
-      `SCM_MANAGER_URL is the server URL with its context path (e.g. https://scm.example.com/scm), without "${scmApi[0]}"`,
-    );
-  const azureApi = azureUrl && /\/_apis(\/.*)?$/.exec(azureUrl);
-  if (azureApi)
-    read.problems.push(
-      `AZURE_DEVOPS_URL is the collection URL (e.g. https://tfs.example.com/DefaultCollection), without "${azureApi[0]}"`,
-    );
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -214,6 +164,7 @@ function readConfig(read: EnvReader, env: Env): Config {
     host: read.text("HOST", "127.0.0.1"),
     shutdownMs: read.integer("SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
     trustProxy: proxies(read),
+    logLevel: logLevel(read),
     ...upstreams,
     upstream: {
       timeoutMs: read.integer("UPSTREAM_TIMEOUT_MS", 10_000, 100, 300_000),

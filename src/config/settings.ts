@@ -10,6 +10,7 @@ export const settings: Record<string, Record<string, string>> = {
     PORT: "port to listen on",
     HOST: "interface to listen on (0.0.0.0 in a container)",
     TRUST_PROXY: "addresses or CIDR ranges of load balancers whose X-Forwarded-For names the caller",
+    LOG_LEVEL: "JSON logs on standard output: info has one line per request; warn, upstream failures",
     SHUTDOWN_TIMEOUT_MS: "on SIGTERM, how long requests in flight may take to finish",
   },
   Upstreams: {

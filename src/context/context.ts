@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import type { Scope } from "../config/access.js";
 import type { Config } from "../config/config.js";
 import { RequestScope } from "../http/request-scope.js";
-import type { UpstreamName } from "../http/types.js";
+import type { UpstreamName, RequestTrace } from "../http/types.js";
 import type { UpstreamHttp } from "../http/upstream-http.js";
 import type { Clients } from "../upstreams/clients.js";
 import type { JoinRule } from "../services/clone-urls.js";
@@ -42,8 +42,8 @@ export interface Shared {
 /** Builds each request's context: who is asking, with which credentials, and fresh services. */
 export function contextFactory(config: Config, shared: Shared) {
   const hostUrls = { azure: config.azure?.url, scm: config.scm?.url };
-  return (headers: IncomingHttpHeaders, caller: Caller): GatewayContext => {
-    const scope = RequestScope.create(config.limits.callBudget, config.upstream.deadlineMs);
+  return (headers: IncomingHttpHeaders, caller: Caller, trace?: RequestTrace): GatewayContext => {
+    const scope = RequestScope.create(config.limits.callBudget, config.upstream.deadlineMs, trace);
     const credentials = credentialsOf(headers, config, shared.tokens);
     let clients: { reads: Clients; writes: Clients } | undefined;
     const services = new Services({

@@ -1,4 +1,4 @@
-import type { UpstreamName } from "./types.js";
+import type { RequestTrace, UpstreamName } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
 
 interface Shared {
@@ -18,15 +18,30 @@ export class RequestScope {
   private constructor(
     private readonly shared: Shared,
     readonly readsCached: boolean,
+    /** The request's id and log, which its upstream calls carry. */
+    readonly trace?: RequestTrace,
   ) {}
 
   /**
    * `budget`: the upstream calls the request may make (cached answers are free); `timeMs`: how
    * long its upstream calls may go on, queue waits included.
    */
-  static create(budget = Number.POSITIVE_INFINITY, timeMs = Number.POSITIVE_INFINITY): RequestScope {
+  static create(
+    budget = Number.POSITIVE_INFINITY,
+    timeMs = Number.POSITIVE_INFINITY,
+    trace?: RequestTrace,
+  ): RequestScope {
     const deadline = Date.now() + timeMs;
-    return new RequestScope({ generations: new Map(), staleAgeMs: 0, calls: 0, budget, deadline }, true);
+    return new RequestScope(
+      { generations: new Map(), staleAgeMs: 0, calls: 0, budget, deadline },
+      true,
+      trace,
+    );
+  }
+
+  /** Upstream calls made so far (cached answers are free). */
+  get calls(): number {
+    return this.shared.calls;
   }
 
   /** When the request's upstream calls must be over (epoch milliseconds). */
@@ -42,7 +57,7 @@ export class RequestScope {
   }
 
   forWrites(): RequestScope {
-    return new RequestScope(this.shared, false);
+    return new RequestScope(this.shared, false, this.trace);
   }
 
   /** The upstream's cache generation, read once per request (a write in another replica changes it). */

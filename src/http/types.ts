@@ -23,8 +23,16 @@ export interface UpstreamRequest {
   lazyHeaders?: () => Promise<Record<string, string>>;
   /** The contract's operation, when the call has one: what metrics name the call by. */
   operation?: string;
+  /** The GraphQL request the call is made for: its id goes with the call, its failure to its log. */
+  trace?: RequestTrace;
   /** Whether an answer may be kept by the cache: one that is not what its API promises never is. */
   keep?: (response: UpstreamResponse) => boolean;
+}
+
+/** Where a request's upstream calls report their failures: among its own log lines, by its id. */
+export interface RequestTrace {
+  requestId: string;
+  log: { warn(details: Record<string, unknown>, message: string): void };
 }
 
 export interface UpstreamResponse {

@@ -4,7 +4,7 @@ import { RetryBudget } from "./retry-budget.js";
 import { retryWait } from "./retry-policy.js";
 import type { RequestScope } from "./request-scope.js";
 import type { ResponseCache } from "./response-cache.js";
-import type { UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
+import type { RequestTrace, UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
 import type { CallOutcome, Metrics } from "./metrics.js";
 
@@ -45,7 +45,7 @@ export class UpstreamHttp {
     const deadline = scope?.deadline ?? Number.POSITIVE_INFINITY;
     const out = (r: UpstreamRequest) => {
       scope?.spend(this.upstream);
-      return this.direct(r, deadline);
+      return this.direct(r, deadline, scope?.trace);
     };
     if (cache && scope?.readsCached && request.idempotent && request.cache)
       return cache.send(this.upstream, { ...request, cache: request.cache }, scope, out);
@@ -54,16 +54,20 @@ export class UpstreamHttp {
     // A refused sign-in sends nothing: no write was made, nothing cached is out of date.
     const ready = await withLazyHeaders(request);
     try {
-      return await this.direct(ready, deadline);
+      return await this.direct(ready, deadline, scope?.trace);
     } finally {
       // Made, refused or unknown: what was cached of this upstream may be out of date now.
       await cache?.invalidate(this.upstream, scope);
     }
   }
 
-  private async direct(lazy: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
+  private async direct(
+    lazy: UpstreamRequest,
+    deadline: number,
+    trace?: RequestTrace,
+  ): Promise<UpstreamResponse> {
     // Resolved before a slot is taken: a sign-in is a call of its own and must not wait behind this one.
-    const request = await withLazyHeaders(lazy);
+    const request = traced(await withLazyHeaders(lazy), trace);
     const attempts = request.idempotent ? this.options.retries + 1 : 1;
     this.budget.called();
     for (let attempt = 1; ; attempt += 1) {
@@ -117,6 +121,17 @@ export class UpstreamHttp {
     }
   }
 
+  /** A call's metrics; and, when the upstream failed, a line in the request's log (never its URL or body). */
+  private observe(request: UpstreamRequest, outcome: CallOutcome, seconds: number, status?: number): void {
+    const operation = request.operation ?? "other";
+    this.options.metrics?.upstreamCall(this.upstream, operation, outcome, seconds);
+    if (outcome !== "ok" && outcome !== "client_error")
+      request.trace?.log.warn(
+        { upstream: this.upstream, operation, outcome, status, ms: Math.round(seconds * 1000) },
+        "upstream call failed",
+      );
+  }
+
   private refusedByBreaker(): UpstreamError {
     return new UpstreamError(
       this.upstream,
@@ -155,23 +170,23 @@ export class UpstreamHttp {
         headers: response.headers,
         body: await this.bodyOf(response),
       };
-      this.options.metrics?.upstreamCall(
-        this.upstream,
-        request.operation ?? "other",
-        outcomeOf(request, answer),
-        seconds(),
-      );
+      this.observe(request, outcomeOf(request, answer), seconds(), answer.status);
       return answer;
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-      const outcome = timedOut ? "timeout" : "network_error";
-      this.options.metrics?.upstreamCall(this.upstream, request.operation ?? "other", outcome, seconds());
+      this.observe(request, timedOut ? "timeout" : "network_error", seconds());
       // A write that failed in flight may still have been applied: never retried, reported as unknown.
       if (!request.idempotent) throw new UpstreamError(this.upstream, "OUTCOME_UNKNOWN");
       throw new UpstreamError(this.upstream, timedOut ? "TIMEOUT" : "UNAVAILABLE");
     }
   }
+}
+
+/** The call with the request's id, for the upstream's own logs, and its log for failures. */
+function traced(request: UpstreamRequest, trace?: RequestTrace): UpstreamRequest {
+  if (!trace) return request;
+  return { ...request, headers: { ...request.headers, "x-request-id": trace.requestId }, trace };
 }
 
 /** A 2xx that is not what the call's contract promises (its `keep` check, memoized by the client) is malformed. */

@@ -7,12 +7,13 @@ import type { trustedDocuments } from "./trusted-documents.js";
 import type { AnswerCache, Flight } from "./answer-cache.js";
 import { nestsTooDeep } from "./json-guard.js";
 import type { Metrics } from "../http/metrics.js";
+import type { RequestTrace } from "../http/types.js";
 import { outcomeOf, reportOf } from "./request-report.js";
 import { errorBody } from "./routes.js";
 
 interface Route {
   apollo: ApolloServer<GatewayContext>;
-  contextFor: (headers: FastifyRequest["headers"], caller: Caller) => GatewayContext;
+  contextFor: (headers: FastifyRequest["headers"], caller: Caller, trace?: RequestTrace) => GatewayContext;
   guard: ReturnType<typeof accessGuard>;
   /** Only the manifest's operations run, when one is configured. */
   trusted?: ReturnType<typeof trustedDocuments>;
@@ -31,14 +32,15 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
   const handler = fastifyApolloHandler(route.apollo, {
     context: (request) =>
       Promise.resolve(
-        requests.get(request)?.context ?? route.contextFor(request.headers, route.guard.callerOf(request)),
+        requests.get(request)?.context ??
+          route.contextFor(request.headers, route.guard.callerOf(request), traceOf(request)),
       ),
   });
 
   async function preHandler(request: FastifyRequest, reply: FastifyReply) {
     const refusal = urlRefusal(request, route.maxQueryBytes);
     if (refusal) return reply.code(refusal.status).send(refusal.body);
-    const context = route.contextFor(request.headers, route.guard.callerOf(request));
+    const context = route.contextFor(request.headers, route.guard.callerOf(request), traceOf(request));
     const body = request.body;
     const answerKey =
       route.answers && request.method === "POST" && body && typeof body === "object"
@@ -103,11 +105,29 @@ function urlRefusal(request: FastifyRequest, maxBytes: number) {
   return undefined;
 }
 
-/** Once answered: the request's metrics. */
+const traceOf = (request: FastifyRequest): RequestTrace => ({ requestId: request.id, log: request.log });
+
+/** Once answered: the request's metrics and its access line (no header, query or variable in it). */
 function observe(metrics: Metrics, request: FastifyRequest, reply: FastifyReply, context?: GatewayContext) {
   const report = reportOf(context);
   const operation = report ? report.operation : operationNameOf(request.body);
-  metrics.request(operation, outcomeOf(report, reply), reply.elapsedTime / 1000, report?.codes ?? []);
+  const outcome = outcomeOf(report, reply);
+  const codes = report?.codes ?? [];
+  metrics.request(operation, outcome, reply.elapsedTime / 1000, codes);
+  request.log.info(
+    {
+      method: request.method,
+      operation: operation ?? null,
+      status: reply.statusCode,
+      outcome,
+      ms: Math.round(reply.elapsedTime),
+      codes,
+      upstreamCalls: context?.scope.calls ?? 0,
+      cached: reply.getHeader("x-gateway-cache") === "hit",
+      caller: context?.caller.id ?? null,
+    },
+    "graphql request",
+  );
 }
 
 /** The operation name a request gave, when it gave one as a string (an answer from the cache, a refusal). */

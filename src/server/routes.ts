@@ -18,7 +18,7 @@ export function registerRoutes(
   app.setNotFoundHandler((_, reply) =>
     reply.code(404).send(errorBody("Not found; GraphQL is at /graphql.", "NOT_FOUND")),
   );
-  app.setErrorHandler((error: FastifyError, _, reply) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error.code === "FST_ERR_CTP_BODY_TOO_LARGE")
       return reply
         .code(413)
@@ -34,7 +34,7 @@ export function registerRoutes(
     const status = error.statusCode ?? 500;
     if (status >= 400 && status < 500)
       return reply.code(status).send(errorBody("The request could not be read.", "BAD_REQUEST"));
-    console.error("request failed", error.message);
+    request.log.error({ error: error.message }, "request failed");
     return reply.code(500).send(errorBody("Internal error.", "INTERNAL_SERVER_ERROR"));
   });
 }

@@ -43,6 +43,7 @@ export async function startHarness(
     PORT: "0",
     // Tests call from one address far faster than a client would: limited where a test says so.
     RATE_LIMIT: "0",
+    LOG_LEVEL: "silent",
     ...gatewayEnvironment(sim),
     ...options.env,
   });
