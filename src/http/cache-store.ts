@@ -11,6 +11,8 @@ export interface CacheStore {
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;
+  /** Whether the store answers now (asked directly, not through the guard that skips it). */
+  reachable(): Promise<boolean>;
 }
 
 export interface CacheStoreOptions {
@@ -84,6 +86,20 @@ class GuardedStore implements CacheStore {
 
   async close(): Promise<void> {
     await this.keyv.disconnect().catch(() => undefined);
+  }
+
+  async reachable(): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const tooSlow = new Promise<boolean>(
+      (resolve) => (timer = setTimeout(() => resolve(false), this.timeoutMs * 10)),
+    );
+    const answered = this.keyv.get("ready-probe").then(
+      () => true,
+      () => false,
+    );
+    const result = await Promise.race([answered, tooSlow]);
+    clearTimeout(timer);
+    return result;
   }
 
   private async guarded<T>(operation: () => Promise<T>, fallback: T): Promise<T> {

@@ -4,8 +4,8 @@ import cors from "@fastify/cors";
 import Fastify from "fastify";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config/config.js";
-import { contextFactory, type GatewayContext } from "../context/context.js";
-import { createCaches, createShared, type ContextOptions } from "../context/shared.js";
+import { contextFactory, type GatewayContext, type Shared } from "../context/context.js";
+import { createCaches, createShared, type Caches, type ContextOptions } from "../context/shared.js";
 import { Metrics } from "../http/metrics.js";
 import { accessGuard } from "./access-guard.js";
 import { AnswerCache } from "./answer-cache.js";
@@ -13,6 +13,7 @@ import { Authenticator } from "./authenticate.js";
 import { nestsTooDeep } from "./json-guard.js";
 import { createLogger, requestIdOf } from "./logger.js";
 import { createRateLimit } from "./rate-limit.js";
+import { readiness, type ReadinessSources } from "./readiness.js";
 import { trustedDocuments } from "./trusted-documents.js";
 import { createApollo } from "./apollo.js";
 import { registerGraphQL } from "./graphql-route.js";
@@ -32,7 +33,9 @@ export interface GatewayOptions extends ContextOptions {
 export async function startGateway(config: Config, options: GatewayOptions = {}): Promise<Gateway> {
   const metrics = new Metrics();
   const caches = await createCaches(config, metrics);
-  const contextFor = contextFactory(config, createShared(config, metrics, caches, options));
+  const shared = createShared(config, metrics, caches, options);
+  const contextFor = contextFactory(config, shared);
+  let closing = false;
   const { store, responses, answerTtlMs } = caches;
   const answers =
     store && responses && answerTtlMs > 0
@@ -47,7 +50,11 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     redisUrl: config.cache.url,
     namespace: config.cache.namespace,
   });
-  registerRoutes(app, config.access.metrics ? metrics : undefined, config.limits.maxQueryBytes);
+  registerRoutes(app, {
+    metrics: config.access.metrics ? metrics : undefined,
+    ready: readiness(readinessSources(config, shared, caches, () => closing)),
+    maxBytes: config.limits.maxQueryBytes,
+  });
   registerGraphQL(app, {
     apollo,
     contextFor,
@@ -64,6 +71,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     url: `http://${shownHost}:${port}/graphql`,
     /** Stops accepting, lets requests in flight finish within the configured bound, then lets go of Redis. */
     async close() {
+      closing = true;
       // A keep-alive connection whose request finished is let go as soon as it is idle.
       const idle = setInterval(() => app.server.closeIdleConnections(), 100);
       const cutOff = setTimeout(() => app.server.closeAllConnections(), config.shutdownMs);
@@ -74,6 +82,27 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       await caches.store?.close();
       await rateLimit.close();
     },
+  };
+}
+
+/** What `/ready` checks: Redis when configured, each configured upstream and its breaker. */
+function readinessSources(
+  config: Config,
+  shared: Shared,
+  caches: Caches,
+  closing: () => boolean,
+): ReadinessSources {
+  const configured = [
+    ["GitProtect", config.gitprotect?.url],
+    ["Azure DevOps", config.azure?.url],
+    ["SCM-Manager", config.scm?.url],
+  ] as const;
+  return {
+    redis: config.cache.url ? caches.store : undefined,
+    upstreams: configured.flatMap(([name, url]) =>
+      url ? [{ name, url, breaker: shared.http[name].breaker }] : [],
+    ),
+    closing,
   };
 }
 

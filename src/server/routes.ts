@@ -1,17 +1,25 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import type { Metrics } from "../http/metrics.js";
+import type { readiness } from "./readiness.js";
 
 /** A body in the shape of a GraphQL error answer, for what fails before GraphQL runs. */
 export const errorBody = (message: string, code: string) => ({ errors: [{ message, extensions: { code } }] });
 
-/** `/health`, `/metrics`, the way to GraphQL from `/`, and errors that never show what failed inside. */
-export function registerRoutes(
-  app: FastifyInstance,
+interface Routes {
   /** Served at /metrics when given (see METRICS). */
-  metrics: Metrics | undefined,
-  maxBytes: number,
-): void {
+  metrics?: Metrics;
+  ready: ReturnType<typeof readiness>;
+  maxBytes: number;
+}
+
+/** `/health`, `/ready`, `/metrics`, the way to GraphQL from `/`, and errors that never show what failed inside. */
+export function registerRoutes(app: FastifyInstance, { metrics, ready, maxBytes }: Routes): void {
+  // Alive: the process answers. Ready: it can serve (see readiness.ts); 503 while it cannot.
   app.get("/health", () => ({ status: "ok" }));
+  app.get("/ready", async (_, reply) => {
+    const state = await ready();
+    return reply.code(state.ready ? 200 : 503).send(state);
+  });
   if (metrics)
     app.get("/metrics", async (_, reply) => reply.type(metrics.contentType).send(await metrics.render()));
   app.get("/", (_, reply) => reply.redirect("/graphql", 302));

@@ -1,0 +1,70 @@
+import type { CircuitBreaker } from "../http/circuit-breaker.js";
+import type { CacheStore } from "../http/cache-store.js";
+import type { UpstreamName } from "../http/types.js";
+
+export interface ReadinessSources {
+  /** The shared store, when Redis is configured (the in-memory one is always there). */
+  redis?: CacheStore;
+  upstreams: Array<{ name: UpstreamName; url: string; breaker: CircuitBreaker }>;
+  /** True once the gateway is stopping: a load balancer should send it nothing new. */
+  closing: () => boolean;
+}
+
+type CacheCheck = "memory" | "reachable" | "unreachable";
+
+/** Stopping, or what was checked. */
+type Readiness =
+  | { ready: false; stopping: true }
+  | {
+      ready: boolean;
+      stopping: false;
+      cache: CacheCheck;
+      upstreams: Record<string, { answering: boolean; breaker: CircuitBreaker["state"] }>;
+    };
+
+/** Checks are remembered this long: a load balancer polling every second asks each upstream seldom. */
+const rememberMs = 5_000;
+const probeTimeoutMs = 2_000;
+
+/**
+ * `/ready`, apart from `/health` (alive): ready when not stopping, Redis (if configured) answers,
+ * and each configured upstream answers HTTP at its base URL (any status below 500; no credentials
+ * sent) with its breaker not open. The answer names upstreams, never their URLs.
+ */
+export function readiness(sources: ReadinessSources): () => Promise<Readiness> {
+  let remembered: { at: number; answer: Promise<Readiness> } | undefined;
+  return () => {
+    if (sources.closing()) return Promise.resolve({ ready: false, stopping: true });
+    if (!remembered || Date.now() - remembered.at > rememberMs)
+      remembered = { at: Date.now(), answer: check(sources) };
+    return remembered.answer;
+  };
+}
+
+async function check(sources: ReadinessSources): Promise<Readiness> {
+  const [cache, answering] = await Promise.all([
+    sources.redis
+      ? sources.redis.reachable().then((up): CacheCheck => (up ? "reachable" : "unreachable"))
+      : ("memory" as const),
+    Promise.all(sources.upstreams.map(({ url }) => answers(url))),
+  ]);
+  const upstreams = Object.fromEntries(
+    sources.upstreams.map(({ name, breaker }, i) => [
+      name,
+      { answering: answering[i]!, breaker: breaker.state },
+    ]),
+  );
+  const ready =
+    cache !== "unreachable" && Object.values(upstreams).every((u) => u.answering && u.breaker !== "open");
+  return { ready, stopping: false, cache, upstreams };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(probeTimeoutMs) });
+    await response.body?.cancel();
+    return response.status < 500;
+  } catch {
+    return false;
+  }
+}
