@@ -3,7 +3,17 @@ import tseslint from "typescript-eslint";
 import { layerRules } from "./eslint.layers.js";
 
 export default tseslint.config(
-  { ignores: ["node_modules", "src/generated", "**/*.gen.ts", "bench/results", "bench/peers", "dist"] },
+  {
+    ignores: [
+      "node_modules",
+      "src/generated",
+      "**/*.gen.ts",
+      "bench/results",
+      "bench/peers",
+      "dist",
+      ".ci/node24",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
