@@ -15,6 +15,11 @@ if (loadConfig(env).demo) {
   cleanups.push(() => simulators.close());
   // As an operator would configure it; SCM-Manager as alice, so permissions shape the answers.
   env = { ...env, ...gatewayEnvironment(simulators, "alice") };
+  // GraphiQL shows how a caller acts as one SCM-Manager user of its own (here alice, as configured).
+  env.EXPLORER_HEADERS ??= JSON.stringify({
+    "x-scm-manager-username": "alice",
+    "x-scm-manager-password": simulators.credentials.scm.find((u) => u.name === "alice")!.password,
+  });
   console.log(
     `No upstream configured: serving the built-in demo upstreams (simulators) started in this process (git data in ${simulators.world.dataDir}, removed on stop).`,
   );

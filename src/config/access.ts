@@ -17,6 +17,8 @@ export interface AccessConfig {
   anonymous: Scope[];
   introspection: boolean;
   explorer: boolean;
+  /** Headers GraphiQL's editor starts with (`EXPLORER_HEADERS`, a JSON object of strings). */
+  explorerHeaders: Record<string, string>;
   metrics: boolean;
   corsOrigins: string[];
   /** Requests per caller (key, token subject, or address) per window; 0: no limit. */
@@ -36,6 +38,7 @@ export function accessConfig(read: EnvReader, production: boolean, demo: boolean
     anonymous: [...(scopesOf[anonymousMode as keyof typeof scopesOf] ?? [])],
     introspection: read.flag("INTROSPECTION", !production),
     explorer: read.flag("EXPLORER", !production),
+    explorerHeaders: explorerHeaders(read),
     metrics: read.flag("METRICS", !production),
     corsOrigins: origins(read),
     rateLimit: {
@@ -49,6 +52,22 @@ export function accessConfig(read: EnvReader, production: boolean, demo: boolean
       "NODE_ENV=production and no way to call: set API_KEYS or JWT_SECRET/JWT_JWKS_URL (or, to run open on purpose, ANONYMOUS_ACCESS)",
     );
   return config;
+}
+
+function explorerHeaders(read: EnvReader): Record<string, string> {
+  const raw = read.text("EXPLORER_HEADERS", "{}");
+  try {
+    const parsed = JSON.parse(raw) as unknown;
+    if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
+      if (Object.values(parsed).every((value) => typeof value === "string"))
+        return parsed as Record<string, string>;
+  } catch {
+    // Reported below.
+  }
+  read.problems.push(
+    `EXPLORER_HEADERS must be a JSON object of strings, e.g. {"x-api-key":"…"}, got ${raw.slice(0, 40)}`,
+  );
+  return {};
 }
 
 /** `API_KEYS=name:read+write:<sha256 hex>,…` (`echo -n KEY | sha256sum` gives the hash). */

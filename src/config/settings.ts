@@ -35,7 +35,8 @@ export const settings: Record<string, Record<string, string>> = {
     RATE_LIMIT_WINDOW_SECONDS: "the rate limit's window",
     CORS_ORIGINS: "origins allowed to call from a browser, comma-separated",
     INTROSPECTION: "schema introspection",
-    EXPLORER: "the in-browser explorers",
+    EXPLORER: "the in-browser explorers: Apollo Sandbox at /graphql, GraphiQL at /graphiql",
+    EXPLORER_HEADERS: "headers GraphiQL's editor starts with, a JSON object of strings",
     METRICS: "the Prometheus metrics at /metrics",
   },
   "What one request may cost": {

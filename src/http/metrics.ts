@@ -16,6 +16,8 @@ export type CacheResult = "hit" | "miss" | "stale" | "stale_if_error";
 export type RequestOutcome = "ok" | "partial" | "failed" | "refused";
 
 const breakerValue = { closed: 0, "half-open": 1, open: 2 } as const;
+/** Seconds, from a cached answer to a request's whole deadline. */
+const durations = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 /** Operation names clients send are theirs to choose: past this many distinct ones, `other`. */
 const maxOperations = 200;
 
@@ -32,7 +34,7 @@ export class Metrics {
     name: "gateway_request_duration_seconds",
     help: "GraphQL requests by operation name and outcome.",
     labelNames: ["operation", "outcome"],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    buckets: durations,
     registers: [this.registry],
   });
   private readonly errors = new Counter({
@@ -45,7 +47,7 @@ export class Metrics {
     name: "gateway_upstream_request_duration_seconds",
     help: "Upstream HTTP calls by upstream, contract operation and outcome.",
     labelNames: ["upstream", "operation", "outcome"],
-    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    buckets: durations,
     registers: [this.registry],
   });
   private readonly queueWaits = new Histogram({

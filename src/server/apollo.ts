@@ -3,7 +3,6 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { GraphQLError, OperationTypeNode } from "graphql";
 import type { Config } from "../config/config.js";
 import type { GatewayContext } from "../context/context.js";
@@ -12,6 +11,7 @@ import { formatError } from "./format-error.js";
 import type { CacheStore } from "../http/cache-store.js";
 import { persistedQueryCache } from "./persisted-queries.js";
 import { queryLimitRules } from "./query-limits.js";
+import { sandboxLandingPage } from "./explorer/sandbox.js";
 import { requestReports } from "./request-report.js";
 import { gatewaySchema } from "./schema.js";
 
@@ -34,9 +34,7 @@ export function createApollo(
     parseOptions: { maxTokens: config.limits.maxTokens },
     plugins: [
       // Apollo Sandbox at /graphql where the explorer is on (EXPLORER; off in production by default).
-      config.access.explorer
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, includeCookies: false })
-        : ApolloServerPluginLandingPageDisabled(),
+      config.access.explorer ? sandboxLandingPage() : ApolloServerPluginLandingPageDisabled(),
       // The gateway caches upstream answers; Apollo's per-field cache hints would only cost time.
       ApolloServerPluginCacheControlDisabled(),
       staleAnswers,

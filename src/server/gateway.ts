@@ -1,7 +1,7 @@
 import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import type { ApolloServerPlugin } from "@apollo/server";
 import cors from "@fastify/cors";
-import Fastify from "fastify";
+import Fastify, { LogController } from "fastify";
 import type { AddressInfo } from "node:net";
 import type { Config } from "../config/config.js";
 import { contextFactory, type GatewayContext, type Shared } from "../context/context.js";
@@ -12,6 +12,7 @@ import { AnswerCache } from "./answer-cache.js";
 import { Authenticator } from "./authenticate.js";
 import { nestsTooDeep } from "./json-guard.js";
 import { createLogger, requestIdOf } from "./logger.js";
+import { registerGraphiQL } from "./explorer/graphiql.js";
 import { createRateLimit } from "./rate-limit.js";
 import { readiness, type ReadinessSources } from "./readiness.js";
 import { trustedDocuments } from "./trusted-documents.js";
@@ -50,6 +51,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     redisUrl: config.cache.url,
     namespace: config.cache.namespace,
   });
+  if (config.access.explorer) registerGraphiQL(app, config.access.explorerHeaders);
   registerRoutes(app, {
     metrics: config.access.metrics ? metrics : undefined,
     ready: readiness(readinessSources(config, shared, caches, () => closing)),
@@ -116,9 +118,8 @@ function createApp(config: Config) {
     trustProxy: config.trustProxy.length > 0 ? config.trustProxy : false,
     loggerInstance: createLogger(config.logLevel),
     // One access line per GraphQL request (graphql-route.ts) instead of Fastify's two per request.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "requestId" }),
     genReqId: requestIdOf,
-    requestIdLogLabel: "requestId",
     // A body arrives in time or not at all: a client sending a byte a second holds no connection.
     requestTimeout: config.limits.requestTimeoutMs,
     connectionTimeout: config.limits.requestTimeoutMs,
