@@ -51,6 +51,7 @@ export class BoundedLru<V> extends Map<string, V> {
 }
 
 function sizeOf(key: string, value: unknown): number {
+  if (Buffer.isBuffer(value)) return key.length * 2 + value.byteLength;
   return (
     key.length * 2 + (typeof value === "string" ? value.length * 2 : JSON.stringify(value ?? null).length * 2)
   );

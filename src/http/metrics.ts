@@ -102,8 +102,10 @@ export class Metrics {
     this.queueWaits.observe({ upstream: slug[upstream] }, seconds);
   }
 
-  cacheLookup(cache: UpstreamName | "answers", result: CacheResult): void {
-    this.lookups.inc({ cache: cache === "answers" ? cache : slug[cache], result });
+  cacheLookup(cache: UpstreamName | "answers" | "compressed answers", result: CacheResult): void {
+    const label =
+      cache === "answers" ? cache : cache === "compressed answers" ? "compressed_answers" : slug[cache];
+    this.lookups.inc({ cache: label, result });
   }
 
   render(): Promise<string> {

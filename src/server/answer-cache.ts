@@ -3,7 +3,9 @@ import { Kind, OperationTypeNode, parse } from "graphql";
 import type { GatewayContext } from "../context/context.js";
 import type { CacheStore } from "../http/cache-store.js";
 import type { ResponseCache } from "../http/response-cache.js";
+import { BoundedLru } from "../http/bounded-lru.js";
 import { onTurnOfItsOwn } from "../http/turns.js";
+import { compress, type Encoding } from "./compression.js";
 
 interface Request {
   query?: unknown;
@@ -24,6 +26,8 @@ interface Request {
  */
 export class AnswerCache {
   private readonly computing = new Map<string, Flight>();
+  /** Kept answers as sent compressed, per encoding: a warm answer is compressed once per replica. */
+  private readonly compressedAnswers = new BoundedLru<Buffer>(2_000, 32 * 1024 * 1024);
 
   constructor(
     private readonly store: CacheStore,
@@ -53,6 +57,20 @@ export class AnswerCache {
     if (kept !== undefined) return kept;
     const flight = this.computing.get(key);
     return flight && onTurnOfItsOwn(flight.answer);
+  }
+
+  /** The kept answer under `key`, compressed: from memory after the first time (`reused`). */
+  async compressed(
+    key: string,
+    encoding: Encoding,
+    body: string,
+  ): Promise<{ bytes: Buffer; reused: boolean }> {
+    const memo = `${encoding}:${key}`;
+    const known = this.compressedAnswers.get(memo);
+    if (known) return { bytes: known, reused: true };
+    const bytes = await compress(body, encoding);
+    this.compressedAnswers.set(memo, bytes);
+    return { bytes, reused: false };
   }
 
   /** This request computes the answer; undefined when another already does (both then go on alone). */

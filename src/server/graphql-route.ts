@@ -8,8 +8,12 @@ import type { AnswerCache, Flight } from "./answer-cache.js";
 import { nestsTooDeep } from "./json-guard.js";
 import type { Metrics } from "../http/metrics.js";
 import type { RequestTrace } from "../http/types.js";
+import { compress, encodingFor } from "./compression.js";
 import { outcomeOf, reportOf } from "./request-report.js";
 import { errorBody } from "./routes.js";
+
+/** What each request is to this route: its context, the answer it computes, or the kept answer it was served. */
+type States = WeakMap<FastifyRequest, { context: GatewayContext; flight?: Flight; kept?: string }>;
 
 interface Route {
   apollo: ApolloServer<GatewayContext>;
@@ -28,7 +32,7 @@ interface Route {
  */
 export function registerGraphQL(app: FastifyInstance, route: Route): void {
   /** Each request's context, and the answer it computes for the answer cache. */
-  const requests = new WeakMap<FastifyRequest, { context: GatewayContext; flight?: Flight }>();
+  const requests: States = new WeakMap();
   const handler = fastifyApolloHandler(route.apollo, {
     context: (request) =>
       Promise.resolve(
@@ -48,19 +52,12 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
         : undefined;
     const kept = answerKey && (await route.answers!.lookup(answerKey));
     if (answerKey) route.metrics.cacheLookup("answers", kept ? "hit" : "miss");
-    if (kept)
+    if (kept) {
+      requests.set(request, { context, kept: answerKey });
       return reply.header("x-gateway-cache", "hit").type("application/json; charset=utf-8").send(kept);
+    }
     const flight = answerKey === undefined ? undefined : route.answers!.begin(answerKey);
     requests.set(request, { context, flight });
-  }
-
-  async function keepAnswer(request: FastifyRequest, reply: FastifyReply, payload: unknown) {
-    const state = requests.get(request);
-    if (!state?.flight) return payload;
-    if (reply.statusCode === 200 && typeof payload === "string")
-      await route.answers!.keep(state.flight, payload, state.context);
-    else route.answers!.finish(state.flight);
-    return payload;
   }
 
   /** However a request ended, those waiting on its answer are let go. */
@@ -74,7 +71,7 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
     url: "/graphql",
     onRequest: route.guard.onRequest,
     preHandler: route.trusted ? [route.trusted, preHandler] : preHandler,
-    onSend: keepAnswer,
+    onSend: [keepAnswer(route, requests), compressAnswer(route, requests)],
     onResponse: (request, reply, done) => {
       release(request);
       observe(route.metrics, request, reply, requests.get(request)?.context);
@@ -93,6 +90,34 @@ function refuseOtherMethods(app: FastifyInstance): void {
     handler: (_, reply) =>
       reply.code(405).header("allow", "GET, POST").send(errorBody("Use GET or POST.", "METHOD_NOT_ALLOWED")),
   });
+}
+
+/** After Apollo answered: the answer shared with identical requests waiting on it, and kept when complete. */
+function keepAnswer(route: Route, requests: States) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    const state = requests.get(request);
+    if (!state?.flight) return payload;
+    if (reply.statusCode === 200 && typeof payload === "string")
+      await route.answers!.keep(state.flight, payload, state.context);
+    else route.answers!.finish(state.flight);
+    return payload;
+  };
+}
+
+/** Per `Accept-Encoding`; a kept answer's compressed bytes are reused, not made again. */
+function compressAnswer(route: Route, requests: States) {
+  return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
+    if (typeof payload !== "string" || reply.hasHeader("content-encoding")) return payload;
+    reply.header("vary", "accept-encoding");
+    const encoding = encodingFor(request.headers, payload.length);
+    if (!encoding) return payload;
+    reply.header("content-encoding", encoding);
+    const kept = requests.get(request)?.kept;
+    if (!kept) return compress(payload, encoding);
+    const { bytes, reused } = await route.answers!.compressed(kept, encoding, payload);
+    route.metrics.cacheLookup("compressed answers", reused ? "hit" : "miss");
+    return bytes;
+  };
 }
 
 /** GET carries the request in its URL: the same bounds as a body. */

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { FastifyInstance } from "fastify";
+import { compress, encodingFor } from "../compression.js";
 
 const require = createRequire(import.meta.url);
 
@@ -32,11 +33,18 @@ export function registerGraphiQL(app: FastifyInstance, headers: Record<string, s
   app.get("/graphiql/start.js", (_, reply) =>
     reply.type("text/javascript; charset=utf-8").send(startScript(headers)),
   );
-  app.get<{ Params: { name: string } }>("/graphiql/assets/:name", (request, reply) => {
+  // Each asset compressed once per encoding, when first asked for.
+  const compressed = new Map<string, Promise<Buffer>>();
+  app.get<{ Params: { name: string } }>("/graphiql/assets/:name", async (request, reply) => {
     const asset = files[request.params.name];
     if (!asset) return reply.callNotFound();
     // The assets change only with the gateway's version: a browser keeps them for a day.
-    return reply.type(asset.type).header("cache-control", "public, max-age=86400").send(asset.body);
+    reply.type(asset.type).header("cache-control", "public, max-age=86400").header("vary", "accept-encoding");
+    const encoding = encodingFor(request.headers, asset.body.length);
+    if (!encoding) return reply.send(asset.body);
+    const memo = `${encoding}:${request.params.name}`;
+    if (!compressed.has(memo)) compressed.set(memo, compress(asset.body, encoding));
+    return reply.header("content-encoding", encoding).send(await compressed.get(memo));
   });
 }
 

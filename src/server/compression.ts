@@ -1,0 +1,28 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { promisify } from "node:util";
+import { brotliCompress, constants, gzip } from "node:zlib";
+import Negotiator from "negotiator";
+
+export type Encoding = "br" | "gzip";
+
+/** Below this, compressing costs more than the bytes it saves. */
+const minBytes = 1024;
+const brotli = promisify(brotliCompress);
+const gzipped = promisify(gzip);
+
+/** The encoding a client prefers among ours (by `Accept-Encoding` and its q-values); none for a small body. */
+export function encodingFor(headers: IncomingHttpHeaders, size: number): Encoding | undefined {
+  if (size < minBytes) return undefined;
+  const chosen = new Negotiator({ headers }).encoding(["br", "gzip"]);
+  return chosen === "br" || chosen === "gzip" ? chosen : undefined;
+}
+
+/**
+ * Compressed in zlib's thread pool, off the event loop; brotli at quality 5, a fit for answers
+ * made per request (11, its default, is for files compressed once).
+ */
+export function compress(body: string | Buffer, encoding: Encoding): Promise<Buffer> {
+  return encoding === "br"
+    ? brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5 } })
+    : gzipped(body, { level: 6 });
+}
