@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { describe, expect, it } from "vitest";
 import { loadConfig, settingDefaults } from "../src/config/config.js";
@@ -106,5 +107,16 @@ describe("the settings", () => {
     expect(refusal({ AZURE_DEVOPS_URL: "https://tfs.example.com/DefaultCollection/_apis/git" })).toContain(
       'without "/_apis/git"',
     );
+  });
+});
+
+describe("the README", () => {
+  it("names every setting", () => {
+    const readme = readFileSync(new URL("../README.md", import.meta.url), "utf8");
+    const named = (name: string) =>
+      readme.includes(`\`${name}\``) ||
+      readme.includes(`\`${name}=`) ||
+      [...readme.matchAll(/`([A-Z_]+)\*`/g)].some(([, prefix]) => name.startsWith(prefix!));
+    expect([...settingNames].filter((name) => !named(name))).toEqual([]);
   });
 });
