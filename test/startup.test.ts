@@ -92,6 +92,22 @@ describe("the settings", () => {
     ]);
   });
 
+  it("refuse explorer headers in production, without echoing them", () => {
+    let message = "";
+    try {
+      loadConfig({
+        NODE_ENV: "production",
+        SCM_MANAGER_URL: "https://scm.example.com/scm",
+        ANONYMOUS_ACCESS: "read",
+        EXPLORER_HEADERS: '{"x-scm-manager-password":"s3cret"}',
+      });
+    } catch (error) {
+      message = String(error);
+    }
+    expect(message).toContain("EXPLORER_HEADERS is for development only");
+    expect(message).not.toContain("s3cret");
+  });
+
   it("refuse base URLs that name the API path the gateway adds itself", () => {
     const refusal = (env: Record<string, string>) => {
       try {

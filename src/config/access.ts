@@ -38,7 +38,7 @@ export function accessConfig(read: EnvReader, production: boolean, demo: boolean
     anonymous: [...(scopesOf[anonymousMode as keyof typeof scopesOf] ?? [])],
     introspection: read.flag("INTROSPECTION", !production),
     explorer: read.flag("EXPLORER", !production),
-    explorerHeaders: explorerHeaders(read),
+    explorerHeaders: explorerHeaders(read, production),
     metrics: read.flag("METRICS", !production),
     corsOrigins: origins(read),
     rateLimit: {
@@ -54,8 +54,18 @@ export function accessConfig(read: EnvReader, production: boolean, demo: boolean
   return config;
 }
 
-function explorerHeaders(read: EnvReader): Record<string, string> {
+/**
+ * For development: the headers are served in a script to every browser that opens /graphiql, so
+ * production refuses them (a credential there would be public).
+ */
+function explorerHeaders(read: EnvReader, production: boolean): Record<string, string> {
   const raw = read.text("EXPLORER_HEADERS", "{}");
+  if (production && raw !== "{}") {
+    read.problems.push(
+      "EXPLORER_HEADERS is for development only: every browser that opens /graphiql gets them",
+    );
+    return {};
+  }
   try {
     const parsed = JSON.parse(raw) as unknown;
     if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed))
@@ -64,8 +74,9 @@ function explorerHeaders(read: EnvReader): Record<string, string> {
   } catch {
     // Reported below.
   }
+  // Not echoed: the value may hold a credential.
   read.problems.push(
-    `EXPLORER_HEADERS must be a JSON object of strings, e.g. {"x-api-key":"…"}, got ${raw.slice(0, 40)}`,
+    'EXPLORER_HEADERS must be a JSON object of strings, e.g. {"x-scm-manager-username":"…"}',
   );
   return {};
 }

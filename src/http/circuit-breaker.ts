@@ -35,6 +35,11 @@ export class CircuitBreaker {
     this.probing = false;
   }
 
+  /** A call that ended without a verdict on the upstream: a probe it held may be made by another. */
+  released(): void {
+    this.probing = false;
+  }
+
   failed(): void {
     this.consecutive += 1;
     if (this.probing || this.consecutive >= this.failures) this.openedAt = Date.now();

@@ -95,7 +95,7 @@ export class UpstreamHttp {
     } catch (error) {
       if (!(error instanceof NotRun)) throw error;
       throw error.reason === "deadline"
-        ? new UpstreamError(this.upstream, "TIMEOUT", undefined, "the request's time ran out")
+        ? new UpstreamError(this.upstream, "TIMEOUT", undefined, outOfTime)
         : new UpstreamError(this.upstream, "UNAVAILABLE", undefined, "too many calls waiting");
     }
   }
@@ -105,6 +105,8 @@ export class UpstreamHttp {
    * not go on to the failing upstream); its outcome is counted before the slot passes on.
    */
   private async throughBreaker(request: UpstreamRequest, deadline: number) {
+    // A request out of time says nothing of the upstream: it neither takes the probe nor counts.
+    if (deadline <= Date.now()) throw new UpstreamError(this.upstream, "TIMEOUT", undefined, outOfTime);
     if (!this.breaker.allows()) return undefined;
     try {
       const response = await this.once(request, deadline);
@@ -112,10 +114,13 @@ export class UpstreamHttp {
       else this.breaker.succeeded();
       return response;
     } catch (error) {
+      // A call cut short by its request's deadline was not given the upstream's full time: no
+      // verdict. An answer too large was an answer: the upstream is up, and a probe is over.
+      const cutShort = error instanceof UpstreamError && error.reason === outOfTime;
       const unreachable =
         error instanceof UpstreamError && ["UNAVAILABLE", "TIMEOUT", "OUTCOME_UNKNOWN"].includes(error.kind);
-      // Anything else (an answer too large) was an answer: the upstream is up, and a probe is over.
-      if (unreachable) this.breaker.failed();
+      if (cutShort) this.breaker.released();
+      else if (unreachable) this.breaker.failed();
       else this.breaker.succeeded();
       throw error;
     }
@@ -153,8 +158,8 @@ export class UpstreamHttp {
 
   private async once(request: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
     const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
-    if (timeoutMs <= 0)
-      throw new UpstreamError(this.upstream, "TIMEOUT", undefined, "the request's time ran out");
+    const cutShort = timeoutMs < this.options.timeoutMs;
+    if (timeoutMs <= 0) throw new UpstreamError(this.upstream, "TIMEOUT", undefined, outOfTime);
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {
@@ -178,10 +183,15 @@ export class UpstreamHttp {
       this.observe(request, timedOut ? "timeout" : "network_error", seconds());
       // A write that failed in flight may still have been applied: never retried, reported as unknown.
       if (!request.idempotent) throw new UpstreamError(this.upstream, "OUTCOME_UNKNOWN");
-      throw new UpstreamError(this.upstream, timedOut ? "TIMEOUT" : "UNAVAILABLE");
+      if (!timedOut) throw new UpstreamError(this.upstream, "UNAVAILABLE");
+      // Given less than its own timeout (what was left of the request's), it ran out of the request's time.
+      throw new UpstreamError(this.upstream, "TIMEOUT", undefined, cutShort ? outOfTime : undefined);
     }
   }
 }
+
+/** Why a call failed when the request's deadline, not the upstream, ended it. */
+const outOfTime = "the request's time ran out";
 
 /** The call with the request's id, for the upstream's own logs, and its log for failures. */
 function traced(request: UpstreamRequest, trace?: RequestTrace): UpstreamRequest {

@@ -59,13 +59,17 @@ export class AnswerCache {
     return flight && onTurnOfItsOwn(flight.answer);
   }
 
-  /** The kept answer under `key`, compressed: from memory after the first time (`reused`). */
+  /**
+   * The kept answer under `key`, compressed: from memory after the first time (`reused`). The
+   * body's own hash is part of the memo, so an answer recomputed under the same key (expired, or
+   * an error shared in flight) is never sent as the bytes of another.
+   */
   async compressed(
     key: string,
     encoding: Encoding,
     body: string,
   ): Promise<{ bytes: Buffer; reused: boolean }> {
-    const memo = `${encoding}:${key}`;
+    const memo = `${encoding}:${key}:${createHash("sha1").update(body).digest("base64url")}`;
     const known = this.compressedAnswers.get(memo);
     if (known) return { bytes: known, reused: true };
     const bytes = await compress(body, encoding);

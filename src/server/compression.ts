@@ -1,3 +1,4 @@
+import type { FastifyReply } from "fastify";
 import type { IncomingHttpHeaders } from "node:http";
 import { promisify } from "node:util";
 import { brotliCompress, constants, gzip } from "node:zlib";
@@ -15,6 +16,14 @@ export function encodingFor(headers: IncomingHttpHeaders, size: number): Encodin
   if (size < minBytes) return undefined;
   const chosen = new Negotiator({ headers }).encoding(["br", "gzip"]);
   return chosen === "br" || chosen === "gzip" ? chosen : undefined;
+}
+
+/** Adds `Accept-Encoding` to `Vary`, keeping what is there (CORS's `Origin`). */
+export function varyOnEncoding(reply: FastifyReply): void {
+  const current = reply.getHeader("vary");
+  const listed = typeof current === "string" ? current : Array.isArray(current) ? current.join(", ") : "";
+  if (!/\baccept-encoding\b/i.test(listed))
+    reply.header("vary", listed ? `${listed}, Accept-Encoding` : "Accept-Encoding");
 }
 
 /**

@@ -77,9 +77,12 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       // A keep-alive connection whose request finished is let go as soon as it is idle.
       const idle = setInterval(() => app.server.closeIdleConnections(), 100);
       const cutOff = setTimeout(() => app.server.closeAllConnections(), config.shutdownMs);
-      await app.close();
-      clearInterval(idle);
-      clearTimeout(cutOff);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(idle);
+        clearTimeout(cutOff);
+      }
       await apollo.stop();
       await caches.store?.close();
       await rateLimit.close();

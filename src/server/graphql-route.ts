@@ -8,7 +8,7 @@ import type { AnswerCache, Flight } from "./answer-cache.js";
 import { nestsTooDeep } from "./json-guard.js";
 import type { Metrics } from "../http/metrics.js";
 import type { RequestTrace } from "../http/types.js";
-import { compress, encodingFor } from "./compression.js";
+import { compress, encodingFor, varyOnEncoding } from "./compression.js";
 import { outcomeOf, reportOf } from "./request-report.js";
 import { errorBody } from "./routes.js";
 
@@ -108,14 +108,18 @@ function keepAnswer(route: Route, requests: States) {
 function compressAnswer(route: Route, requests: States) {
   return async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
     if (typeof payload !== "string" || reply.hasHeader("content-encoding")) return payload;
-    reply.header("vary", "accept-encoding");
+    varyOnEncoding(reply);
     const encoding = encodingFor(request.headers, payload.length);
     if (!encoding) return payload;
-    reply.header("content-encoding", encoding);
     const kept = requests.get(request)?.kept;
-    if (!kept) return compress(payload, encoding);
-    const { bytes, reused } = await route.answers!.compressed(kept, encoding, payload);
-    route.metrics.cacheLookup("compressed answers", reused ? "hit" : "miss");
+    let bytes: Buffer;
+    if (kept) {
+      const compressed = await route.answers!.compressed(kept, encoding, payload);
+      route.metrics.cacheLookup("compressed answers", compressed.reused ? "hit" : "miss");
+      bytes = compressed.bytes;
+    } else bytes = await compress(payload, encoding);
+    // Only once the bytes exist: a failure on the way must not label plain JSON as compressed.
+    reply.header("content-encoding", encoding);
     return bytes;
   };
 }

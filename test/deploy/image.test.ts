@@ -97,6 +97,10 @@ describe("the compose file", () => {
     );
     expect(servers.sort()).toEqual(gateways.map(([name]) => `${name}:4000`).sort());
     expect(nginx).toMatch(/listen 8080;/);
-    expect(nginx).toMatch(/X-Forwarded-For/);
+    // The gateways trust the balancer's fixed address alone, and it forwards only what it saw.
+    expect(nginx).toMatch(/proxy_set_header X-Forwarded-For \$remote_addr;/);
+    const address = (balancer.networks as { default: { ipv4_address: string } }).default.ipv4_address;
+    for (const [, gateway] of gateways)
+      expect((gateway.environment as Record<string, string>).TRUST_PROXY).toBe(address);
   });
 });

@@ -1,6 +1,9 @@
 import { request as httpRequest } from "node:http";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { CacheStore } from "../../src/http/cache-store.js";
+import type { ResponseCache } from "../../src/http/response-cache.js";
+import { AnswerCache } from "../../src/server/answer-cache.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 
 /** Answers compressed per Accept-Encoding; kept answers compressed once, not on every hit. */
@@ -84,5 +87,32 @@ describe("compression", () => {
     const script = await raw("/graphiql/assets/graphiql.js", "br");
     expect(script.headers["content-encoding"]).toBe("br");
     expect(brotliDecompressSync(script.bytes).length).toBeGreaterThan(script.bytes.length * 3);
+  });
+
+  it("never sends the compressed bytes of another answer kept under the same key", async () => {
+    const answers = new AnswerCache({} as CacheStore, {} as ResponseCache, "test", 1_000);
+    const [before, after] = ['{"data":{"n":1}}', '{"data":{"n":2}}'];
+    const first = await answers.compressed("key", "gzip", before);
+    const second = await answers.compressed("key", "gzip", after);
+    expect(gunzipSync(second.bytes).toString()).toBe(after);
+    expect([first.reused, second.reused]).toEqual([false, false]);
+  });
+
+  it("keeps CORS's Vary: Origin beside Accept-Encoding", async () => {
+    const cors = await startHarness({ env: { CORS_ORIGINS: "https://app.example.com" } });
+    try {
+      const response = await fetch(cors.gateway.url, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          origin: "https://app.example.com",
+          "accept-encoding": "br",
+        },
+        body: JSON.stringify(large),
+      });
+      expect(response.headers.get("vary")?.toLowerCase()).toMatch(/origin.*accept-encoding/);
+    } finally {
+      await cors.close();
+    }
   });
 });

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterEach, describe, expect, it } from "vitest";
 import type { UpstreamError } from "../../src/http/upstream-error.js";
+import { RequestScope } from "../../src/http/request-scope.js";
 import { UpstreamHttp } from "../../src/http/upstream-http.js";
 
 /** One upstream's way out, against a server of the test's own that hangs or answers as told. */
@@ -60,5 +61,14 @@ describe("the way out to an upstream", () => {
     await expect(way.send(get(url))).rejects.toMatchObject({ kind: "TOO_LARGE" });
     expect(way.breaker.state).toBe("closed");
     expect(way.breaker.allows()).toBe(true);
+  });
+
+  it("gives no verdict on the upstream for a call its request's deadline cut short", async () => {
+    const { url } = await upstream(() => "hang");
+    const way = http({ timeoutMs: 5_000 });
+    const scope = RequestScope.create(Number.POSITIVE_INFINITY, 150);
+    await expect(way.send(get(url), scope)).rejects.toMatchObject({ kind: "TIMEOUT" });
+    server!.closeAllConnections();
+    expect(way.breaker.state).toBe("closed");
   });
 });

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { FastifyInstance } from "fastify";
-import { compress, encodingFor } from "../compression.js";
+import { compress, encodingFor, varyOnEncoding } from "../compression.js";
 
 const require = createRequire(import.meta.url);
 
@@ -39,12 +39,14 @@ export function registerGraphiQL(app: FastifyInstance, headers: Record<string, s
     const asset = files[request.params.name];
     if (!asset) return reply.callNotFound();
     // The assets change only with the gateway's version: a browser keeps them for a day.
-    reply.type(asset.type).header("cache-control", "public, max-age=86400").header("vary", "accept-encoding");
+    reply.type(asset.type).header("cache-control", "public, max-age=86400");
+    varyOnEncoding(reply);
     const encoding = encodingFor(request.headers, asset.body.length);
     if (!encoding) return reply.send(asset.body);
     const memo = `${encoding}:${request.params.name}`;
     if (!compressed.has(memo)) compressed.set(memo, compress(asset.body, encoding));
-    return reply.header("content-encoding", encoding).send(await compressed.get(memo));
+    const bytes = await compressed.get(memo)!;
+    return reply.header("content-encoding", encoding).send(bytes);
   });
 }
 
