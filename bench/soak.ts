@@ -1,15 +1,14 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { execFileSync, spawn } from "node:child_process";
-import { demoCredentials } from "../simulators/world/build-world.js";
 import { freePort, startGatewayProcess } from "../test/support/processes.js";
 import { summarize, timed } from "./measure.js";
 
 /**
  * `npm run soak [-- --seconds=N] [--rate=R] [--no-fault]`: mixed load on a gateway process with a capped heap, and half-way
  * SCM-Manager starts to hang. Shown: resident memory over time (flat), every error explained by
- * the fault (SCM-Manager, UPSTREAM_UNAVAILABLE), and the p99 of queries that do not touch
- * SCM-Manager before and after the fault (unchanged).
+ * the fault (SCM-Manager, UPSTREAM_UNAVAILABLE), and the latency of queries that do not touch
+ * SCM-Manager before and after the fault.
  */
 
 const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 180);
@@ -41,23 +40,20 @@ async function startUpstreams() {
     },
     stdio: ["ignore", "pipe", "inherit"],
   });
-  await new Promise<void>((resolve) =>
-    child.stdout.on("data", (chunk: Buffer) => chunk.toString().includes("are up") && resolve()),
+  // The simulators print the variables a gateway over them needs: taken as they are, not rebuilt.
+  const printed = await new Promise<string>((resolve) => {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes("npm start")) resolve(output);
+    });
+  });
+  const env = Object.fromEntries(
+    [...printed.matchAll(/^\s+([A-Z_]+)=(\S+)/gm)].map(([, name, value]) => [name!, value!]),
   );
-  const [admin] = demoCredentials.gitprotect;
-  const scm = `http://127.0.0.1:${ports[2]}`;
+  const scm = new URL(env.SCM_MANAGER_URL!).origin;
   return {
-    env: {
-      GITPROTECT_URL: `http://127.0.0.1:${ports[0]}`,
-      GITPROTECT_EMAIL: admin.email,
-      GITPROTECT_PASSWORD: admin.password,
-      AZURE_DEVOPS_URL: `http://127.0.0.1:${ports[1]}/DefaultCollection`,
-      AZURE_DEVOPS_PAT: demoCredentials.azure.validToken,
-      SCM_MANAGER_URL: `${scm}/scm`,
-      SCM_MANAGER_USERNAME: "scmadmin",
-      SCM_MANAGER_PASSWORD: "scmadmin",
-      ANONYMOUS_ACCESS: "write",
-    },
+    env,
     hangScm: () =>
       fetch(`${scm}/_simulator/faults`, {
         method: "PUT",

@@ -95,7 +95,7 @@ export class UpstreamHttp {
     } catch (error) {
       if (!(error instanceof NotRun)) throw error;
       throw error.reason === "deadline"
-        ? new UpstreamError(this.upstream, "TIMEOUT", undefined, outOfTime)
+        ? this.ranOutOfTime()
         : new UpstreamError(this.upstream, "UNAVAILABLE", undefined, "too many calls waiting");
     }
   }
@@ -106,7 +106,7 @@ export class UpstreamHttp {
    */
   private async throughBreaker(request: UpstreamRequest, deadline: number) {
     // A request out of time says nothing of the upstream: it neither takes the probe nor counts.
-    if (deadline <= Date.now()) throw new UpstreamError(this.upstream, "TIMEOUT", undefined, outOfTime);
+    if (deadline <= Date.now()) throw this.ranOutOfTime();
     if (!this.breaker.allows()) return undefined;
     try {
       const response = await this.once(request, deadline);
@@ -137,6 +137,10 @@ export class UpstreamHttp {
       );
   }
 
+  private ranOutOfTime(): UpstreamError {
+    return new UpstreamError(this.upstream, "TIMEOUT", undefined, outOfTime);
+  }
+
   private refusedByBreaker(): UpstreamError {
     return new UpstreamError(
       this.upstream,
@@ -159,7 +163,7 @@ export class UpstreamHttp {
   private async once(request: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
     const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
     const cutShort = timeoutMs < this.options.timeoutMs;
-    if (timeoutMs <= 0) throw new UpstreamError(this.upstream, "TIMEOUT", undefined, outOfTime);
+    if (timeoutMs <= 0) throw this.ranOutOfTime();
     const started = performance.now();
     const seconds = () => (performance.now() - started) / 1000;
     try {

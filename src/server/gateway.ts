@@ -36,7 +36,6 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   const caches = await createCaches(config, metrics);
   const shared = createShared(config, metrics, caches, options);
   const contextFor = contextFactory(config, shared);
-  let closing = false;
   const { store, responses, answerTtlMs } = caches;
   const answers =
     store && responses && answerTtlMs > 0
@@ -54,7 +53,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   if (config.access.explorer) registerGraphiQL(app, config.access.explorerHeaders);
   registerRoutes(app, {
     metrics: config.access.metrics ? metrics : undefined,
-    ready: readiness(readinessSources(config, shared, caches, () => closing)),
+    ready: readiness(readinessSources(config, shared, caches)),
     maxBytes: config.limits.maxQueryBytes,
   });
   registerGraphQL(app, {
@@ -73,7 +72,6 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     url: `http://${shownHost}:${port}/graphql`,
     /** Stops accepting, lets requests in flight finish within the configured bound, then lets go of Redis. */
     async close() {
-      closing = true;
       // A keep-alive connection whose request finished is let go as soon as it is idle.
       const idle = setInterval(() => app.server.closeIdleConnections(), 100);
       const cutOff = setTimeout(() => app.server.closeAllConnections(), config.shutdownMs);
@@ -91,12 +89,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
 }
 
 /** What `/ready` checks: Redis when configured, each configured upstream and its breaker. */
-function readinessSources(
-  config: Config,
-  shared: Shared,
-  caches: Caches,
-  closing: () => boolean,
-): ReadinessSources {
+function readinessSources(config: Config, shared: Shared, caches: Caches): ReadinessSources {
   const configured = [
     ["GitProtect", config.gitprotect?.url],
     ["Azure DevOps", config.azure?.url],
@@ -107,7 +100,6 @@ function readinessSources(
     upstreams: configured.flatMap(([name, url]) =>
       url ? [{ name, url, breaker: shared.http[name].breaker }] : [],
     ),
-    closing,
   };
 }
 

@@ -31,7 +31,6 @@ interface Route {
  * queries are served from the answer cache before Apollo runs, and kept after it answered.
  */
 export function registerGraphQL(app: FastifyInstance, route: Route): void {
-  /** Each request's context, and the answer it computes for the answer cache. */
   const requests: States = new WeakMap();
   const handler = fastifyApolloHandler(route.apollo, {
     context: (request) =>

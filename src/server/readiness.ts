@@ -6,35 +6,29 @@ export interface ReadinessSources {
   /** The shared store, when Redis is configured (the in-memory one is always there). */
   redis?: CacheStore;
   upstreams: Array<{ name: UpstreamName; url: string; breaker: CircuitBreaker }>;
-  /** True once the gateway is stopping: a load balancer should send it nothing new. */
-  closing: () => boolean;
 }
 
 type CacheCheck = "memory" | "reachable" | "unreachable";
 
-/** Stopping, or what was checked. */
-type Readiness =
-  | { ready: false; stopping: true }
-  | {
-      ready: boolean;
-      stopping: false;
-      cache: CacheCheck;
-      upstreams: Record<string, { answering: boolean; breaker: CircuitBreaker["state"] }>;
-    };
+interface Readiness {
+  ready: boolean;
+  cache: CacheCheck;
+  upstreams: Record<string, { answering: boolean; breaker: CircuitBreaker["state"] }>;
+}
 
 /** Checks are remembered this long: a load balancer polling every second asks each upstream seldom. */
 const rememberMs = 5_000;
 const probeTimeoutMs = 2_000;
 
 /**
- * `/ready`, apart from `/health` (alive): ready when not stopping, Redis (if configured) answers,
- * and each configured upstream answers HTTP at its base URL (any status below 500; no credentials
- * sent) with its breaker not open. The answer names upstreams, never their URLs.
+ * `/ready`, apart from `/health` (alive): ready when Redis (if configured) answers and each
+ * configured upstream answers HTTP at its base URL (any status below 500; no credentials sent)
+ * with its breaker not open. The answer names upstreams, never their URLs. Once the gateway is
+ * stopping, Fastify answers 503 to every request itself, this one included.
  */
 export function readiness(sources: ReadinessSources): () => Promise<Readiness> {
   let remembered: { at: number; answer: Promise<Readiness> } | undefined;
   return () => {
-    if (sources.closing()) return Promise.resolve({ ready: false, stopping: true });
     if (!remembered || Date.now() - remembered.at > rememberMs)
       remembered = { at: Date.now(), answer: check(sources) };
     return remembered.answer;
@@ -56,7 +50,7 @@ async function check(sources: ReadinessSources): Promise<Readiness> {
   );
   const ready =
     cache !== "unreachable" && Object.values(upstreams).every((u) => u.answering && u.breaker !== "open");
-  return { ready, stopping: false, cache, upstreams };
+  return { ready, cache, upstreams };
 }
 
 async function answers(url: string): Promise<boolean> {

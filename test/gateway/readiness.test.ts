@@ -17,7 +17,6 @@ describe("readiness", () => {
       expect(status).toBe(200);
       expect(body).toEqual({
         ready: true,
-        stopping: false,
         cache: "memory",
         upstreams: {
           GitProtect: { answering: true, breaker: "closed" },
