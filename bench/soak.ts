@@ -5,7 +5,7 @@ import { freePort, startGatewayProcess } from "../test/support/processes.js";
 import { summarize, timed } from "./measure.js";
 
 /**
- * `npm run soak [-- --seconds=N] [--rate=R] [--no-fault]`: mixed load on a gateway process with a capped heap, and half-way
+ * `npm run soak [-- --seconds=N] [--rate=R] [--no-fault] [--pin]`: mixed load on a gateway process with a capped heap, and half-way
  * SCM-Manager starts to hang. Shown: resident memory over time (flat), every error explained by
  * the fault (SCM-Manager, UPSTREAM_UNAVAILABLE), and the latency of queries that do not touch
  * SCM-Manager before and after the fault.
@@ -16,6 +16,8 @@ const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.spl
 const fault = !process.argv.includes("--no-fault");
 /** Requests per second, offered whatever the answers do; about half what this load saturates at here. */
 const rate = Number(process.argv.find((a) => a.startsWith("--rate="))?.split("=")[1] ?? 400);
+/** `--pin`: the gateway on the first core, the load and the simulators on the second, so they do not share one. */
+const pin = process.argv.includes("--pin");
 const maxInFlight = 1024;
 const heapMb = 256;
 
@@ -60,9 +62,14 @@ async function startUpstreams() {
         headers: { "content-type": "application/json" },
         body: JSON.stringify([{ operation: "getBranches", hang: true }]),
       }),
+    pid: child.pid!,
     stop: () => child.kill("SIGTERM"),
   };
 }
+
+/** Every thread of the process (the thread pool compresses) on one core. */
+const onCore = (pid: number, core: number) =>
+  execFileSync("taskset", ["-a", "-cp", String(core), String(pid)]);
 
 async function main() {
   // The gateway as production runs it: compiled, on Node alone (tsx's source maps make every error dearer).
@@ -89,6 +96,10 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
     },
     "dist/main.js",
   );
+  if (pin) {
+    onCore(gateway.pid, 0);
+    for (const pid of [upstreams.pid, process.pid]) onCore(pid, 1);
+  }
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const half = seconds / 2;
@@ -142,6 +153,7 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
 
   const report = {
     fault,
+    pinned: pin,
     seconds,
     rate,
     dropped,

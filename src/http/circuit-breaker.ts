@@ -1,3 +1,6 @@
+import type { UpstreamName } from "./types.js";
+import { UpstreamError } from "./upstream-error.js";
+
 /**
  * One upstream's breaker: after `failures` failures in a row (outages, timeouts, 5xx) it opens
  * and calls fail at once for `cooldownMs`; then one call probes (half-open): its success closes
@@ -29,6 +32,15 @@ export class CircuitBreaker {
     return true;
   }
 
+  /**
+   * A call turned away now. It knows whether calls are still turned away as now (open since the
+   * same moment, or its probe still out): an answer made of it would be made the same way.
+   */
+  refuse(upstream: UpstreamName): Refused {
+    const since = this.openedAt;
+    return new Refused(upstream, () => this.openedAt === since && (this.state === "open" || this.probing));
+  }
+
   succeeded(): void {
     this.consecutive = 0;
     this.openedAt = undefined;
@@ -44,5 +56,16 @@ export class CircuitBreaker {
     this.consecutive += 1;
     if (this.probing || this.consecutive >= this.failures) this.openedAt = Date.now();
     this.probing = false;
+  }
+}
+
+/** A call an open breaker turned away without asking the upstream. */
+export class Refused extends UpstreamError {
+  constructor(
+    upstream: UpstreamName,
+    /** Whether the breaker would still turn it away. */
+    readonly holds: () => boolean,
+  ) {
+    super(upstream, "UNAVAILABLE", undefined, "failing repeatedly; not asked for a while");
   }
 }

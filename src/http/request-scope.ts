@@ -7,6 +7,8 @@ interface Shared {
   calls: number;
   budget: number;
   deadline: number;
+  /** Refusals of open breakers; undefined once a call failed in any other way. */
+  refusals: Array<() => boolean> | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ export class RequestScope {
   ): RequestScope {
     const deadline = Date.now() + timeMs;
     return new RequestScope(
-      { generations: new Map(), staleAgeMs: 0, calls: 0, budget, deadline },
+      { generations: new Map(), staleAgeMs: 0, calls: 0, budget, deadline, refusals: [] },
       true,
       trace,
     );
@@ -73,6 +75,26 @@ export class RequestScope {
 
   servedStale(ageMs: number): void {
     this.shared.staleAgeMs = Math.max(this.shared.staleAgeMs, ageMs, 1);
+  }
+
+  /** A call refused at once by its upstream's open breaker; `holds` tells whether it still would be. */
+  refused(holds: () => boolean): void {
+    this.shared.refusals?.push(holds);
+  }
+
+  /** A call that failed otherwise, or a 5xx: what the request answers holds for this moment only. */
+  failed(): void {
+    this.shared.refusals = undefined;
+  }
+
+  /**
+   * When the request's only upstream failures were refusals of open breakers: whether all of them
+   * would still be refused (recomputed, its answer would be the same). Undefined otherwise.
+   */
+  get whileRefused(): (() => boolean) | undefined {
+    const refusals = this.shared.refusals;
+    if (!refusals?.length) return undefined;
+    return () => refusals.every((holds) => holds());
   }
 
   /** Age of the oldest stale answer served, in milliseconds; 0 when none was stale. */

@@ -1,4 +1,4 @@
-import { CircuitBreaker } from "./circuit-breaker.js";
+import { CircuitBreaker, Refused } from "./circuit-breaker.js";
 import { ConcurrencyLimit, NotRun } from "./concurrency-limit.js";
 import { RetryBudget } from "./retry-budget.js";
 import { retryWait } from "./retry-policy.js";
@@ -39,8 +39,23 @@ export class UpstreamHttp {
     this.breaker = new CircuitBreaker(options.breaker.failures, options.breaker.cooldownMs);
   }
 
-  /** `scope` is the GraphQL request's: its deadline, its call budget, its view of the cache. */
+  /**
+   * `scope` is the GraphQL request's: its deadline, its call budget, its view of the cache, and
+   * how its calls failed (an answer made only of open breakers' refusals may be kept while they last).
+   */
   async send(request: UpstreamRequest, scope?: RequestScope): Promise<UpstreamResponse> {
+    try {
+      const response = await this.route(request, scope);
+      if (response.status >= 500) scope?.failed();
+      return response;
+    } catch (error) {
+      if (error instanceof Refused) scope?.refused(error.holds);
+      else scope?.failed();
+      throw error;
+    }
+  }
+
+  private async route(request: UpstreamRequest, scope?: RequestScope): Promise<UpstreamResponse> {
     const cache = this.options.cache;
     const deadline = scope?.deadline ?? Number.POSITIVE_INFINITY;
     const out = (r: UpstreamRequest) => {
@@ -142,12 +157,7 @@ export class UpstreamHttp {
   }
 
   private refusedByBreaker(): UpstreamError {
-    return new UpstreamError(
-      this.upstream,
-      "UNAVAILABLE",
-      undefined,
-      "failing repeatedly; not asked for a while",
-    );
+    return this.breaker.refuse(this.upstream);
   }
 
   private bodyOf(response: Response): Promise<Buffer> {

@@ -110,3 +110,57 @@ describe("the answer cache", () => {
     expect(after.text).not.toContain("errors");
   });
 });
+
+describe("while an upstream's breaker is open", () => {
+  let b: Harness;
+  beforeAll(async () => {
+    b = await startHarness({
+      env: { BREAKER_FAILURES: "2", BREAKER_COOLDOWN_MS: "1500", UPSTREAM_RETRIES: "0" },
+    });
+  });
+  afterAll(() => b.close());
+  const touching = `{ repositories(first: 3, host: SCM_MANAGER) { nodes { name branches(first: 2) { nodes { name } } } } }`;
+  const ask = async (query: string) => {
+    const response = await fetch(b.gateway.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query }),
+    });
+    return { hit: response.headers.get("x-gateway-cache") === "hit", text: await response.text() };
+  };
+  const codes = (text: string) =>
+    (JSON.parse(text) as { errors?: Array<{ extensions: { code: string } }> }).errors?.map(
+      (e) => e.extensions.code,
+    );
+
+  it("keeps an answer made of its refusals until it lets a call through again", async () => {
+    b.sim.scmManager.faults.setRules([{ operation: "getBranches", status: 503 }]);
+    let refused: { hit: boolean; text: string };
+    try {
+      // Failures of the upstream itself are of this moment: never kept.
+      const failing = await ask(touching);
+      expect(codes(failing.text)?.every((c) => c === "UPSTREAM_UNAVAILABLE")).toBe(true);
+      // The breaker is open now: the first answer made of its refusals is computed, then kept.
+      refused = await ask(touching);
+      expect(refused.hit).toBe(false);
+      expect(refused.text).not.toBe(failing.text);
+      expect(codes(refused.text)?.every((c) => c === "UPSTREAM_UNAVAILABLE")).toBe(true);
+      b.resetCalls();
+      const again = await ask(touching);
+      expect(again).toEqual({ hit: true, text: refused.text });
+      expect(b.calls()).toHaveLength(0);
+      // Another question is asked as usual.
+      expect((await ask(`{ organizations(first: 1) { totalCount } }`)).hit).toBe(false);
+    } finally {
+      b.sim.scmManager.faults.setRules([]);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1_700)); // the breaker half-opens
+    // One call probes (the others are still turned away), and its success closes the breaker.
+    expect((await ask(touching)).hit).toBe(false);
+    const healed = await ask(touching);
+    expect(healed.hit).toBe(false);
+    expect(codes(healed.text)).toBeUndefined();
+    const answer = JSON.parse(healed.text) as { data: { repositories: { nodes: unknown[] } } };
+    expect(answer.data.repositories.nodes).toHaveLength(3);
+  });
+});
