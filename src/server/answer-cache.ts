@@ -33,7 +33,7 @@ export class AnswerCache {
   private readonly computing = new Map<string, Flight>();
   /** Kept answers as sent compressed, per encoding: a warm answer is compressed once per replica. */
   private readonly compressedAnswers = new BoundedLru<Buffer>(2_000, 32 * 1024 * 1024);
-  private readonly refusedAnswers = new BoundedLru<{ body: string; holds: () => boolean }>(
+  private readonly refusedAnswers = new BoundedLru<{ body: string; until: number; holds: () => boolean }>(
     1_000,
     16 * 1024 * 1024,
   );
@@ -113,15 +113,17 @@ export class AnswerCache {
     }
     const whileRefused = scope.whileRefused;
     if (!whileRefused || errors.some((e) => e.extensions?.code !== "UPSTREAM_UNAVAILABLE")) return;
-    const until = Date.now() + this.ttlMs;
-    this.refusedAnswers.set(flight.key, { body, holds: () => Date.now() < until && whileRefused() });
+    this.refusedAnswers.set(flight.key, { body, until: Date.now() + this.ttlMs, holds: whileRefused });
   }
 
-  /** The answer kept under `key` of refusals that still hold. */
+  /**
+   * The answer kept under `key` of refusals that still hold. Kept on while a breaker half-opens:
+   * the first request then asks the upstream, and those after it are refused again while it does.
+   */
   private refused(key: string): string | undefined {
     const kept = this.refusedAnswers.get(key);
-    if (kept?.holds()) return kept.body;
-    this.refusedAnswers.delete(key);
+    if (kept && Date.now() >= kept.until) this.refusedAnswers.delete(key);
+    else if (kept?.holds()) return kept.body;
     return undefined;
   }
 

@@ -128,6 +128,7 @@ describe("while an upstream's breaker is open", () => {
     });
     return { hit: response.headers.get("x-gateway-cache") === "hit", text: await response.text() };
   };
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const codes = (text: string) =>
     (JSON.parse(text) as { errors?: Array<{ extensions: { code: string } }> }).errors?.map(
       (e) => e.extensions.code,
@@ -151,10 +152,18 @@ describe("while an upstream's breaker is open", () => {
       expect(b.calls()).toHaveLength(0);
       // Another question is asked as usual.
       expect((await ask(`{ organizations(first: 1) { totalCount } }`)).hit).toBe(false);
+      // Half-open: one request probes the upstream (slowly), and the same question meanwhile is
+      // still answered with the refusals rather than waiting for the probe.
+      await sleep(1_700);
+      b.sim.scmManager.faults.setRules([{ operation: "getBranches", status: 503, latencyMs: 1_000 }]);
+      const probe = ask(touching);
+      await sleep(200);
+      expect(await ask(touching)).toEqual({ hit: true, text: refused.text });
+      expect((await probe).hit).toBe(false);
     } finally {
       b.sim.scmManager.faults.setRules([]);
     }
-    await new Promise((resolve) => setTimeout(resolve, 1_700)); // the breaker half-opens
+    await sleep(1_700); // the breaker half-opens
     // One call probes (the others are still turned away), and its success closes the breaker.
     expect((await ask(touching)).hit).toBe(false);
     const healed = await ask(touching);
