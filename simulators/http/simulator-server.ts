@@ -101,6 +101,7 @@ export async function startSimulatorServer<P>(
         query: url.search,
         principal: null,
         requestId: null,
+        traceparent: null,
         startedAt: now,
       };
       stats.finish({ ...record, operation: unmatched, status: 404, endedAt: now });
@@ -119,6 +120,7 @@ export async function startSimulatorServer<P>(
         query: url.search,
         principal,
         requestId: typeof req.headers["x-request-id"] === "string" ? req.headers["x-request-id"] : null,
+        traceparent: typeof req.headers.traceparent === "string" ? req.headers.traceparent : null,
         status,
         startedAt,
         endedAt: performance.now(),

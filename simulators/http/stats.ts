@@ -9,6 +9,8 @@ export interface RequestRecord {
   principal: string | null;
   /** The caller's `x-request-id`, when it sent one. */
   requestId: string | null;
+  /** The caller's W3C `traceparent`, when it sent one. */
+  traceparent: string | null;
   status: number;
   startedAt: number;
   endedAt: number;

@@ -58,6 +58,7 @@ export interface Config {
     trustedDocuments?: string;
   };
   cache: CacheConfig;
+  tracing: TracingConfig;
   /** True when no upstream is configured: only the demo launcher (`npm start`) has something to serve. */
   demo: boolean;
   /** Who may call: API keys, JWTs, anonymous callers; what is exposed beside GraphQL. */
@@ -136,6 +137,23 @@ function proxies(read: EnvReader): string[] {
   });
 }
 
+/** OpenTelemetry traces, sent over OTLP/HTTP when an endpoint is set. */
+export interface TracingConfig {
+  /** Where spans go (the traces path included); none: no traces. */
+  endpoint?: string;
+  serviceName: string;
+}
+
+/** The OTLP variables' own names and meaning: the traces endpoint as given, or the base endpoint's /v1/traces. */
+function tracingConfig(read: EnvReader): TracingConfig {
+  const base = read.url("OTEL_EXPORTER_OTLP_ENDPOINT");
+  const traces = read.url("OTEL_EXPORTER_OTLP_TRACES_ENDPOINT");
+  return {
+    endpoint: traces ?? (base && `${base}/v1/traces`),
+    serviceName: read.text("OTEL_SERVICE_NAME", "repo-graph-gateway"),
+  };
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const read = new EnvReader(env);
   const config = readConfig(read, env);
@@ -194,5 +212,6 @@ function readConfig(read: EnvReader, env: Env): Config {
     demo,
     access: accessConfig(read, production, demo),
     cache: cacheConfig(read),
+    tracing: tracingConfig(read),
   };
 }

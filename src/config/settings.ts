@@ -62,6 +62,11 @@ export const settings: Record<string, Record<string, string>> = {
     BREAKER_FAILURES: "failures in a row that open an upstream's breaker",
     BREAKER_COOLDOWN_MS: "how long an open breaker turns calls away",
   },
+  Traces: {
+    OTEL_EXPORTER_OTLP_ENDPOINT: "OTLP/HTTP collector; spans go to its /v1/traces (no traces when unset)",
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: "the full URL spans go to, instead of the above",
+    OTEL_SERVICE_NAME: "the service name spans carry",
+  },
   Cache: {
     CACHE: "on or off",
     CACHE_URL: "redis:// URL shared by replicas (memory when unset)",

@@ -33,6 +33,14 @@ export interface UpstreamRequest {
 export interface RequestTrace {
   requestId: string;
   log: { warn(details: Record<string, unknown>, message: string): void };
+  /** When the request is traced: a span for one upstream call, under the request's. */
+  call?(upstream: UpstreamName, operation: string, method: string): CallSpan;
+}
+
+/** One upstream call's span: its headers name it to the upstream (`traceparent`). */
+export interface CallSpan {
+  headers: Record<string, string>;
+  end(outcome: string, status?: number): void;
 }
 
 export interface UpstreamResponse {

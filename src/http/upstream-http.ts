@@ -6,6 +6,7 @@ import type { RequestScope } from "./request-scope.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { RequestTrace, UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
+import { readBounded } from "./read-bounded.js";
 import type { CallOutcome, Metrics } from "./metrics.js";
 
 export interface UpstreamHttpOptions {
@@ -175,11 +176,15 @@ export class UpstreamHttp {
     const cutShort = timeoutMs < this.options.timeoutMs;
     if (timeoutMs <= 0) throw this.ranOutOfTime();
     const started = performance.now();
-    const seconds = () => (performance.now() - started) / 1000;
+    const span = request.trace?.call?.(this.upstream, request.operation ?? "other", request.method);
+    const ended = (outcome: CallOutcome, status?: number) => {
+      this.observe(request, outcome, (performance.now() - started) / 1000, status);
+      span?.end(outcome, status);
+    };
     try {
       const response = await fetch(request.url, {
         method: request.method,
-        headers: request.headers,
+        headers: span ? { ...request.headers, ...span.headers } : request.headers,
         body: request.body,
         redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
@@ -189,12 +194,16 @@ export class UpstreamHttp {
         headers: response.headers,
         body: await this.bodyOf(response),
       };
-      this.observe(request, outcomeOf(request, answer), seconds(), answer.status);
+      ended(outcomeOf(request, answer), answer.status);
       return answer;
     } catch (error) {
-      if (error instanceof UpstreamError) throw error;
+      // The only failure of ours in there: an answer too large, refused as it came.
+      if (error instanceof UpstreamError) {
+        span?.end("too_large");
+        throw error;
+      }
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
-      this.observe(request, timedOut ? "timeout" : "network_error", seconds());
+      ended(timedOut ? "timeout" : "network_error");
       // A write that failed in flight may still have been applied: never retried, reported as unknown.
       if (!request.idempotent) throw new UpstreamError(this.upstream, "OUTCOME_UNKNOWN");
       if (!timedOut) throw new UpstreamError(this.upstream, "UNAVAILABLE");
@@ -219,22 +228,6 @@ function outcomeOf(request: UpstreamRequest, answer: UpstreamResponse): CallOutc
   if (answer.status >= 400) return "client_error";
   if (answer.status < 300 && request.keep && !request.keep(answer)) return "malformed";
   return "ok";
-}
-
-/** Reads an answer up to the configured size; a larger one (declared or streamed) is refused. */
-async function readBounded(response: Response, max: number, refuse: () => UpstreamError): Promise<Buffer> {
-  if (Number(response.headers.get("content-length") ?? 0) > max) {
-    await response.body?.cancel();
-    throw refuse();
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > max) throw refuse();
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** The request with its lazy headers resolved (a token, signing in if needed); their failure is the call's. */

@@ -1,5 +1,6 @@
 import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import type { ApolloServerPlugin } from "@apollo/server";
+import type { SpanExporter } from "@opentelemetry/sdk-trace-base";
 import cors from "@fastify/cors";
 import Fastify, { LogController } from "fastify";
 import type { AddressInfo } from "node:net";
@@ -19,6 +20,7 @@ import { trustedDocuments } from "./trusted-documents.js";
 import { createApollo } from "./apollo.js";
 import { registerGraphQL } from "./graphql-route.js";
 import { registerRoutes } from "./routes.js";
+import { Tracing } from "./tracing.js";
 
 export interface Gateway {
   url: string;
@@ -28,6 +30,8 @@ export interface Gateway {
 export interface GatewayOptions extends ContextOptions {
   /** Apollo plugins beside the gateway's own (the tests record which fields were resolved). */
   plugins?: Array<ApolloServerPlugin<GatewayContext>>;
+  /** Where spans go instead of the OTLP endpoint (the tests keep them in memory). */
+  spanExporter?: SpanExporter;
 }
 
 /** The gateway: Apollo Server on Fastify, GraphQL at `/graphql`, beside `/health` and `/metrics`. */
@@ -42,6 +46,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       ? new AnswerCache(store, responses, config.cache.namespace, answerTtlMs)
       : undefined;
   const app = createApp(config);
+  const tracing = Tracing.create(config.tracing, options.spanExporter);
   const apollo = createApollo(config, [fastifyApolloDrainPlugin(app), ...(options.plugins ?? [])], store);
   await apollo.start();
   await app.register(cors, corsOptions(config.access.corsOrigins));
@@ -64,6 +69,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
     answers,
     maxQueryBytes: config.limits.maxQueryBytes,
     metrics,
+    tracing,
   });
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
@@ -84,6 +90,7 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
       await apollo.stop();
       await caches.store?.close();
       await rateLimit.close();
+      await tracing?.shutdown();
     },
   };
 }

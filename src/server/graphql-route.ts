@@ -11,6 +11,7 @@ import type { RequestTrace } from "../http/types.js";
 import { compress, encodingFor, varyOnEncoding } from "./compression.js";
 import { outcomeOf, reportOf } from "./request-report.js";
 import { errorBody } from "./routes.js";
+import type { RequestSpan, Tracing } from "./tracing.js";
 
 /** What each request is to this route: its context, the answer it computes, or the kept answer it was served. */
 type States = WeakMap<FastifyRequest, { context: GatewayContext; flight?: Flight; kept?: string }>;
@@ -24,6 +25,7 @@ interface Route {
   answers?: AnswerCache;
   maxQueryBytes: number;
   metrics: Metrics;
+  tracing?: Tracing;
 }
 
 /**
@@ -32,6 +34,12 @@ interface Route {
  */
 export function registerGraphQL(app: FastifyInstance, route: Route): void {
   const requests: States = new WeakMap();
+  const spans = requestSpans(route.tracing);
+  const traceOf = (request: FastifyRequest): RequestTrace => ({
+    requestId: request.id,
+    log: request.log,
+    call: spans.of(request)?.call,
+  });
   const handler = fastifyApolloHandler(route.apollo, {
     context: (request) =>
       Promise.resolve(
@@ -68,18 +76,30 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
   app.route({
     method: ["GET", "POST"],
     url: "/graphql",
-    onRequest: route.guard.onRequest,
+    onRequest: [spans.start, route.guard.onRequest],
     preHandler: route.trusted ? [route.trusted, preHandler] : preHandler,
     onSend: [keepAnswer(route, requests), compressAnswer(route, requests)],
     onResponse: (request, reply, done) => {
       release(request);
-      observe(route.metrics, request, reply, requests.get(request)?.context);
+      observe(route.metrics, request, reply, requests.get(request)?.context, spans.of(request));
       done();
     },
     onRequestAbort: (request, done) => (release(request), done()),
     handler,
   });
   refuseOtherMethods(app);
+}
+
+/** Each request's span when traced: from the start, so that refusals (401, 429) are spans too. */
+function requestSpans(tracing?: Tracing) {
+  const spans = new WeakMap<FastifyRequest, RequestSpan>();
+  return {
+    start: (request: FastifyRequest, _: FastifyReply, done: () => void) => {
+      if (tracing) spans.set(request, tracing.startRequest(request.method, request.headers));
+      done();
+    },
+    of: (request: FastifyRequest) => spans.get(request),
+  };
 }
 
 function refuseOtherMethods(app: FastifyInstance): void {
@@ -133,17 +153,24 @@ function urlRefusal(request: FastifyRequest, maxBytes: number) {
   return undefined;
 }
 
-const traceOf = (request: FastifyRequest): RequestTrace => ({ requestId: request.id, log: request.log });
-
-/** Once answered: the request's metrics and its access line (no header, query or variable in it). */
-function observe(metrics: Metrics, request: FastifyRequest, reply: FastifyReply, context?: GatewayContext) {
+/** Once answered: the request's metrics, span and access line (no header, query or variable in it). */
+function observe(
+  metrics: Metrics,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  context?: GatewayContext,
+  span?: RequestSpan,
+) {
   const report = reportOf(context);
   const operation = report ? report.operation : operationNameOf(request.body);
   const outcome = outcomeOf(report, reply);
   const codes = report?.codes ?? [];
+  const cached = reply.getHeader("x-gateway-cache") === "hit";
   metrics.request(operation, outcome, reply.elapsedTime / 1000, codes);
+  span?.end({ operation, type: report?.type, codes, outcome, status: reply.statusCode, cached });
   request.log.info(
     {
+      traceId: span?.traceId,
       method: request.method,
       operation: operation ?? null,
       status: reply.statusCode,
@@ -151,7 +178,7 @@ function observe(metrics: Metrics, request: FastifyRequest, reply: FastifyReply,
       ms: Math.round(reply.elapsedTime),
       codes,
       upstreamCalls: context?.scope.calls ?? 0,
-      cached: reply.getHeader("x-gateway-cache") === "hit",
+      cached,
       caller: context?.caller.id ?? null,
     },
     "graphql request",

@@ -6,6 +6,8 @@ import type { RequestOutcome } from "../http/metrics.js";
 /** What a GraphQL request came to, for its metrics and its access log line. */
 export interface RequestReport {
   operation?: string;
+  /** query, mutation or subscription, once the document was read. */
+  type?: string;
   /** Each error's `extensions.code`, in order. */
   codes: string[];
   hasData: boolean;
@@ -18,11 +20,12 @@ const reports = new WeakMap<GatewayContext["scope"], RequestReport>();
 export const requestReports: ApolloServerPlugin<GatewayContext> = {
   requestDidStart: () =>
     Promise.resolve({
-      willSendResponse({ contextValue, operationName, response }) {
+      willSendResponse({ contextValue, operationName, operation, response }) {
         if (response.body.kind !== "single") return Promise.resolve();
         const { errors, data } = response.body.singleResult;
         reports.set(contextValue.scope, {
           operation: operationName ?? undefined,
+          type: operation?.operation,
           codes: (errors ?? []).map((error) => codeOf(error.extensions?.code)),
           hasData: data !== undefined && data !== null,
         });
