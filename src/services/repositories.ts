@@ -69,18 +69,20 @@ export class Repositories {
     filter: { host?: HostName; nameContains?: string },
     window: Window,
   ): Promise<Page<RepositoryModel>> {
-    const { all, failed } = await this.index.hosted.load();
-    // A listing missing one host's repositories would look complete: fail instead, and say which.
-    const failure = filter.host ? failed[filter.host] : (failed.azure ?? failed.scm);
-    if (failure) throw failure;
     const needle = filter.nameContains?.toLowerCase();
-    const matching = all
-      .filter(
-        (r) => (!filter.host || r.host === filter.host) && (!needle || r.name.toLowerCase().includes(needle)),
-      )
+    const matching = (filter.host ? await this.index.ofHost(filter.host) : await this.allHosted())
+      .filter((r) => !needle || r.name.toLowerCase().includes(needle))
       .sort(byName)
       .map((hosted) => this.model({ hosted }));
     return windowOf(matching, window);
+  }
+
+  /** Both hosts' repositories; a listing missing one host's would look complete: it fails instead, saying which. */
+  private async allHosted(): Promise<HostedRepositoryModel[]> {
+    const { all, failed } = await this.index.hosted.load();
+    const failure = failed.azure ?? failed.scm;
+    if (failure) throw failure;
+    return all;
   }
 
   /** An organization's repositories as GitProtect pages them, each joined with its host's record. */

@@ -50,12 +50,18 @@ export class RepositoryIndex {
       .map(([, record]) => record);
   }
 
-  private async listHosted(): Promise<HostedIndex> {
+  /**
+   * One host's repositories, from its own listing: the other host is not asked, so it neither
+   * costs a call nor holds the answer when it is slow (each listing is made once per request).
+   */
+  async ofHost(host: HostName): Promise<HostedRepositoryModel[]> {
     const { azure, scm } = this.loaders;
-    const [azureList, scmList] = await Promise.allSettled([
-      azure ? azure.repositories.load().then((list) => list.map(fromAzureRepository)) : [],
-      scm ? scm.repositories.load().then((list) => list.map(fromScmRepository)) : [],
-    ]);
+    if (host === "azure") return azure ? (await azure.repositories.load()).map(fromAzureRepository) : [];
+    return scm ? (await scm.repositories.load()).map(fromScmRepository) : [];
+  }
+
+  private async listHosted(): Promise<HostedIndex> {
+    const [azureList, scmList] = await Promise.allSettled([this.ofHost("azure"), this.ofHost("scm")]);
     const index: HostedIndex = { byKey: new Map(), all: [], failed: {} };
     for (const [host, listing] of [
       ["scm", scmList],

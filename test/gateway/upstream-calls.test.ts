@@ -167,6 +167,22 @@ describe("upstream calls", () => {
     expect(sequentialRounds(h.calls())).toBe(3);
   });
 
+  it("lists only the host asked for: the other is neither called nor waited for", async () => {
+    h.sim.scmManager.faults.setRules([{ operation: "*", hang: true }]);
+    try {
+      h.resetCalls();
+      const answer = await h.query<{ repositories: { totalCount: number } }>(
+        `{ repositories(first: 5, host: AZURE_DEVOPS) { totalCount nodes { name } } }`,
+      );
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.repositories.totalCount).toBe(h.sim.world.azure.repositories.size);
+      expect(countByOperation(h.calls())).toEqual({ listRepositories: 1 });
+      expect(h.calls()[0]!.path).toContain("/_apis/");
+    } finally {
+      h.sim.scmManager.faults.setRules([]);
+    }
+  });
+
   it("asks SCM-Manager for each entry's last commit only when the query shows it", async () => {
     const repo = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git" && !r.archived)!;
     const id = encodeId({ type: "Repository", host: "scm", repositoryId: repo.id });
