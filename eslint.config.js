@@ -7,6 +7,7 @@ export default tseslint.config(
     ignores: [
       "node_modules",
       "src/generated",
+      "examples/frontend/gql",
       "**/*.gen.ts",
       "bench/results",
       "bench/peers",

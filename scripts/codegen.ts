@@ -1,8 +1,8 @@
-import { writeFile } from "node:fs/promises";
-import { outputs, renderGenerated } from "../codegen.js";
+import { mkdir, writeFile } from "node:fs/promises";
+import { renderGenerated } from "../codegen.js";
 
-const rendered = await renderGenerated();
-for (const key of Object.keys(outputs) as Array<keyof typeof outputs>) {
-  await writeFile(outputs[key], rendered[key]);
-  console.log(`wrote ${outputs[key].pathname}`);
+for (const { path, content } of await renderGenerated()) {
+  await mkdir(new URL("./", path), { recursive: true });
+  await writeFile(path, content);
+  console.log(`wrote ${path.pathname}`);
 }
