@@ -40,6 +40,8 @@ export interface Config {
     maxWaiting: number;
     /** Failures in a row that open an upstream's breaker, and how long it stays open. */
     breaker: { failures: number; cooldownMs: number };
+    /** The HTTP proxy upstream calls go through, when the network asks for one. */
+    proxy?: ProxyConfig;
   };
   limits: {
     maxQueryBytes: number;
@@ -137,6 +139,28 @@ function proxies(read: EnvReader): string[] {
   });
 }
 
+/** The standard proxy variables, as curl and most tools read them. */
+export interface ProxyConfig {
+  httpProxy?: string;
+  httpsProxy?: string;
+  /** Hosts reached directly: comma-separated names, domains (`.example.com`), `host:port`, `*`. */
+  noProxy?: string;
+}
+
+/** HTTPS_PROXY / HTTP_PROXY (credentials allowed in them, never shown) and NO_PROXY. */
+function proxyConfig(read: EnvReader): ProxyConfig | undefined {
+  const proxyUrl = (name: string) => {
+    const value = read.text(name);
+    if (value === undefined || /^https?:\/\/[^\s/]+/.test(value)) return value;
+    read.problems.push(`${name} must be an http(s) URL like http://proxy.example.com:3128`);
+    return undefined;
+  };
+  const httpsProxy = proxyUrl("HTTPS_PROXY");
+  const httpProxy = proxyUrl("HTTP_PROXY");
+  const noProxy = read.text("NO_PROXY");
+  return httpsProxy || httpProxy ? { httpsProxy, httpProxy, noProxy } : undefined;
+}
+
 /** OpenTelemetry traces, sent over OTLP/HTTP when an endpoint is set. */
 export interface TracingConfig {
   /** Where spans go (the traces path included); none: no traces. */
@@ -196,6 +220,7 @@ function readConfig(read: EnvReader, env: Env): Config {
         failures: read.integer("BREAKER_FAILURES", 5, 1, 1_000),
         cooldownMs: read.integer("BREAKER_COOLDOWN_MS", 10_000, 100, 600_000),
       },
+      proxy: proxyConfig(read),
     },
     limits: {
       maxQueryBytes: read.integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),

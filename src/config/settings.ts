@@ -61,6 +61,9 @@ export const settings: Record<string, Record<string, string>> = {
     UPSTREAM_MAX_RESPONSE_BYTES: "the largest upstream answer read",
     BREAKER_FAILURES: "failures in a row that open an upstream's breaker",
     BREAKER_COOLDOWN_MS: "how long an open breaker turns calls away",
+    HTTPS_PROXY: "HTTP proxy for https:// upstreams (credentials may be in the URL)",
+    HTTP_PROXY: "HTTP proxy for http:// upstreams",
+    NO_PROXY: "hosts reached without the proxy, comma-separated",
   },
   Traces: {
     OTEL_EXPORTER_OTLP_ENDPOINT: "OTLP/HTTP collector; spans go to its /v1/traces (no traces when unset)",

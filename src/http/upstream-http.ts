@@ -1,3 +1,4 @@
+import { EnvHttpProxyAgent, type Dispatcher } from "undici";
 import { CircuitBreaker, Refused } from "./circuit-breaker.js";
 import { ConcurrencyLimit, NotRun } from "./concurrency-limit.js";
 import { RetryBudget } from "./retry-budget.js";
@@ -18,6 +19,8 @@ export interface UpstreamHttpOptions {
   maxWaiting: number;
   retries: number;
   breaker: { failures: number; cooldownMs: number };
+  /** An HTTP proxy between the gateway and the upstream (NO_PROXY honoured). */
+  proxy?: { httpProxy?: string; httpsProxy?: string; noProxy?: string };
   metrics?: Metrics;
   cache?: ResponseCache;
 }
@@ -31,6 +34,7 @@ export class UpstreamHttp {
   private readonly limit: ConcurrencyLimit;
   readonly breaker: CircuitBreaker;
   private readonly budget = new RetryBudget();
+  private readonly dispatcher?: Dispatcher;
 
   constructor(
     readonly upstream: UpstreamName,
@@ -38,6 +42,7 @@ export class UpstreamHttp {
   ) {
     this.limit = new ConcurrencyLimit(options.concurrency, options.maxWaiting);
     this.breaker = new CircuitBreaker(options.breaker.failures, options.breaker.cooldownMs);
+    this.dispatcher = options.proxy && new EnvHttpProxyAgent(options.proxy);
   }
 
   /**
@@ -188,6 +193,8 @@ export class UpstreamHttp {
         body: request.body,
         redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
+        // undici's own agent, which Node's fetch takes: its types are not the bundled ones.
+        ...(this.dispatcher && ({ dispatcher: this.dispatcher } as RequestInit)),
       });
       const answer = {
         status: response.status,
