@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { execFileSync, spawn } from "node:child_process";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { freePort, startGatewayProcess } from "../test/support/processes.js";
 import { summarize, timed } from "./measure.js";
 
@@ -21,8 +22,8 @@ const pin = process.argv.includes("--pin");
 const maxInFlight = 1024;
 const heapMb = 256;
 
-const untouched = `{ organizations(first: 5) { nodes { name } } azure: repositories(first: 20, host: AZURE_DEVOPS) { nodes { name defaultBranch { name } } } }`;
-const touching = `{ scm: repositories(first: 20, host: SCM_MANAGER) { nodes { name branches(first: 5) { nodes { name } } } } }`;
+const untouched = `query Untouched { organizations(first: 5) { nodes { name } } azure: repositories(first: 20, host: AZURE_DEVOPS) { nodes { name defaultBranch { name } } } }`;
+const touching = `query Touching { scm: repositories(first: 20, host: SCM_MANAGER) { nodes { name branches(first: 5) { nodes { name } } } } }`;
 
 const rssMb = (pid: number) =>
   Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024;
@@ -67,6 +68,40 @@ async function startUpstreams() {
   };
 }
 
+/**
+ * Cumulative counts of the gateway's request-duration histogram for the untouched query, by upper
+ * bound, and its event loop's delay since the last scrape (prom-client starts it over at each).
+ */
+type Buckets = Map<string, number>;
+
+async function untouchedBuckets(graphqlUrl: string): Promise<Buckets> {
+  const text = await (await fetch(new URL("/metrics", graphqlUrl))).text();
+  const buckets: Buckets = new Map();
+  for (const [, name, value] of text.matchAll(/^gateway_nodejs_eventloop_lag_(p99|max)_seconds (\S+)/gm))
+    buckets.set(`loop ${name}`, Number(value));
+  const pattern = /^gateway_request_duration_seconds_bucket\{([^}]*)\} (\d+)/gm;
+  for (const [, labels, count] of text.matchAll(pattern))
+    if (labels!.includes('operation="Untouched"'))
+      buckets.set(/le="([^"]+)"/.exec(labels!)![1]!, Number(count));
+  return buckets;
+}
+
+/** Between two scrapes: the share (percent) of requests answered within 5, 10 and 25 ms, and the event loop's delay. */
+function within(from: Buckets, to: Buckets) {
+  const count = (le: string) => (to.get(le) ?? 0) - (from.get(le) ?? 0);
+  const total = count("+Inf");
+  const share = (le: string) => Math.round((10_000 * count(le)) / total) / 100;
+  const loopMs = (name: string) => Math.round((to.get(`loop ${name}`) ?? 0) * 10_000) / 10;
+  return {
+    requests: total,
+    "5ms": share("0.005"),
+    "10ms": share("0.01"),
+    "25ms": share("0.025"),
+    loopDelayP99Ms: loopMs("p99"),
+    loopDelayMaxMs: loopMs("max"),
+  };
+}
+
 /** Every thread of the process (the thread pool compresses) on one core. */
 const onCore = (pid: number, core: number) =>
   execFileSync("taskset", ["-a", "-cp", String(core), String(pid)]);
@@ -89,6 +124,8 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
       NODE_ENV: "production",
       NODE_OPTIONS: `--max-old-space-size=${heapMb}`,
       RATE_LIMIT: "0",
+      // Its own request-duration histogram tells the gateway's share of the latency from the load client's.
+      METRICS: "on",
       LOG_LEVEL: "warn",
       UPSTREAM_TIMEOUT_MS: "2000",
       // Stale branches would hide the hang from clients; the soak wants its errors seen and explained.
@@ -113,7 +150,21 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
     () => memory.push([Math.round(elapsed()), Math.round(rssMb(gateway.pid))]),
     5_000,
   );
+  const served: Record<string, Promise<Buckets>> = {};
+  // The load client's own event loop: a delay there counts in the latencies it measures.
+  const clientLoop = monitorEventLoopDelay({ resolution: 1 });
+  const clientLoopMs: number[] = [];
+  const clientLoopSample = () => {
+    clientLoopMs.push(Math.round(clientLoop.percentile(99) / 1e5) / 10);
+    clientLoop.reset();
+  };
+  const warmedAt = setTimeout(() => {
+    served.warm = untouchedBuckets(gateway.url);
+    clientLoop.enable();
+  }, warmUp * 1000);
   const faultAt = setTimeout(() => {
+    served.half = untouchedBuckets(gateway.url);
+    clientLoopSample();
     if (fault) void upstreams.hangScm();
   }, half * 1000);
 
@@ -147,8 +198,11 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
     inFlight.add(request);
   }
   await Promise.all(inFlight);
+  const end = await untouchedBuckets(gateway.url);
+  clientLoopSample();
   clearInterval(sampler);
   clearTimeout(faultAt);
+  clearTimeout(warmedAt);
   await gateway.stop();
 
   const report = {
@@ -161,6 +215,11 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
     memoryMb: memory,
     untouchedBefore: summarize(latencies.before),
     untouchedAfter: summarize(latencies.after),
+    /** As the gateway measured them (its histogram): the share of untouched queries answered within each bound. */
+    untouchedServedBefore: within(await served.warm!, await served.half!),
+    untouchedServedAfter: within(await served.half!, end),
+    /** p99 of the load client's event-loop delay (ms) in each half, 1 ms resolution. */
+    loadClientLoopDelayP99Ms: clientLoopMs,
     touchingBefore: summarize(touched.before),
     touchingAfter: summarize(touched.after),
     errors: Object.fromEntries(errors),
@@ -173,6 +232,9 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
   );
   console.log(
     `untouched p99: ${report.untouchedBefore.p99.toFixed(1)} ms before, ${report.untouchedAfter.p99.toFixed(1)} ms after`,
+  );
+  console.log(
+    `untouched served by the gateway within 5/10/25 ms: before ${JSON.stringify(report.untouchedServedBefore)}, after ${JSON.stringify(report.untouchedServedAfter)}`,
   );
   await mkdir(new URL("./results/", import.meta.url), { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
