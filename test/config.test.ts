@@ -23,6 +23,21 @@ describe("configuration", () => {
     expect(config.azure).toBeUndefined();
   });
 
+  it("takes an HTTP proxy, and never shows one it cannot read (it may hold a password)", () => {
+    const proxy = loadConfig({ HTTPS_PROXY: "http://u:secret@proxy.example:3128", NO_PROXY: ".corp" })
+      .upstream.proxy;
+    expect(proxy).toEqual({
+      httpsProxy: "http://u:secret@proxy.example:3128",
+      httpProxy: undefined,
+      noProxy: ".corp",
+    });
+    expect(loadConfig({}).upstream.proxy).toBeUndefined();
+    for (const bad of ["http://u:secret@proxy.example:99999", "socks5://u:secret@proxy.example:1080"]) {
+      expect(() => loadConfig({ HTTP_PROXY: bad })).toThrow(/HTTP_PROXY must be an http\(s\) URL/);
+      expect(() => loadConfig({ HTTP_PROXY: bad })).not.toThrow(/secret/);
+    }
+  });
+
   it("says clearly what is wrong, all at once", () => {
     let message = "";
     try {

@@ -7,6 +7,8 @@
  *     npx tsx examples/internal-tool/attach-unprotected.ts "<organization>" "<plan>" [--dry-run]
  */
 
+import { pathToFileURL } from "node:url";
+
 const organizations = /* GraphQL */ `
   query Organizations($name: String!) {
     organizations(first: 100, filter: { nameContains: $name }) {
@@ -195,7 +197,7 @@ async function main(): Promise<void> {
   process.exitCode = report.failed.length > 0 ? 1 : 0;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`)
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
   main().catch((error: unknown) => {
     console.error(`attach-unprotected: ${(error as Error).message}`);
     process.exit(1);

@@ -149,9 +149,11 @@ export interface ProxyConfig {
 
 /** HTTPS_PROXY / HTTP_PROXY (credentials allowed in them, never shown) and NO_PROXY. */
 function proxyConfig(read: EnvReader): ProxyConfig | undefined {
+  // The value is never shown: it may hold the proxy's password.
   const proxyUrl = (name: string) => {
     const value = read.text(name);
-    if (value === undefined || /^https?:\/\/[^\s/]+/.test(value)) return value;
+    if (value === undefined || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)))
+      return value;
     read.problems.push(`${name} must be an http(s) URL like http://proxy.example.com:3128`);
     return undefined;
   };

@@ -61,7 +61,7 @@ export const settings: Record<string, Record<string, string>> = {
     UPSTREAM_MAX_RESPONSE_BYTES: "the largest upstream answer read",
     BREAKER_FAILURES: "failures in a row that open an upstream's breaker",
     BREAKER_COOLDOWN_MS: "how long an open breaker turns calls away",
-    HTTPS_PROXY: "HTTP proxy for https:// upstreams (credentials may be in the URL)",
+    HTTPS_PROXY: "HTTP proxy for https:// upstreams (HTTP_PROXY when unset; credentials may be in the URL)",
     HTTP_PROXY: "HTTP proxy for http:// upstreams",
     NO_PROXY: "hosts reached without the proxy, comma-separated",
   },

@@ -1,4 +1,5 @@
-import { EnvHttpProxyAgent, type Dispatcher } from "undici";
+import type { Dispatcher } from "undici";
+import { proxyAgent, type ProxySettings } from "./proxy.js";
 import { CircuitBreaker, Refused } from "./circuit-breaker.js";
 import { ConcurrencyLimit, NotRun } from "./concurrency-limit.js";
 import { RetryBudget } from "./retry-budget.js";
@@ -20,7 +21,7 @@ export interface UpstreamHttpOptions {
   retries: number;
   breaker: { failures: number; cooldownMs: number };
   /** An HTTP proxy between the gateway and the upstream (NO_PROXY honoured). */
-  proxy?: { httpProxy?: string; httpsProxy?: string; noProxy?: string };
+  proxy?: ProxySettings;
   metrics?: Metrics;
   cache?: ResponseCache;
 }
@@ -34,7 +35,8 @@ export class UpstreamHttp {
   private readonly limit: ConcurrencyLimit;
   readonly breaker: CircuitBreaker;
   private readonly budget = new RetryBudget();
-  private readonly dispatcher?: Dispatcher;
+  /** The proxy's agent, when upstreams are reached through one (`/ready` asks through it too). */
+  readonly dispatcher?: Dispatcher;
 
   constructor(
     readonly upstream: UpstreamName,
@@ -42,7 +44,7 @@ export class UpstreamHttp {
   ) {
     this.limit = new ConcurrencyLimit(options.concurrency, options.maxWaiting);
     this.breaker = new CircuitBreaker(options.breaker.failures, options.breaker.cooldownMs);
-    this.dispatcher = options.proxy && new EnvHttpProxyAgent(options.proxy);
+    this.dispatcher = options.proxy && proxyAgent(options.proxy);
   }
 
   /**

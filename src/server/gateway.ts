@@ -105,7 +105,9 @@ function readinessSources(config: Config, shared: Shared, caches: Caches): Readi
   return {
     redis: config.cache.url ? caches.store : undefined,
     upstreams: configured.flatMap(([name, url]) =>
-      url ? [{ name, url, breaker: shared.http[name].breaker }] : [],
+      url
+        ? [{ name, url, breaker: shared.http[name].breaker, dispatcher: shared.http[name].dispatcher }]
+        : [],
     ),
   };
 }

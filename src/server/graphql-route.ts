@@ -9,7 +9,7 @@ import { nestsTooDeep } from "./json-guard.js";
 import type { Metrics } from "../http/metrics.js";
 import type { RequestTrace } from "../http/types.js";
 import { compress, encodingFor, varyOnEncoding } from "./compression.js";
-import { outcomeOf, reportOf } from "./request-report.js";
+import { outcomeOf, reportOf, reportServed } from "./request-report.js";
 import { errorBody } from "./routes.js";
 import type { RequestSpan, Tracing } from "./tracing.js";
 
@@ -61,6 +61,7 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
     if (answerKey) route.metrics.cacheLookup("answers", kept ? "hit" : "miss");
     if (kept) {
       requests.set(request, { context, kept: answerKey });
+      reportServed(context, kept, operationNameOf(body));
       return reply.header("x-gateway-cache", "hit").type("application/json; charset=utf-8").send(kept);
     }
     const flight = answerKey === undefined ? undefined : route.answers!.begin(answerKey);

@@ -1,11 +1,13 @@
 import type { CircuitBreaker } from "../http/circuit-breaker.js";
 import type { CacheStore } from "../http/cache-store.js";
 import type { UpstreamName } from "../http/types.js";
+import type { Dispatcher } from "undici";
 
 export interface ReadinessSources {
   /** The shared store, when Redis is configured (the in-memory one is always there). */
   redis?: CacheStore;
-  upstreams: Array<{ name: UpstreamName; url: string; breaker: CircuitBreaker }>;
+  /** Each configured upstream, its breaker, and the proxy it is reached through, if any. */
+  upstreams: Array<{ name: UpstreamName; url: string; breaker: CircuitBreaker; dispatcher?: Dispatcher }>;
 }
 
 type CacheCheck = "memory" | "reachable" | "unreachable";
@@ -40,7 +42,7 @@ async function check(sources: ReadinessSources): Promise<Readiness> {
     sources.redis
       ? sources.redis.reachable().then((up): CacheCheck => (up ? "reachable" : "unreachable"))
       : ("memory" as const),
-    Promise.all(sources.upstreams.map(({ url }) => answers(url))),
+    Promise.all(sources.upstreams.map(({ url, dispatcher }) => answers(url, dispatcher))),
   ]);
   const upstreams = Object.fromEntries(
     sources.upstreams.map(({ name, breaker }, i) => [
@@ -53,9 +55,13 @@ async function check(sources: ReadinessSources): Promise<Readiness> {
   return { ready, cache, upstreams };
 }
 
-async function answers(url: string): Promise<boolean> {
+async function answers(url: string, dispatcher?: Dispatcher): Promise<boolean> {
   try {
-    const response = await fetch(url, { redirect: "manual", signal: AbortSignal.timeout(probeTimeoutMs) });
+    const response = await fetch(url, {
+      redirect: "manual",
+      signal: AbortSignal.timeout(probeTimeoutMs),
+      ...(dispatcher && ({ dispatcher } as RequestInit)),
+    });
     await response.body?.cancel();
     return response.status < 500;
   } catch {

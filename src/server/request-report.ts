@@ -34,6 +34,25 @@ export const requestReports: ApolloServerPlugin<GatewayContext> = {
     }),
 };
 
+/**
+ * An answer served from the answer cache, which Apollo did not compute: complete ones need no
+ * report; one with errors (an open breaker's refusals, or shared while in flight) is read for them,
+ * so that an outage answered from memory still counts as one.
+ */
+export function reportServed(context: GatewayContext, body: string, operation?: string): void {
+  if (!body.includes('"errors"')) return;
+  const { errors, data } = JSON.parse(body) as {
+    errors?: Array<{ extensions?: { code?: unknown } }>;
+    data?: unknown;
+  };
+  if (!errors) return;
+  reports.set(context.scope, {
+    operation,
+    codes: errors.map((error) => codeOf(error.extensions?.code)),
+    hasData: data !== undefined && data !== null,
+  });
+}
+
 export function reportOf(context: GatewayContext | undefined): RequestReport | undefined {
   return context && reports.get(context.scope);
 }

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { encodeId } from "../../src/graphql/global-id.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 
@@ -128,6 +128,10 @@ describe("while an upstream's breaker is open", () => {
     });
     return { hit: response.headers.get("x-gateway-cache") === "hit", text: await response.text() };
   };
+  const unavailableCounted = async () => {
+    const text = await (await fetch(new URL("/metrics", b.gateway.url))).text();
+    return Number(/^gateway_errors_total\{code="UPSTREAM_UNAVAILABLE"\} (\d+)/m.exec(text)?.[1] ?? 0);
+  };
   const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
   const codes = (text: string) =>
     (JSON.parse(text) as { errors?: Array<{ extensions: { code: string } }> }).errors?.map(
@@ -147,17 +151,22 @@ describe("while an upstream's breaker is open", () => {
       expect(refused.text).not.toBe(failing.text);
       expect(codes(refused.text)?.every((c) => c === "UPSTREAM_UNAVAILABLE")).toBe(true);
       b.resetCalls();
+      const counted = await unavailableCounted();
       const again = await ask(touching);
       expect(again).toEqual({ hit: true, text: refused.text });
       expect(b.calls()).toHaveLength(0);
+      // Answered from memory, the outage still counts in the metrics, error by error.
+      expect((await unavailableCounted()) - counted).toBe(codes(refused.text)!.length);
       // Another question is asked as usual.
       expect((await ask(`{ organizations(first: 1) { totalCount } }`)).hit).toBe(false);
       // Half-open: one request probes the upstream (slowly), and the same question meanwhile is
       // still answered with the refusals rather than waiting for the probe.
       await sleep(1_700);
       b.sim.scmManager.faults.setRules([{ operation: "getBranches", status: 503, latencyMs: 1_000 }]);
+      const branchCalls = () => b.sim.scmManager.stats.snapshot().counts.getBranches ?? 0;
+      const before = branchCalls();
       const probe = ask(touching);
-      await sleep(200);
+      await vi.waitFor(() => expect(branchCalls()).toBeGreaterThan(before), { timeout: 5_000 });
       expect(await ask(touching)).toEqual({ hit: true, text: refused.text });
       expect((await probe).hit).toBe(false);
     } finally {

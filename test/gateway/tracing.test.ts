@@ -21,13 +21,16 @@ const query = `query Overview { repositories(first: 3, host: SCM_MANAGER) { node
 
 /** The request's span once it ended (after the answer was sent), and the spans under it. */
 async function spansOf(trace: string): Promise<{ request: ReadableSpan; calls: ReadableSpan[] }> {
-  const request = await vi.waitFor(() => {
-    const found = exporter
-      .getFinishedSpans()
-      .find((s) => s.kind === SpanKind.SERVER && s.spanContext().traceId === trace);
-    if (!found) throw new Error("no request span yet");
-    return found;
-  });
+  const request = await vi.waitFor(
+    () => {
+      const found = exporter
+        .getFinishedSpans()
+        .find((s) => s.kind === SpanKind.SERVER && s.spanContext().traceId === trace);
+      if (!found) throw new Error("no request span yet");
+      return found;
+    },
+    { timeout: 5_000 },
+  );
   const calls = exporter
     .getFinishedSpans()
     .filter((s) => s.parentSpanContext?.spanId === request.spanContext().spanId);
