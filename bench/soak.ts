@@ -90,7 +90,7 @@ async function untouchedBuckets(graphqlUrl: string): Promise<Buckets> {
 function within(from: Buckets, to: Buckets) {
   const count = (le: string) => (to.get(le) ?? 0) - (from.get(le) ?? 0);
   const total = count("+Inf");
-  const share = (le: string) => Math.round((10_000 * count(le)) / total) / 100;
+  const share = (le: string) => (total === 0 ? 0 : Math.round((10_000 * count(le)) / total) / 100);
   const loopMs = (name: string) => Math.round((to.get(`loop ${name}`) ?? 0) * 10_000) / 10;
   return {
     requests: total,

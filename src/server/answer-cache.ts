@@ -62,7 +62,7 @@ export class AnswerCache {
    * answered one per turn, so a crowd of them does not hold other requests.
    */
   async lookup(key: string): Promise<string | undefined> {
-    const kept = (await this.store.get<string>(key)) ?? this.refused(key);
+    const kept = (await this.store.get<string>(key)) ?? this.keptRefusal(key);
     if (kept !== undefined) return kept;
     const flight = this.computing.get(key);
     return flight && onTurnOfItsOwn(flight.answer);
@@ -120,7 +120,7 @@ export class AnswerCache {
    * The answer kept under `key` of refusals that still hold. Kept on while a breaker half-opens:
    * the first request then asks the upstream, and those after it are refused again while it does.
    */
-  private refused(key: string): string | undefined {
+  private keptRefusal(key: string): string | undefined {
     const kept = this.refusedAnswers.get(key);
     if (kept && Date.now() >= kept.until) this.refusedAnswers.delete(key);
     else if (kept?.holds()) return kept.body;

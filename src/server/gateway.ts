@@ -77,22 +77,36 @@ export async function startGateway(config: Config, options: GatewayOptions = {})
   return {
     url: `http://${shownHost}:${port}/graphql`,
     /** Stops accepting, lets requests in flight finish within the configured bound, then lets go of Redis. */
-    async close() {
-      // A keep-alive connection whose request finished is let go as soon as it is idle.
-      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
-      const cutOff = setTimeout(() => app.server.closeAllConnections(), config.shutdownMs);
-      try {
-        await app.close();
-      } finally {
-        clearInterval(idle);
-        clearTimeout(cutOff);
-      }
-      await apollo.stop();
-      await caches.store?.close();
-      await rateLimit.close();
-      await tracing?.shutdown();
-    },
+    close: () =>
+      closeGateway(app, config.shutdownMs, tracing, [
+        () => apollo.stop(),
+        async () => caches.store?.close(),
+        () => rateLimit.close(),
+      ]),
   };
+}
+
+async function closeGateway(
+  app: ReturnType<typeof createApp>,
+  shutdownMs: number,
+  tracing: Tracing | undefined,
+  releases: Array<() => Promise<unknown>>,
+): Promise<void> {
+  // A keep-alive connection whose request finished is let go as soon as it is idle.
+  const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+  const cutOff = setTimeout(() => app.server.closeAllConnections(), shutdownMs);
+  try {
+    await app.close();
+  } finally {
+    clearInterval(idle);
+    clearTimeout(cutOff);
+  }
+  try {
+    for (const release of releases) await release();
+  } finally {
+    // The spans of the last requests are sent whatever else failed on the way out.
+    await tracing?.shutdown();
+  }
 }
 
 /** What `/ready` checks: Redis when configured, each configured upstream and its breaker. */

@@ -51,7 +51,10 @@ export class Tracing {
     if (!exporter && !config.endpoint) return undefined;
     const processor = exporter
       ? new SimpleSpanProcessor(exporter)
-      : new BatchSpanProcessor(new OTLPTraceExporter({ url: config.endpoint }));
+      : new BatchSpanProcessor(new OTLPTraceExporter({ url: config.endpoint }), {
+          // On stop, spans still held wait this long for the collector at most.
+          exportTimeoutMillis: 5_000,
+        });
     const resource = resourceFromAttributes({ "service.name": config.serviceName });
     return new Tracing(new BasicTracerProvider({ resource, spanProcessors: [processor] }));
   }
