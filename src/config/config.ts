@@ -124,7 +124,7 @@ function logLevel(read: EnvReader): string {
 }
 
 /** `TRUST_PROXY=10.0.0.0/8,192.168.1.10`: addresses or CIDR ranges, each checked. */
-function proxies(read: EnvReader): string[] {
+function trustedProxies(read: EnvReader): string[] {
   const entries = (read.text("TRUST_PROXY") ?? "").split(",").map((entry) => entry.trim());
   return entries.filter((entry) => {
     if (!entry) return false;
@@ -207,7 +207,7 @@ function readConfig(read: EnvReader, env: Env): Config {
     port: read.integer("PORT", 4000, 0, 65_535),
     host: read.text("HOST", "127.0.0.1"),
     shutdownMs: read.integer("SHUTDOWN_TIMEOUT_MS", 10_000, 0, 600_000),
-    trustProxy: proxies(read),
+    trustProxy: trustedProxies(read),
     logLevel: logLevel(read),
     ...upstreams,
     upstream: {

@@ -1,5 +1,5 @@
 import type { Dispatcher } from "undici";
-import { proxyAgent, type ProxySettings } from "./proxy.js";
+import { proxyAgent, through, type ProxySettings } from "./proxy.js";
 import { CircuitBreaker, Refused } from "./circuit-breaker.js";
 import { ConcurrencyLimit, NotRun } from "./concurrency-limit.js";
 import { RetryBudget } from "./retry-budget.js";
@@ -195,8 +195,7 @@ export class UpstreamHttp {
         body: request.body,
         redirect: "manual",
         signal: AbortSignal.timeout(timeoutMs),
-        // undici's own agent, which Node's fetch takes: its types are not the bundled ones.
-        ...(this.dispatcher && ({ dispatcher: this.dispatcher } as RequestInit)),
+        ...through(this.dispatcher),
       });
       const answer = {
         status: response.status,

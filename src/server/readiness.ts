@@ -2,6 +2,7 @@ import type { CircuitBreaker } from "../http/circuit-breaker.js";
 import type { CacheStore } from "../http/cache-store.js";
 import type { UpstreamName } from "../http/types.js";
 import type { Dispatcher } from "undici";
+import { through } from "../http/proxy.js";
 
 export interface ReadinessSources {
   /** The shared store, when Redis is configured (the in-memory one is always there). */
@@ -60,7 +61,7 @@ async function answers(url: string, dispatcher?: Dispatcher): Promise<boolean> {
     const response = await fetch(url, {
       redirect: "manual",
       signal: AbortSignal.timeout(probeTimeoutMs),
-      ...(dispatcher && ({ dispatcher } as RequestInit)),
+      ...through(dispatcher),
     });
     await response.body?.cancel();
     return response.status < 500;

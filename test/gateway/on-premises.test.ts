@@ -84,6 +84,24 @@ describe("an HTTP proxy (HTTP_PROXY, HTTPS_PROXY, NO_PROXY)", () => {
     expect(await carried({ HTTP_PROXY: proxyUrl })).toEqual(hosts().sort());
   });
 
+  it("carries /ready's questions too", async () => {
+    const config = loadConfig({
+      PORT: "0",
+      LOG_LEVEL: "silent",
+      ...gatewayEnvironment(sim),
+      HTTP_PROXY: proxyUrl,
+    });
+    const gateway = await startGateway(config);
+    try {
+      proxy.seen.clear();
+      const ready = await fetch(new URL("/ready", gateway.url));
+      expect(ready.status).toBe(200);
+      expect([...proxy.seen].sort()).toEqual(hosts().sort());
+    } finally {
+      await gateway.close();
+    }
+  });
+
   it("except to the hosts NO_PROXY names", async () => {
     const [gitprotect, ...others] = hosts();
     expect(await carried({ HTTP_PROXY: proxyUrl, NO_PROXY: gitprotect! })).toEqual(others.sort());
