@@ -1,15 +1,16 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { execFileSync, spawn } from "node:child_process";
-import { monitorEventLoopDelay } from "node:perf_hooks";
 import { freePort, startGatewayProcess } from "../test/support/processes.js";
-import { summarize, timed } from "./measure.js";
+import type { LoadPlan, LoadReport } from "./soak-load.js";
 
 /**
  * `npm run soak [-- --seconds=N] [--rate=R] [--no-fault] [--pin]`: mixed load on a gateway process with a capped heap, and half-way
  * SCM-Manager starts to hang. Shown: resident memory over time (flat), every error explained by
  * the fault (SCM-Manager, UPSTREAM_UNAVAILABLE), and the latency of queries that do not touch
- * SCM-Manager before and after the fault.
+ * SCM-Manager before and after the fault. The two queries are sent by two client processes, as
+ * different clients send them: in one process, the burst of failed answers a hang releases was read
+ * by the same event loop that timed the untouched answers, and counted in their latency.
  */
 
 const seconds = Number(process.argv.find((a) => a.startsWith("--seconds="))?.split("=")[1] ?? 180);
@@ -19,7 +20,6 @@ const fault = !process.argv.includes("--no-fault");
 const rate = Number(process.argv.find((a) => a.startsWith("--rate="))?.split("=")[1] ?? 400);
 /** `--pin`: the gateway on the first core, the load and the simulators on the second, so they do not share one. */
 const pin = process.argv.includes("--pin");
-const maxInFlight = 1024;
 const heapMb = 256;
 
 const untouched = `query Untouched { organizations(first: 5) { nodes { name } } azure: repositories(first: 20, host: AZURE_DEVOPS) { nodes { name defaultBranch { name } } } }`;
@@ -135,110 +135,101 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
   );
   if (pin) {
     onCore(gateway.pid, 0);
-    for (const pid of [upstreams.pid, process.pid]) onCore(pid, 1);
+    onCore(upstreams.pid, 1);
   }
-  const started = performance.now();
-  const elapsed = () => (performance.now() - started) / 1000;
   const half = seconds / 2;
   /** The first tenth fills the caches: its cold answers are not the steady state compared. */
   const warmUp = seconds / 10;
-  const latencies = { before: [] as number[], after: [] as number[] };
-  const touched = { before: [] as number[], after: [] as number[] };
-  const errors = new Map<string, number>();
+  // Both clients begin at one moment, once both have started.
+  const plan = { url: gateway.url, startAt: Date.now() + 3_000, seconds, warmUp, half };
+  const loads = {
+    untouched: startLoad({ ...plan, query: untouched, rate: (rate * 3) / 4 }),
+    touching: startLoad({ ...plan, query: touching, rate: rate / 4 }),
+  };
+  const at = (offset: number) => plan.startAt + offset * 1000 - Date.now();
   const memory: Array<[number, number]> = [];
   const sampler = setInterval(
-    () => memory.push([Math.round(elapsed()), Math.round(rssMb(gateway.pid))]),
+    () => memory.push([Math.round((Date.now() - plan.startAt) / 1000), Math.round(rssMb(gateway.pid))]),
     5_000,
   );
   const served: Record<string, Promise<Buckets>> = {};
-  // The load client's own event loop: a delay there counts in the latencies it measures.
-  const clientLoop = monitorEventLoopDelay({ resolution: 1 });
-  const clientLoopMs: number[] = [];
-  const clientLoopSample = () => {
-    clientLoopMs.push(Math.round(clientLoop.percentile(99) / 1e5) / 10);
-    clientLoop.reset();
-  };
   const warmedAt = setTimeout(() => {
     served.warm = untouchedBuckets(gateway.url);
-    clientLoop.enable();
-  }, warmUp * 1000);
+  }, at(warmUp));
   const faultAt = setTimeout(() => {
     served.half = untouchedBuckets(gateway.url);
-    clientLoopSample();
     if (fault) void upstreams.hangScm();
-  }, half * 1000);
-
-  // Open loop: requests leave on a fixed schedule whatever the answers do, so a fault that makes some
-  // answers fast (an open breaker) does not raise the offered load, and a latency counts from the
-  // scheduled start (no coordinated omission).
-  const inFlight = new Set<Promise<void>>();
-  let dropped = 0;
-  const send = async (n: number, scheduled: number) => {
-    const query = n % 4 === 0 ? touching : untouched;
-    const { body } = await timed(gateway.url, query).catch(() => ({ body: { errors: [{}] } }));
-    const ms = performance.now() - scheduled;
-    const at = (scheduled - started) / 1000;
-    if (at >= warmUp) (query === untouched ? latencies : touched)[at < half ? "before" : "after"].push(ms);
-    for (const error of (body.errors ?? []) as Array<{
-      extensions?: { code?: string; upstream?: string };
-    }>) {
-      const key = `${error.extensions?.upstream ?? "-"} ${error.extensions?.code ?? "?"}`;
-      errors.set(key, (errors.get(key) ?? 0) + 1);
-    }
-  };
-  for (let n = 0; elapsed() < seconds; n += 1) {
-    const scheduled = started + (n * 1000) / rate;
-    const wait = scheduled - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    if (inFlight.size >= maxInFlight) {
-      dropped += 1;
-      continue;
-    }
-    const request = send(n, scheduled).finally(() => inFlight.delete(request));
-    inFlight.add(request);
-  }
-  await Promise.all(inFlight);
+  }, at(half));
+  const [untouchedLoad, touchingLoad] = await Promise.all([loads.untouched, loads.touching]);
   const end = await untouchedBuckets(gateway.url);
-  clientLoopSample();
   clearInterval(sampler);
   clearTimeout(faultAt);
   clearTimeout(warmedAt);
   await gateway.stop();
-
-  const report = {
+  await report({
     fault,
     pinned: pin,
     seconds,
     rate,
-    dropped,
+    dropped: untouchedLoad.dropped + touchingLoad.dropped,
     heapMb,
     memoryMb: memory,
-    untouchedBefore: summarize(latencies.before),
-    untouchedAfter: summarize(latencies.after),
+    untouchedBefore: untouchedLoad.before,
+    untouchedAfter: untouchedLoad.after,
     /** As the gateway measured them (its histogram): the share of untouched queries answered within each bound. */
     untouchedServedBefore: within(await served.warm!, await served.half!),
     untouchedServedAfter: within(await served.half!, end),
-    /** p99 of the load client's event-loop delay (ms) in each half, 1 ms resolution. */
-    loadClientLoopDelayP99Ms: clientLoopMs,
-    touchingBefore: summarize(touched.before),
-    touchingAfter: summarize(touched.after),
-    errors: Object.fromEntries(errors),
-  };
-  const firstHalf = memory.filter(([t]) => t <= half).map(([, mb]) => mb);
-  const secondHalf = memory.filter(([t]) => t > half).map(([, mb]) => mb);
-  console.log(JSON.stringify(report, null, 2));
+    /** p99 of the untouched client's event-loop delay (ms) in each half, 1 ms resolution. */
+    untouchedClientLoopDelayP99Ms: untouchedLoad.loopDelayP99Ms,
+    touchingBefore: touchingLoad.before,
+    touchingAfter: touchingLoad.after,
+    errors: { ...untouchedLoad.errors, ...touchingLoad.errors },
+  });
+}
+
+/** A client process (bench/soak-load.ts) sending one query by `plan`; its report once it is done. */
+function startLoad(plan: LoadPlan): Promise<LoadReport> {
+  const command = [process.execPath, "--import", "tsx", "bench/soak-load.ts"];
+  const child = spawn(pin ? "taskset" : command[0]!, pin ? ["-a", "-c", "1", ...command] : command.slice(1), {
+    cwd: new URL("../", import.meta.url).pathname,
+    env: { ...process.env, SOAK_LOAD: JSON.stringify(plan) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let output = "";
+  child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+  return new Promise((resolve, reject) =>
+    child.once("exit", (code) =>
+      code === 0
+        ? resolve(JSON.parse(output.trim().split("\n").at(-1)!) as LoadReport)
+        : reject(new Error(`a soak client exited with ${code}`)),
+    ),
+  );
+}
+
+async function report(result: {
+  untouchedBefore: LoadReport["before"];
+  untouchedAfter: LoadReport["after"];
+  untouchedServedBefore: unknown;
+  untouchedServedAfter: unknown;
+  memoryMb: Array<[number, number]>;
+  [name: string]: unknown;
+}) {
+  const half = seconds / 2;
+  const firstHalf = result.memoryMb.filter(([t]) => t <= half).map(([, mb]) => mb);
+  const secondHalf = result.memoryMb.filter(([t]) => t > half).map(([, mb]) => mb);
+  console.log(JSON.stringify(result, null, 2));
   console.log(
     `memory: first half peak ${Math.max(...firstHalf)} MB, second half peak ${Math.max(...secondHalf)} MB`,
   );
   console.log(
-    `untouched p99: ${report.untouchedBefore.p99.toFixed(1)} ms before, ${report.untouchedAfter.p99.toFixed(1)} ms after`,
+    `untouched p99: ${result.untouchedBefore.p99.toFixed(1)} ms before, ${result.untouchedAfter.p99.toFixed(1)} ms after`,
   );
   console.log(
-    `untouched served by the gateway within 5/10/25 ms: before ${JSON.stringify(report.untouchedServedBefore)}, after ${JSON.stringify(report.untouchedServedAfter)}`,
+    `untouched served by the gateway within 5/10/25 ms: before ${JSON.stringify(result.untouchedServedBefore)}, after ${JSON.stringify(result.untouchedServedAfter)}`,
   );
   await mkdir(new URL("./results/", import.meta.url), { recursive: true });
   const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
-  await writeFile(new URL(`./results/${stamp}-soak.json`, import.meta.url), JSON.stringify(report, null, 2));
+  await writeFile(new URL(`./results/${stamp}-soak.json`, import.meta.url), JSON.stringify(result, null, 2));
 }
 
 await main();
