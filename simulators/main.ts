@@ -51,7 +51,8 @@ try {
                   Basic auth: ${c.scm.map((u) => `${u.name}/${u.password}${u.admin ? " (admin)" : u.locked ? " (locked)" : ""}`).join(", ")}
 
   Control API on each: GET|DELETE /_simulator/stats, GET|PUT|POST|DELETE /_simulator/faults,
-                       PUT /_simulator/latency, GET|PATCH /_simulator/settings, GET /_simulator/operations
+                       PUT /_simulator/latency, GET|PUT|DELETE /_simulator/capacity,
+                       GET|PATCH /_simulator/settings, GET /_simulator/operations
 
   A gateway over them:
     ${Object.entries(gatewayEnvironment(simulators))

@@ -7,7 +7,7 @@ describe("configuration", () => {
     expect(config).toMatchObject({
       port: 4000,
       demo: true,
-      upstream: { timeoutMs: 10_000, concurrency: 16 },
+      upstream: { timeoutMs: 10_000, concurrency: { floor: 4, ceiling: 256 } },
     });
     expect(config.gitprotect).toBeUndefined();
   });

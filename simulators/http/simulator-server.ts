@@ -4,6 +4,7 @@ import type { Contract, Operation } from "./contract.js";
 import { describeErrors } from "./contract.js";
 import { FaultPlan, parseFaultRule, type Latency } from "./faults.js";
 import { RequestStats } from "./stats.js";
+import { CapacityModel, parseCapacity } from "./capacity.js";
 import { ReplyError, type Reply, json } from "./reply.js";
 
 /** The operation name logged for a call that matches no operation of the API. */
@@ -49,6 +50,7 @@ export interface SimulatorServer {
   origin: string;
   faults: FaultPlan;
   stats: RequestStats;
+  capacity: CapacityModel;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startSimulatorServer<P>(
   const faults = new FaultPlan(options.seed);
   if (options.latency) faults.setLatency(options.latency);
   const stats = new RequestStats();
+  const capacity = new CapacityModel();
   const sockets = new Set<Socket>();
   const host = options.host ?? "127.0.0.1";
   let origin = "";
@@ -126,9 +129,19 @@ export async function startSimulatorServer<P>(
         endedAt: performance.now(),
       });
 
-    const { delayMs, action } = faults.take(operation.id);
+    const taken = faults.take(operation.id);
+    const admission = capacity.admit(taken.delayMs);
+    if (admission.refused) {
+      finish(admission.status);
+      return send(res, {
+        ...json(admission.status, { message: "the server is busy" }),
+        headers: { "retry-after": String(admission.retryAfterSeconds) },
+      });
+    }
+    res.once("close", () => capacity.done());
+    const { action } = taken;
     const raw = await readBody(req);
-    if (delayMs > 0) await sleep(delayMs);
+    if (admission.delayMs > 0) await sleep(admission.delayMs);
     switch (action.kind) {
       case "reset":
         finish(0);
@@ -247,6 +260,7 @@ export async function startSimulatorServer<P>(
           return json(200, stats.snapshot());
         case "DELETE /stats":
           stats.reset();
+          capacity.reset();
           return json(200, stats.snapshot());
         case "GET /faults":
           return json(200, { latency: faults.getLatency(), rules: faults.listRules() });
@@ -270,6 +284,14 @@ export async function startSimulatorServer<P>(
           faults.setLatency(latency);
           return json(200, latency);
         }
+        case "GET /capacity":
+          return json(200, { capacity: capacity.get(), ...capacity.snapshot() });
+        case "PUT /capacity":
+          capacity.set(parseCapacity(await input()));
+          return json(200, { capacity: capacity.get(), ...capacity.snapshot() });
+        case "DELETE /capacity":
+          capacity.set(undefined);
+          return json(200, { capacity: null, ...capacity.snapshot() });
         case "GET /settings":
           return json(200, definition.settings?.get() ?? {});
         case "PATCH /settings":
@@ -299,6 +321,7 @@ export async function startSimulatorServer<P>(
     origin,
     faults,
     stats,
+    capacity,
     async close() {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => server.close(() => resolve()));

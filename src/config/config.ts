@@ -8,6 +8,7 @@ import {
   type GitProtectConfig,
   type ScmManagerConfig,
 } from "./upstreams.js";
+import { upstreamCallConfig, type UpstreamCallConfig } from "./upstream-calls.js";
 
 /** Environment → typed, validated configuration. Every upstream is optional; none at all means the demo. */
 
@@ -24,25 +25,8 @@ export interface Config {
   gitprotect?: GitProtectConfig;
   azure?: AzureDevOpsConfig;
   scm?: ScmManagerConfig;
-  upstream: {
-    timeoutMs: number;
-    /** Calls in flight per upstream at most, so a wide query does not flood a server. */
-    concurrency: number;
-    /** Extra attempts for reads that failed with a network error or a 502/503/504. */
-    retries: number;
-    /** Pages of a thousand records one listing may read; an upstream declaring more is refused. */
-    maxPages: number;
-    /** Bytes one upstream answer may have; a larger one is refused (UPSTREAM_TOO_LARGE). */
-    maxResponseBytes: number;
-    /** How long one request's upstream calls may take in all, queue waits included. */
-    deadlineMs: number;
-    /** Calls that may wait for a slot per upstream; past it a call fails at once. */
-    maxWaiting: number;
-    /** Failures in a row that open an upstream's breaker, and how long it stays open. */
-    breaker: { failures: number; cooldownMs: number };
-    /** The HTTP proxy upstream calls go through, when the network asks for one. */
-    proxy?: ProxyConfig;
-  };
+  upstream: UpstreamCallConfig;
+
   limits: {
     maxQueryBytes: number;
     /** The whole request (headers and body) must arrive within this. */
@@ -139,30 +123,6 @@ function trustedProxies(read: EnvReader): string[] {
   });
 }
 
-/** The standard proxy variables, as curl and most tools read them. */
-export interface ProxyConfig {
-  httpProxy?: string;
-  httpsProxy?: string;
-  /** Hosts reached directly: comma-separated names, domains (`.example.com`), `host:port`, `*`. */
-  noProxy?: string;
-}
-
-/** HTTPS_PROXY / HTTP_PROXY (credentials allowed in them, never shown) and NO_PROXY. */
-function proxyConfig(read: EnvReader): ProxyConfig | undefined {
-  // The value is never shown: it may hold the proxy's password.
-  const proxyUrl = (name: string) => {
-    const value = read.text(name);
-    if (value === undefined || (URL.canParse(value) && /^https?:$/.test(new URL(value).protocol)))
-      return value;
-    read.problems.push(`${name} must be an http(s) URL like http://proxy.example.com:3128`);
-    return undefined;
-  };
-  const httpsProxy = proxyUrl("HTTPS_PROXY");
-  const httpProxy = proxyUrl("HTTP_PROXY");
-  const noProxy = read.text("NO_PROXY");
-  return httpsProxy || httpProxy ? { httpsProxy, httpProxy, noProxy } : undefined;
-}
-
 /** OpenTelemetry traces, sent over OTLP/HTTP when an endpoint is set. */
 export interface TracingConfig {
   /** Where spans go (the traces path included); none: no traces. */
@@ -210,20 +170,7 @@ function readConfig(read: EnvReader, env: Env): Config {
     trustProxy: trustedProxies(read),
     logLevel: logLevel(read),
     ...upstreams,
-    upstream: {
-      timeoutMs: read.integer("UPSTREAM_TIMEOUT_MS", 10_000, 100, 300_000),
-      concurrency: read.integer("UPSTREAM_CONCURRENCY", 16, 1, 1_000),
-      retries: read.integer("UPSTREAM_RETRIES", 1, 0, 5),
-      maxPages: read.integer("UPSTREAM_MAX_PAGES", 100, 1, 10_000),
-      maxResponseBytes: read.integer("UPSTREAM_MAX_RESPONSE_BYTES", 64 * 1024 * 1024, 1_000, 2 ** 31),
-      deadlineMs: read.integer("REQUEST_DEADLINE_MS", 30_000, 100, 600_000),
-      maxWaiting: read.integer("UPSTREAM_QUEUE", 256, 0, 100_000),
-      breaker: {
-        failures: read.integer("BREAKER_FAILURES", 5, 1, 1_000),
-        cooldownMs: read.integer("BREAKER_COOLDOWN_MS", 10_000, 100, 600_000),
-      },
-      proxy: proxyConfig(read),
-    },
+    upstream: upstreamCallConfig(read),
     limits: {
       maxQueryBytes: read.integer("MAX_QUERY_BYTES", 20_000, 100, 1_000_000),
       requestTimeoutMs: read.integer("REQUEST_TIMEOUT_MS", 10_000, 100, 300_000),

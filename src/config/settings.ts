@@ -54,7 +54,8 @@ export const settings: Record<string, Record<string, string>> = {
   "Upstream calls": {
     UPSTREAM_TIMEOUT_MS: "time limit of one upstream call",
     REQUEST_DEADLINE_MS: "time limit of one request's upstream calls in all, queue waits included",
-    UPSTREAM_CONCURRENCY: "calls in flight per upstream",
+    UPSTREAM_CONCURRENCY_MIN: "the fewest calls in flight per upstream the adaptive limit keeps",
+    UPSTREAM_CONCURRENCY_MAX: "the most calls in flight per upstream the adaptive limit allows",
     UPSTREAM_QUEUE: "calls that may wait for a slot per upstream",
     UPSTREAM_RETRIES: "extra attempts of a read that failed on the way",
     UPSTREAM_MAX_PAGES: "pages one listing may read",

@@ -57,7 +57,7 @@ export function createShared(
 ): Shared {
   const http = (name: ConstructorParameters<typeof UpstreamHttp>[0]) => {
     const way = new UpstreamHttp(name, { ...config.upstream, metrics, cache: caches.responses });
-    metrics.watchBreaker(name, way.breaker);
+    metrics.watchUpstream(name, way);
     return way;
   };
   return {

@@ -11,27 +11,41 @@ interface Waiter {
 }
 
 /**
- * At most `limit` tasks at a time; at most `maxWaiting` more wait, in order, each no longer than
- * its deadline. A slow upstream fills its own queue and turns callers away at once, instead of
- * holding every request behind it.
+ * At most `limit.current` tasks at a time (a number that may change between tasks); at most
+ * `maxWaiting` more wait, in order, each no longer than its deadline. A slow upstream fills its
+ * own queue and turns callers away at once, instead of holding every request behind it.
  */
 export class ConcurrencyLimit {
   private running = 0;
   private readonly waiting: Waiter[] = [];
 
   constructor(
-    private readonly limit: number,
+    private readonly limit: { readonly current: number },
     private readonly maxWaiting = Number.POSITIVE_INFINITY,
   ) {}
 
+  /** Tasks running now. */
+  get inFlight(): number {
+    return this.running;
+  }
+
   async run<T>(task: () => Promise<T>, deadline = Number.POSITIVE_INFINITY): Promise<T> {
-    if (this.running >= this.limit) await this.wait(deadline);
-    this.running += 1;
+    // A waiter's slot is taken for it when it is started.
+    if (this.running >= this.limit.current) await this.wait(deadline);
+    else this.running += 1;
     try {
       return await task();
     } finally {
       this.running -= 1;
-      this.waiting.shift()?.start();
+      this.startWaiters();
+    }
+  }
+
+  /** As many waiters as the limit allows now: one when a task ended, more when the limit grew. */
+  private startWaiters(): void {
+    while (this.running < this.limit.current && this.waiting.length > 0) {
+      this.running += 1;
+      this.waiting.shift()!.start();
     }
   }
 

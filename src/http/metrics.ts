@@ -1,5 +1,6 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { CircuitBreaker } from "./circuit-breaker.js";
+import type { AdaptiveLimit } from "./adaptive-limit.js";
 import type { UpstreamName } from "./types.js";
 
 /** Label values without spaces: the upstreams as Prometheus users write them. */
@@ -29,7 +30,10 @@ const maxOperations = 200;
 export class Metrics {
   readonly registry = new Registry();
   private readonly operations = new Set<string>();
-  private readonly breakers = new Map<UpstreamName, CircuitBreaker>();
+  private readonly upstreams = new Map<
+    UpstreamName,
+    { breaker: CircuitBreaker; concurrency: AdaptiveLimit }
+  >();
   private readonly requests = new Histogram({
     name: "gateway_request_duration_seconds",
     help: "GraphQL requests by operation name and outcome.",
@@ -66,22 +70,32 @@ export class Metrics {
 
   constructor() {
     collectDefaultMetrics({ register: this.registry, prefix: "gateway_" });
-    const breakers = this.breakers;
+    const upstreams = this.upstreams;
     new Gauge({
       name: "gateway_upstream_breaker_state",
       help: "Each upstream's circuit breaker: 0 closed, 1 half-open, 2 open.",
       labelNames: ["upstream"],
       registers: [this.registry],
       collect() {
-        for (const [upstream, breaker] of breakers)
+        for (const [upstream, { breaker }] of upstreams)
           this.set({ upstream: slug[upstream] }, breakerValue[breaker.state]);
+      },
+    });
+    new Gauge({
+      name: "gateway_upstream_concurrency_limit",
+      help: "Calls each upstream is given at once now (adaptive, between UPSTREAM_CONCURRENCY_MIN and _MAX).",
+      labelNames: ["upstream"],
+      registers: [this.registry],
+      collect() {
+        for (const [upstream, { concurrency }] of upstreams)
+          this.set({ upstream: slug[upstream] }, concurrency.current);
       },
     });
   }
 
-  /** An upstream's breaker, read at each scrape. */
-  watchBreaker(upstream: UpstreamName, breaker: CircuitBreaker): void {
-    this.breakers.set(upstream, breaker);
+  /** An upstream's breaker and concurrency limit, read at each scrape. */
+  watchUpstream(upstream: UpstreamName, way: { breaker: CircuitBreaker; concurrency: AdaptiveLimit }): void {
+    this.upstreams.set(upstream, way);
   }
 
   request(

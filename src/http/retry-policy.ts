@@ -8,7 +8,7 @@ const isNetworkFailure = (error: unknown) =>
   error instanceof UpstreamError && error.kind === "UNAVAILABLE" && error.reason === undefined;
 
 /** Seconds (or an HTTP date) from `Retry-After`, in milliseconds; undefined when absent or unreadable. */
-function retryAfterMs(response: UpstreamResponse): number | undefined {
+export function retryAfterMs(response: UpstreamResponse): number | undefined {
   const value = response.headers.get("retry-after");
   if (!value) return undefined;
   const seconds = Number(value);

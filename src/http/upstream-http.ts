@@ -2,20 +2,23 @@ import type { Dispatcher } from "undici";
 import { proxyAgent, through, type ProxySettings } from "./proxy.js";
 import { CircuitBreaker, Refused } from "./circuit-breaker.js";
 import { ConcurrencyLimit, NotRun } from "./concurrency-limit.js";
+import { AdaptiveLimit } from "./adaptive-limit.js";
 import { RetryBudget } from "./retry-budget.js";
-import { retryWait } from "./retry-policy.js";
+import { retryAfterMs, retryWait } from "./retry-policy.js";
 import type { RequestScope } from "./request-scope.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { RequestTrace, UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
 import { readBounded } from "./read-bounded.js";
+import { traced, withLazyHeaders } from "./prepared-request.js";
 import type { CallOutcome, Metrics } from "./metrics.js";
 
 export interface UpstreamHttpOptions {
   timeoutMs: number;
   /** The most bytes one answer may have: past it the answer is refused, not read on. */
   maxResponseBytes: number;
-  concurrency: number;
+  /** Calls in flight at once: found between the floor and the ceiling. */
+  concurrency: { floor: number; ceiling: number };
   /** Calls that may wait for a slot; past it a call is refused at once. */
   maxWaiting: number;
   retries: number;
@@ -27,12 +30,14 @@ export interface UpstreamHttpOptions {
 }
 
 /**
- * The one way out to an upstream: a breaker, a bounded queue for a concurrency cap, a timeout
+ * The one way out to an upstream: a breaker, a bounded queue for an adaptive concurrency limit, a timeout
  * per call within the request's deadline, retries for reads within a budget, and metrics.
  * Statuses other than those are answered, not thrown: the client of each API knows what they mean.
  */
 export class UpstreamHttp {
   private readonly limit: ConcurrencyLimit;
+  /** How many calls this upstream is given at once (read by the metrics). */
+  readonly concurrency: AdaptiveLimit;
   readonly breaker: CircuitBreaker;
   private readonly budget = new RetryBudget();
   /** The proxy's agent, when upstreams are reached through one (`/ready` asks through it too). */
@@ -42,7 +47,8 @@ export class UpstreamHttp {
     readonly upstream: UpstreamName,
     private readonly options: UpstreamHttpOptions,
   ) {
-    this.limit = new ConcurrencyLimit(options.concurrency, options.maxWaiting);
+    this.concurrency = new AdaptiveLimit(options.concurrency.floor, options.concurrency.ceiling);
+    this.limit = new ConcurrencyLimit(this.concurrency, options.maxWaiting);
     this.breaker = new CircuitBreaker(options.breaker.failures, options.breaker.cooldownMs);
     this.dispatcher = options.proxy && proxyAgent(options.proxy);
   }
@@ -160,6 +166,12 @@ export class UpstreamHttp {
       );
   }
 
+  /** What an answer says of the upstream's load: 429 and 503 are too much; any other, how fast it came. */
+  private signal(request: UpstreamRequest, answer: UpstreamResponse, ms: number): void {
+    if (answer.status === 429 || answer.status === 503) this.concurrency.overloaded(ms, retryAfterMs(answer));
+    else this.concurrency.answered(request.operation ?? "other", ms, this.limit.inFlight);
+  }
+
   private ranOutOfTime(): UpstreamError {
     return new UpstreamError(this.upstream, "TIMEOUT", undefined, outOfTime);
   }
@@ -203,6 +215,7 @@ export class UpstreamHttp {
         body: await this.bodyOf(response),
       };
       ended(outcomeOf(request, answer), answer.status);
+      this.signal(request, answer, performance.now() - started);
       return answer;
     } catch (error) {
       // The only failure of ours in there: an answer too large, refused as it came.
@@ -212,6 +225,8 @@ export class UpstreamHttp {
       }
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       ended(timedOut ? "timeout" : "network_error");
+      // Cut short by the request's deadline, it was not given the upstream's time: no sign of load.
+      if (!cutShort || !timedOut) this.concurrency.overloaded(performance.now() - started);
       // A write that failed in flight may still have been applied: never retried, reported as unknown.
       if (!request.idempotent) throw new UpstreamError(this.upstream, "OUTCOME_UNKNOWN");
       if (!timedOut) throw new UpstreamError(this.upstream, "UNAVAILABLE");
@@ -224,23 +239,10 @@ export class UpstreamHttp {
 /** Why a call failed when the request's deadline, not the upstream, ended it. */
 const outOfTime = "the request's time ran out";
 
-/** The call with the request's id, for the upstream's own logs, and its log for failures. */
-function traced(request: UpstreamRequest, trace?: RequestTrace): UpstreamRequest {
-  if (!trace) return request;
-  return { ...request, headers: { ...request.headers, "x-request-id": trace.requestId }, trace };
-}
-
 /** A 2xx that is not what the call's contract promises (its `keep` check, memoized by the client) is malformed. */
 function outcomeOf(request: UpstreamRequest, answer: UpstreamResponse): CallOutcome {
   if (answer.status >= 500) return "server_error";
   if (answer.status >= 400) return "client_error";
   if (answer.status < 300 && request.keep && !request.keep(answer)) return "malformed";
   return "ok";
-}
-
-/** The request with its lazy headers resolved (a token, signing in if needed); their failure is the call's. */
-async function withLazyHeaders(request: UpstreamRequest): Promise<UpstreamRequest> {
-  if (!request.lazyHeaders) return request;
-  const { lazyHeaders, ...rest } = request;
-  return { ...rest, headers: { ...request.headers, ...(await lazyHeaders()) } };
 }

@@ -5,14 +5,14 @@ let h: Harness;
 
 beforeAll(async () => {
   h = await startHarness({
-    env: { UPSTREAM_CONCURRENCY: "3" },
+    env: { UPSTREAM_CONCURRENCY_MIN: "1", UPSTREAM_CONCURRENCY_MAX: "3" },
     simulators: { latency: { fixedMs: 15, jitterMs: 0 } },
   });
 });
 afterAll(() => h.close());
 
 describe("per-upstream concurrency cap", () => {
-  it("keeps a wide query to at most UPSTREAM_CONCURRENCY calls in flight per upstream", async () => {
+  it("keeps a wide query to at most UPSTREAM_CONCURRENCY_MAX calls in flight per upstream", async () => {
     const answer = await h.query(
       `{ repositories(first: 100) { nodes { branches(first: 20) { nodes { head { date } } } } } }`,
     );

@@ -5,7 +5,7 @@ const later = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 describe("ConcurrencyLimit", () => {
   it("runs at most its limit at once and the waiters in order", async () => {
-    const limit = new ConcurrencyLimit(2);
+    const limit = new ConcurrencyLimit({ current: 2 });
     let running = 0;
     let most = 0;
     const order: number[] = [];
@@ -25,7 +25,7 @@ describe("ConcurrencyLimit", () => {
   });
 
   it("turns a caller away when the queue is full, and a waiter whose deadline passes", async () => {
-    const limit = new ConcurrencyLimit(1, 1);
+    const limit = new ConcurrencyLimit({ current: 1 }, 1);
     let finish!: () => void;
     const first = limit.run(() => new Promise<void>((resolve) => (finish = resolve)));
     const waiter = limit.run(() => Promise.resolve("ran"), Date.now() + 20);

@@ -26,7 +26,7 @@ const http = (options: Partial<ConstructorParameters<typeof UpstreamHttp>[1]> = 
   new UpstreamHttp("SCM-Manager", {
     timeoutMs: 200,
     maxResponseBytes: 1_000,
-    concurrency: 1,
+    concurrency: { floor: 1, ceiling: 1 },
     maxWaiting: 10,
     retries: 0,
     breaker: { failures: 1, cooldownMs: 60_000 },

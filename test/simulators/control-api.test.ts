@@ -19,9 +19,44 @@ beforeEach(async () => {
   await control("/faults", "DELETE");
   await control("/latency", "PUT", { fixedMs: 0, jitterMs: 0 });
   await control("/stats", "DELETE");
+  await control("/capacity", "DELETE");
 });
 
 describe("simulator control API", () => {
+  it("models a capacity: calls past it slow down in proportion, past its bound are refused with Retry-After", async () => {
+    await control("/latency", "PUT", { fixedMs: 40, jitterMs: 0 });
+    expect((await control("/capacity", "PUT", { concurrent: 2, refuseAbove: 0 })).status).toBe(400);
+    const set = await control("/capacity", "PUT", {
+      concurrent: 2,
+      refuseAbove: 4,
+      status: 429,
+      retryAfterSeconds: 3,
+    });
+    expect(set.status).toBe(200);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, async () => {
+        const started = performance.now();
+        const response = await fetch(scm(), { headers: asAdmin });
+        return {
+          status: response.status,
+          retryAfter: response.headers.get("retry-after"),
+          ms: performance.now() - started,
+        };
+      }),
+    );
+    const served = answers.filter((a) => a.status === 200);
+    expect(served).toHaveLength(4);
+    expect(answers.filter((a) => a.status === 429)).toEqual([
+      expect.objectContaining({ retryAfter: "3" }),
+      expect.objectContaining({ retryAfter: "3" }),
+    ]);
+    // The fourth in service shares the server with three others: twice the base latency.
+    expect(Math.max(...served.map((a) => a.ms))).toBeGreaterThanOrEqual(75);
+    expect(await (await control("/capacity")).json()).toMatchObject({ peak: 4, refusals: 2, inService: 0 });
+    await control("/stats", "DELETE");
+    expect(await (await control("/capacity")).json()).toMatchObject({ peak: 0, refusals: 0 });
+  });
+
   it("counts requests per operation, with who asked and when", async () => {
     await fetch(scm(), { headers: asAdmin });
     await fetch(scm(), { headers: asAdmin });

@@ -1,0 +1,98 @@
+/**
+ * How many calls one upstream is given at once, found rather than fixed: the limit grows while
+ * answers come back about as fast as that operation's recent best, holds while they are somewhat
+ * slower (the server has begun to queue), and shrinks when they are much slower (×0.9), time out
+ * or are refused with 429/503 (×0.5), at most once per round trip, between a floor and a ceiling. A 429/503 with `Retry-After` drops it to the floor until then. An
+ * additive-increase, multiplicative-decrease rule with a latency signal, as TCP Vegas and
+ * Netflix's concurrency-limits use; written here because those libraries are Java and Go, and
+ * the npm ports wrap a whole call with timeouts of their own.
+ */
+export class AdaptiveLimit {
+  private value: number;
+  /** Each contract operation's best latency of late: a blame is not a slow listing. */
+  private readonly baselines = new Map<string, WindowedMinimum>();
+  private decreasedAt = Number.NEGATIVE_INFINITY;
+  private heldUntil = 0;
+
+  constructor(
+    readonly floor: number,
+    readonly ceiling: number,
+  ) {
+    this.value = Math.min(ceiling, Math.max(floor, startingLimit));
+  }
+
+  /** Calls that may be out at once now. */
+  get current(): number {
+    return Math.floor(this.value);
+  }
+
+  /** An answer (any status but 429/503) of `operation` after `ms`, while `inFlight` calls were out. */
+  answered(operation: string, ms: number, inFlight: number): void {
+    const best = this.baselineOf(operation).add(ms);
+    if (ms > best * queueing.factor + queueing.slackMs) return this.decrease(slowdown, ms);
+    if (ms > best * flat.factor + flat.slackMs) return;
+    // Grown only while used: an upstream asked little of says nothing of what it can take.
+    if (Date.now() >= this.heldUntil && inFlight * 2 >= this.value)
+      this.value = Math.min(this.ceiling, this.value + growth);
+  }
+
+  /** A call that timed out or was refused (429, 503, the connection): the upstream has too much. */
+  overloaded(ms: number, retryAfterMs?: number): void {
+    if (retryAfterMs !== undefined && retryAfterMs > 0) {
+      this.value = this.floor;
+      this.heldUntil = Math.max(this.heldUntil, Date.now() + retryAfterMs);
+      return;
+    }
+    this.decrease(backoff, ms);
+  }
+
+  private decrease(factor: number, roundTripMs: number): void {
+    // The calls that were out with this one saw the same moment: one cut per round trip.
+    const now = Date.now();
+    if (now - this.decreasedAt < roundTripMs) return;
+    this.decreasedAt = now;
+    this.value = Math.max(this.floor, this.value * factor);
+  }
+
+  private baselineOf(operation: string): WindowedMinimum {
+    let baseline = this.baselines.get(operation);
+    if (!baseline) this.baselines.set(operation, (baseline = new WindowedMinimum(baselineWindowMs)));
+    return baseline;
+  }
+}
+
+/** Where a limit starts before anything is known of the upstream. */
+const startingLimit = 16;
+/** Within this of its operation's best, an answer says the upstream has room; past `queueing`, that it queues. */
+const flat = { factor: 1.1, slackMs: 2 };
+const queueing = { factor: 1.5, slackMs: 5 };
+/**
+ * Per answer while the limit is used: at most ×1.25 per round trip, so that a limit that was just
+ * right overshoots a server's capacity by a quarter before the latency says so, not by double.
+ */
+const growth = 0.25;
+const slowdown = 0.9;
+const backoff = 0.5;
+/** The best latency is forgotten after one to two windows: a server that got slower for good is seen so. */
+const baselineWindowMs = 30_000;
+
+/** The smallest value seen over the last one to two windows. */
+class WindowedMinimum {
+  private current = Number.POSITIVE_INFINITY;
+  private previous = Number.POSITIVE_INFINITY;
+  private rotatedAt = Date.now();
+
+  constructor(private readonly windowMs: number) {}
+
+  /** Adds a value; the minimum with it. */
+  add(value: number): number {
+    const now = Date.now();
+    if (now - this.rotatedAt >= this.windowMs) {
+      this.previous = now - this.rotatedAt >= 2 * this.windowMs ? Number.POSITIVE_INFINITY : this.current;
+      this.current = Number.POSITIVE_INFINITY;
+      this.rotatedAt = now;
+    }
+    this.current = Math.min(this.current, value);
+    return Math.min(this.current, this.previous);
+  }
+}

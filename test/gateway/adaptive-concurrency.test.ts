@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { startHarness, type Harness } from "../support/gateway.js";
+
+/** Every SCM-Manager repository's branches and their heads: one wide round of calls to one upstream. */
+const wide = `query Wide($first: Int!) { repositories(first: $first, host: SCM_MANAGER) { nodes { branches(first: 20) { nodes { head { date } } } } } }`;
+/** SCM-Manager serves 8 calls at once at its base latency, slows down past that, refuses past 24. */
+const busy = { concurrent: 8, refuseAbove: 24, status: 503, retryAfterSeconds: 1 } as const;
+
+let h: Harness | undefined;
+afterEach(() => h?.close());
+
+const start = async (env: Record<string, string> = {}) =>
+  (h = await startHarness({
+    env: { CACHE: "off", METRICS: "on", ...env },
+    // About sixty SCM-Manager repositories, their histories shared to build quickly.
+    simulators: {
+      latency: { fixedMs: 50, jitterMs: 0 },
+      world: { repositoriesPerOrganization: 40, branches: 3, commits: 4, sharedHistories: 2 },
+    },
+  }));
+
+/** Asks the wide question `times` times, one after the other (different variables, nothing reused). */
+async function askWide(harness: Harness, times: number) {
+  const errors: unknown[] = [];
+  for (let n = 0; n < times; n += 1) {
+    const answer = await harness.query(wide, { first: 100 - n });
+    errors.push(...(answer.errors ?? []));
+  }
+  return errors;
+}
+
+/** SCM-Manager's concurrency limit now, as the gateway's metrics show it. */
+async function scmLimit(harness: Harness): Promise<number> {
+  const text = await (await fetch(new URL("/metrics", harness.gateway.url))).text();
+  return Number(/^gateway_upstream_concurrency_limit\{upstream="scm_manager"\} (\d+)/m.exec(text)?.[1]);
+}
+
+describe("adaptive concurrency per upstream", () => {
+  it("grows past where it starts on a server that keeps its latency", async () => {
+    const harness = await start();
+    expect(await askWide(harness, 4)).toEqual([]);
+    // It starts at 16 calls at once and has grown (the calls the simulator sees at once depend on
+    // how busy the machine is; the limit on how fast the answers came).
+    expect(await scmLimit(harness)).toBeGreaterThan(16);
+  });
+
+  it("finds a busy server's capacity without overrunning it, where a fixed cap of 64 is refused", async () => {
+    const adaptive = await start();
+    adaptive.sim.scmManager.capacity.set(busy);
+    expect(await askWide(adaptive, 3)).toEqual([]);
+    expect(adaptive.sim.scmManager.capacity.snapshot()).toMatchObject({ refusals: 0 });
+    await adaptive.close();
+
+    const fixed = await start({
+      UPSTREAM_CONCURRENCY_MIN: "64",
+      UPSTREAM_CONCURRENCY_MAX: "64",
+      UPSTREAM_RETRIES: "0",
+    });
+    fixed.sim.scmManager.capacity.set(busy);
+    await askWide(fixed, 1);
+    expect(fixed.sim.scmManager.capacity.snapshot().refusals).toBeGreaterThan(0);
+  });
+});

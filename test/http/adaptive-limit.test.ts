@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AdaptiveLimit } from "../../src/http/adaptive-limit.js";
+
+beforeEach(() => vi.useFakeTimers({ now: 0 }));
+afterEach(() => vi.useRealTimers());
+
+/** `n` answers of `operation` in `ms`, each while the limit is fully used. */
+const answer = (limit: AdaptiveLimit, n: number, ms: number, operation = "getBranches") => {
+  for (let i = 0; i < n; i += 1) limit.answered(operation, ms, limit.current);
+};
+
+describe("AdaptiveLimit", () => {
+  it("starts at 16 within its bounds, and grows while answers are as fast as before and the limit is used", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    expect(limit.current).toBe(16);
+    answer(limit, 16, 20);
+    // A quarter per answer: at most ×1.25 per round trip.
+    expect(limit.current).toBe(20);
+    answer(limit, 400, 20);
+    expect(limit.current).toBe(120);
+    answer(limit, 2_000, 20);
+    expect(limit.current).toBe(256);
+    expect(new AdaptiveLimit(1, 3).current).toBe(3);
+  });
+
+  it("does not grow while it is not used: an upstream asked little says nothing of what it can take", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    for (let i = 0; i < 100; i += 1) limit.answered("getBranches", 20, 2);
+    expect(limit.current).toBe(16);
+  });
+
+  it("shrinks by a tenth when answers slow down, once per round trip", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    answer(limit, 1, 20);
+    answer(limit, 10, 60);
+    expect(limit.current).toBe(14); // 16.25 × 0.9
+    vi.advanceTimersByTime(60);
+    answer(limit, 1, 60);
+    expect(limit.current).toBe(13);
+  });
+
+  it("holds while answers are somewhat slower than the best: the server has begun to queue", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    answer(limit, 1, 20);
+    answer(limit, 20, 30);
+    expect(limit.current).toBe(16);
+  });
+
+  it("keeps a baseline per operation: a slow operation is not a slow upstream", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    answer(limit, 4, 5, "getRepositories");
+    answer(limit, 4, 400, "getBlame");
+    expect(limit.current).toBe(18);
+  });
+
+  it("halves on a timeout or a refusal, not below its floor", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    limit.overloaded(20);
+    expect(limit.current).toBe(8);
+    limit.overloaded(20);
+    expect(limit.current).toBe(8);
+    vi.advanceTimersByTime(20);
+    limit.overloaded(20);
+    vi.advanceTimersByTime(20);
+    limit.overloaded(20);
+    expect(limit.current).toBe(4);
+  });
+
+  it("drops to its floor on Retry-After and does not grow until that time has passed", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    limit.overloaded(20, 1_000);
+    expect(limit.current).toBe(4);
+    answer(limit, 40, 20);
+    expect(limit.current).toBe(4);
+    vi.advanceTimersByTime(1_000);
+    answer(limit, 4, 20);
+    expect(limit.current).toBe(5);
+  });
+});
