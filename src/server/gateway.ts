@@ -139,8 +139,15 @@ function createApp(config: Config) {
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: "requestId" }),
     genReqId: requestIdOf,
     // A body arrives in time or not at all: a client sending a byte a second holds no connection.
+    // Node checks that at an interval (30 s by default): often enough that the limit is the limit,
+    // and only while the headers' own limit is no longer (60 s by default).
     requestTimeout: config.limits.requestTimeoutMs,
-    connectionTimeout: config.limits.requestTimeoutMs,
+    http: {
+      headersTimeout: config.limits.requestTimeoutMs,
+      connectionsCheckingInterval: Math.min(1_000, config.limits.requestTimeoutMs),
+    },
+    // A socket silent while its request runs is not idle: it may stay so for the whole deadline.
+    connectionTimeout: config.limits.requestTimeoutMs + config.upstream.deadlineMs,
   });
   app.addHook("onRequest", (request, reply, done) => {
     reply.header("x-request-id", request.id);

@@ -46,6 +46,16 @@ describe("requests before GraphQL", () => {
     expect(huge.answer).toContain("QUERY_TOO_LARGE");
   });
 
+  it("answers a request that arrived in time however long its upstream calls take within the deadline", async () => {
+    h.sim.scmManager.faults.setLatency({ fixedMs: 1_500, jitterMs: 0 });
+    try {
+      const answer = await h.query(`{ repositories(first: 1, host: SCM_MANAGER) { nodes { name } } }`);
+      expect(answer.errors).toBeUndefined();
+    } finally {
+      h.sim.scmManager.faults.setLatency({ fixedMs: 0, jitterMs: 0 });
+    }
+  });
+
   it("refuses variables nested deeper than any request needs with 400, in a body or in a URL", async () => {
     const deep = "[".repeat(9_000) + "]".repeat(9_000);
     const body = await post(`{"query":"query($v: Int) { __typename }","variables":{"v":${deep}}}`);
