@@ -32,7 +32,7 @@ export function upstreamCallConfig(read: EnvReader): UpstreamCallConfig {
     maxPages: read.integer("UPSTREAM_MAX_PAGES", 100, 1, 10_000),
     maxResponseBytes: read.integer("UPSTREAM_MAX_RESPONSE_BYTES", 64 * 1024 * 1024, 1_000, 2 ** 31),
     deadlineMs: read.integer("REQUEST_DEADLINE_MS", 30_000, 100, 600_000),
-    maxWaiting: read.integer("UPSTREAM_QUEUE", 256, 0, 100_000),
+    maxWaiting: read.integer("UPSTREAM_QUEUE", 4_096, 0, 100_000),
     breaker: {
       failures: read.integer("BREAKER_FAILURES", 5, 1, 1_000),
       cooldownMs: read.integer("BREAKER_COOLDOWN_MS", 10_000, 100, 600_000),

@@ -1,7 +1,7 @@
 /**
  * How many calls one upstream is given at once, found rather than fixed: the limit grows while
  * answers come back about as fast as that operation's recent best, holds while they are somewhat
- * slower (the server has begun to queue), and shrinks when they are much slower (×0.9), time out
+ * slower (the server has begun to queue), and shrinks when they take twice as long (×0.9), time out
  * or are refused with 429/503 (×0.5), at most once per round trip, between a floor and a ceiling. A 429/503 with `Retry-After` drops it to the floor until then. An
  * additive-increase, multiplicative-decrease rule with a latency signal, as TCP Vegas and
  * Netflix's concurrency-limits use; written here because those libraries are Java and Go, and
@@ -64,8 +64,8 @@ export class AdaptiveLimit {
 /** Where a limit starts before anything is known of the upstream. */
 const startingLimit = 16;
 /** Within this of its operation's best, an answer says the upstream has room; past `queueing`, that it queues. */
-const flat = { factor: 1.1, slackMs: 2 };
-const queueing = { factor: 1.5, slackMs: 5 };
+const flat = { factor: 1.25, slackMs: 5 };
+const queueing = { factor: 2, slackMs: 10 };
 /**
  * Per answer while the limit is used: at most ×1.25 per round trip, so that a limit that was just
  * right overshoots a server's capacity by a quarter before the latency says so, not by double.

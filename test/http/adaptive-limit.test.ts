@@ -42,7 +42,7 @@ describe("AdaptiveLimit", () => {
   it("holds while answers are somewhat slower than the best: the server has begun to queue", () => {
     const limit = new AdaptiveLimit(4, 256);
     answer(limit, 1, 20);
-    answer(limit, 20, 30);
+    answer(limit, 20, 40);
     expect(limit.current).toBe(16);
   });
 
