@@ -12,6 +12,8 @@ export interface ScenarioResult {
   criticalPathMs: number;
   throughput: Record<string, number | null>;
   errors: number;
+  /** Calls the upstreams refused for want of capacity while this ran. */
+  refused: number;
 }
 
 interface Report {
@@ -19,7 +21,7 @@ interface Report {
   quick: boolean;
   world: object;
   latency: { fixedMs: number; jitterMs: number };
-  concurrencyCap: number;
+  capacity: { concurrent: number; status: number };
   results: ScenarioResult[];
   typename: Record<string, number>;
   rss: { gateway: number; naive: number };
@@ -48,16 +50,16 @@ export function renderReport(report: Report): string {
   const lines: string[] = [];
   lines.push(`# Benchmark ${report.date.slice(0, 10)}${report.quick ? " (quick)" : ""}`, "");
   lines.push(
-    `World: \`${JSON.stringify(report.world)}\`; upstream latency ${report.latency.fixedMs} ms ± ${report.latency.jitterMs}; per-upstream concurrency cap ${report.concurrencyCap}; run took ${report.durationSeconds} s.`,
+    `World: \`${JSON.stringify(report.world)}\`; upstream latency ${report.latency.fixedMs} ms ± ${report.latency.jitterMs}; each upstream serves ${report.capacity.concurrent} calls at once at that latency, slower past that, ${report.capacity.status} past twice that; run took ${report.durationSeconds} s.`,
     "",
   );
   lines.push(
-    "| scenario | gateway | calls cold (min, ratio) | calls warm | cold p50 / p95 / p99 ms | critical path ms (p50 ratio) | warm p50 ms | req/s c1 / c16 / c64 | errors |",
+    "| scenario | gateway | calls cold (min, ratio) | calls warm | cold p50 / p95 / p99 ms | critical path ms (p50 ratio) | warm p50 ms | req/s c1 / c16 / c64 | errors | refused |",
   );
-  lines.push("|---|---|---|---|---|---|---|---|---|");
+  lines.push("|---|---|---|---|---|---|---|---|---|---|");
   for (const r of report.results) {
     lines.push(
-      `| ${r.scenario} | ${r.gateway} | ${r.coldCalls} (${r.minimumCalls}, ${ratio(r.coldCalls, r.minimumCalls)}) | ${r.warmCalls ?? "–"} | ${ms(r.cold.p50)} / ${ms(r.cold.p95)} / ${ms(r.cold.p99)} | ${ms(r.criticalPathMs)} (${ratio(r.cold.p50, r.criticalPathMs)}) | ${ms(r.warm?.p50)} | ${["c1", "c16", "c64"].map((c) => ms(r.throughput[c])).join(" / ")} | ${r.errors} |`,
+      `| ${r.scenario} | ${r.gateway} | ${r.coldCalls} (${r.minimumCalls}, ${ratio(r.coldCalls, r.minimumCalls)}) | ${r.warmCalls ?? "–"} | ${ms(r.cold.p50)} / ${ms(r.cold.p95)} / ${ms(r.cold.p99)} | ${ms(r.criticalPathMs)} (${ratio(r.cold.p50, r.criticalPathMs)}) | ${ms(r.warm?.p50)} | ${["c1", "c16", "c64"].map((c) => ms(r.throughput[c])).join(" / ")} | ${r.errors} | ${r.refused} |`,
     );
   }
   lines.push(
@@ -74,6 +76,9 @@ export function renderReport(report: Report): string {
   lines.push("## Targets", "");
   lines.push(
     `- Upstream calls equal to the minimum for every query: ${verdict(gatewayRows.every((r) => r.coldCalls === r.minimumCalls))} (${gatewayRows.map((r) => `${r.scenario} ${ratio(r.coldCalls, r.minimumCalls)}`).join(", ")}); warm: ${verdict(gatewayRows.every((r) => r.warmCalls === null || r.warmCalls === 0))}.`,
+  );
+  lines.push(
+    `- No upstream call refused for want of capacity (the adaptive limit finds it): ${gatewayRows.map((r) => `${r.scenario} ${r.refused}`).join(", ")} → ${verdict(gatewayRows.every((r) => r.refused === 0))}.`,
   );
   lines.push(
     `- Cold p50 within 1.15× the critical path: ${gatewayRows.map((r) => `${r.scenario} ${ratio(r.cold.p50, r.criticalPathMs)}`).join(", ")} → ${verdict(gatewayRows.every((r) => r.cold.p50 <= 1.15 * r.criticalPathMs))}.`,

@@ -44,7 +44,26 @@ const world: Partial<WorldParams> = {
   sharedHistories: 4,
 };
 const latency = { fixedMs: number("latency", 20), jitterMs: number("jitter", 5) };
-const cap = 16;
+/**
+ * What each simulated upstream can take (`--capacity N`): N calls at once at its base latency,
+ * slower past that, refused with 503 and `Retry-After` past twice that. The gateway's adaptive
+ * limit must find it; the critical path is computed with it.
+ */
+const capacity = { concurrent: number("capacity", 64), status: 503, retryAfterSeconds: 1 } as const;
+const cap = capacity.concurrent;
+/** Upstreams as the benchmark runs them: its latency and its capacity. */
+async function startUpstreams(worldParams: Partial<WorldParams>): Promise<Simulators> {
+  const sim = await startSimulators({
+    ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
+    world: worldParams,
+    latency,
+  });
+  for (const server of servers(sim))
+    server.capacity.set({ ...capacity, refuseAbove: 2 * capacity.concurrent });
+  return sim;
+}
+/** Calls the upstreams refused for want of capacity so far: the gateway must leave them at zero. */
+const refusals = (sim: Simulators) => servers(sim).reduce((n, s) => n + s.capacity.snapshot().refusals, 0);
 const samples = { cold: quick ? 2 : 5, warm: quick ? 10 : 50 };
 const loadSeconds = quick ? 1 : 3;
 const concurrencies = [1, 16, 64];
@@ -54,7 +73,6 @@ const log = (message: string) => console.log(`[bench] ${message}`);
 function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
   return {
     ...gatewayEnvironment(sim),
-    UPSTREAM_CONCURRENCY: String(cap),
     // As deployed (the Dockerfile's setting): graphql-js skips its development-time checks.
     NODE_ENV: "production",
     MAX_QUERY_DEPTH: "20",
@@ -117,6 +135,7 @@ async function measure(
   scenario: Scenario,
 ): Promise<ScenarioResult> {
   log(`${scenario.name}: ${kind}`);
+  const refusedBefore = refusals(sim);
   let errors = 0;
   const coldTimes: number[] = [];
   let coldCalls = 0;
@@ -165,17 +184,14 @@ async function measure(
     criticalPathMs: criticalPathMs(scenario.rounds, cap, latency.fixedMs + latency.jitterMs),
     throughput: rps,
     errors,
+    refused: refusals(sim) - refusedBefore,
   };
 }
 
 async function main() {
   const started = Date.now();
   log(`world ${JSON.stringify(world)}, latency ${latency.fixedMs}±${latency.jitterMs} ms`);
-  const sim = await startSimulators({
-    ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
-    world,
-    latency,
-  });
+  const sim = await startUpstreams(world);
   log(`world built in ${Date.now() - started} ms`);
   const gateway = await startGatewayProcess(gatewayEnv(sim));
   const naive = await startGatewayProcess(gatewayEnv(sim), "bench/naive-gateway.ts");
@@ -208,11 +224,7 @@ async function main() {
   const growth = [];
   for (const factor of quick ? [1, 2] : [1, 4, 16]) {
     const grown = { ...world, organizations: (world.organizations ?? 5) * factor };
-    const g = await startSimulators({
-      ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
-      world: grown,
-      latency,
-    });
+    const g = await startUpstreams(grown);
     const gw = await startGatewayProcess(gatewayEnv(g));
     await timed(gw.url, "{ organizations(first: 1) { totalCount } }");
     const scenario = overview(g.world, 100);
@@ -230,7 +242,7 @@ async function main() {
       coldMs: cold.ms,
       criticalPathMs: criticalPathMs(scenario.rounds, cap, latency.fixedMs + latency.jitterMs),
       warmP50Ms: summarize(warmTimes).p50,
-      errors: cold.errors,
+      errors: cold.errors + refusals(g),
       peakRssMb: peakRssMb(gw.pid),
     });
     await gw.stop();
@@ -242,7 +254,7 @@ async function main() {
     quick,
     world,
     latency,
-    concurrencyCap: cap,
+    capacity,
     samples,
     results,
     typename,
