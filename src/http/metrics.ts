@@ -1,7 +1,7 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { CircuitBreaker } from "./circuit-breaker.js";
 import type { AdaptiveLimit } from "./adaptive-limit.js";
-import type { UpstreamName } from "./types.js";
+import type { UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
 
 /** Label values without spaces: the upstreams as Prometheus users write them. */
 const slug: Record<UpstreamName, string> = {
@@ -12,6 +12,14 @@ const slug: Record<UpstreamName, string> = {
 
 /** How an upstream call ended; a 2xx that is not what the contract promises is `malformed`, not `ok`. */
 export type CallOutcome = "ok" | "client_error" | "server_error" | "malformed" | "timeout" | "network_error";
+/** A 2xx that is not what the call's contract promises (its `keep` check, memoized by the client) is malformed. */
+export function outcomeOf(request: UpstreamRequest, answer: UpstreamResponse): CallOutcome {
+  if (answer.status >= 500) return "server_error";
+  if (answer.status >= 400) return "client_error";
+  if (answer.status < 300 && request.keep && !request.keep(answer)) return "malformed";
+  return "ok";
+}
+
 export type CacheResult = "hit" | "miss" | "stale" | "stale_if_error";
 /** How a GraphQL request ended: all data, data with errors, no data, or refused before GraphQL ran. */
 export type RequestOutcome = "ok" | "partial" | "failed" | "refused";

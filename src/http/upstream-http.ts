@@ -1,5 +1,6 @@
 import type { Dispatcher } from "undici";
-import { proxyAgent, through, type ProxySettings } from "./proxy.js";
+import { proxyAgent, type ProxySettings } from "./proxy.js";
+import { sendRequest, type Exchange } from "./send-request.js";
 import { CircuitBreaker, Refused } from "./circuit-breaker.js";
 import { ConcurrencyLimit, NotRun } from "./concurrency-limit.js";
 import { AdaptiveLimit } from "./adaptive-limit.js";
@@ -11,7 +12,7 @@ import type { RequestTrace, UpstreamName, UpstreamRequest, UpstreamResponse } fr
 import { UpstreamError } from "./upstream-error.js";
 import { readBounded } from "./read-bounded.js";
 import { traced, withLazyHeaders } from "./prepared-request.js";
-import type { CallOutcome, Metrics } from "./metrics.js";
+import { outcomeOf, type CallOutcome, type Metrics } from "./metrics.js";
 
 export interface UpstreamHttpOptions {
   timeoutMs: number;
@@ -180,7 +181,7 @@ export class UpstreamHttp {
     return this.breaker.refuse(this.upstream);
   }
 
-  private bodyOf(response: Response): Promise<Buffer> {
+  private bodyOf(response: Exchange): Promise<Buffer> {
     const max = this.options.maxResponseBytes;
     return readBounded(
       response,
@@ -200,14 +201,17 @@ export class UpstreamHttp {
       this.observe(request, outcome, (performance.now() - started) / 1000, status);
       span?.end(outcome, status);
     };
+    // A timer of its own rather than AbortSignal.timeout: cleared once the answer is read, it
+    // neither fires on a finished exchange nor outlives it.
+    const timeout = new AbortController();
+    const timer = setTimeout(() => timeout.abort(new DOMException("timed out", "TimeoutError")), timeoutMs);
     try {
-      const response = await fetch(request.url, {
+      const response = await sendRequest(request.url, {
         method: request.method,
         headers: span ? { ...request.headers, ...span.headers } : request.headers,
         body: request.body,
-        redirect: "manual",
-        signal: AbortSignal.timeout(timeoutMs),
-        ...through(this.dispatcher),
+        signal: timeout.signal,
+        dispatcher: this.dispatcher,
       });
       const answer = {
         status: response.status,
@@ -232,17 +236,11 @@ export class UpstreamHttp {
       if (!timedOut) throw new UpstreamError(this.upstream, "UNAVAILABLE");
       // Given less than its own timeout (what was left of the request's), it ran out of the request's time.
       throw new UpstreamError(this.upstream, "TIMEOUT", undefined, cutShort ? outOfTime : undefined);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
 
 /** Why a call failed when the request's deadline, not the upstream, ended it. */
 const outOfTime = "the request's time ran out";
-
-/** A 2xx that is not what the call's contract promises (its `keep` check, memoized by the client) is malformed. */
-function outcomeOf(request: UpstreamRequest, answer: UpstreamResponse): CallOutcome {
-  if (answer.status >= 500) return "server_error";
-  if (answer.status >= 400) return "client_error";
-  if (answer.status < 300 && request.keep && !request.keep(answer)) return "malformed";
-  return "ok";
-}

@@ -24,14 +24,16 @@ export interface GatewayProcess {
 
 /**
  * A gateway replica in a process of its own, configured by `env`; `entry` another start: a `.ts`
- * one runs through tsx, a compiled `.js` one (`dist/main.js`, as the image runs it) on Node alone.
+ * one runs through tsx, a compiled `.js` one (`dist/main.js`, as the image runs it) on Node alone;
+ * `nodeArgs` go to Node before it (those NODE_OPTIONS may not hold, such as `--cpu-prof`).
  */
 export async function startGatewayProcess(
   env: Record<string, string>,
   entry = "src/main.ts",
+  nodeArgs: string[] = [],
 ): Promise<GatewayProcess> {
   const port = await freePort();
-  const args = entry.endsWith(".ts") ? ["--import", "tsx", entry] : [entry];
+  const args = [...nodeArgs, ...(entry.endsWith(".ts") ? ["--import", "tsx", entry] : [entry])];
   const child = spawn(process.execPath, args, {
     cwd: new URL("../../", import.meta.url).pathname,
     env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1" },
