@@ -8,6 +8,8 @@ export class BoundedLru<V> extends Map<string, V> {
   constructor(
     private readonly maxEntries: number,
     private readonly maxBytes: number,
+    /** The bytes a value holds; strings, buffers and JSON values are measured without it. */
+    private readonly sizeOfValue: (value: V) => number = sizeOf,
   ) {
     super();
   }
@@ -25,7 +27,7 @@ export class BoundedLru<V> extends Map<string, V> {
   override set(key: string, value: V): this {
     this.delete(key);
     super.set(key, value);
-    this.bytes += sizeOf(key, value);
+    this.bytes += key.length * 2 + this.sizeOfValue(value);
     for (const oldest of this.keys()) {
       if (this.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
       this.delete(oldest);
@@ -36,7 +38,7 @@ export class BoundedLru<V> extends Map<string, V> {
   override delete(key: string): boolean {
     const value = super.get(key);
     if (value === undefined) return false;
-    this.bytes -= sizeOf(key, value);
+    this.bytes -= key.length * 2 + this.sizeOfValue(value);
     return super.delete(key);
   }
 
@@ -50,9 +52,7 @@ export class BoundedLru<V> extends Map<string, V> {
   }
 }
 
-function sizeOf(key: string, value: unknown): number {
-  if (Buffer.isBuffer(value)) return key.length * 2 + value.byteLength;
-  return (
-    key.length * 2 + (typeof value === "string" ? value.length * 2 : JSON.stringify(value ?? null).length * 2)
-  );
+function sizeOf(value: unknown): number {
+  if (Buffer.isBuffer(value)) return value.byteLength;
+  return typeof value === "string" ? value.length * 2 : JSON.stringify(value ?? null).length * 2;
 }
