@@ -78,7 +78,7 @@ export function renderReport(report: Report): string {
     `- Upstream calls equal to the minimum for every query: ${verdict(gatewayRows.every((r) => r.coldCalls === r.minimumCalls))} (${gatewayRows.map((r) => `${r.scenario} ${ratio(r.coldCalls, r.minimumCalls)}`).join(", ")}); warm: ${verdict(gatewayRows.every((r) => r.warmCalls === null || r.warmCalls === 0))}.`,
   );
   lines.push(
-    `- No upstream call refused for want of capacity (the adaptive limit finds it): ${gatewayRows.map((r) => `${r.scenario} ${r.refused}`).join(", ")} → ${verdict(gatewayRows.every((r) => r.refused === 0))}.`,
+    `- No upstream call refused for want of capacity: ${gatewayRows.map((r) => `${r.scenario} ${r.refused}`).join(", ")} → ${verdict(gatewayRows.every((r) => r.refused === 0))}.`,
   );
   lines.push(
     `- Cold p50 within 1.15× the critical path: ${gatewayRows.map((r) => `${r.scenario} ${ratio(r.cold.p50, r.criticalPathMs)}`).join(", ")} → ${verdict(gatewayRows.every((r) => r.cold.p50 <= 1.15 * r.criticalPathMs))}.`,

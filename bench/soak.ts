@@ -183,8 +183,15 @@ async function soak(upstreams: Awaited<ReturnType<typeof startUpstreams>>) {
     untouchedClientLoopDelayP99Ms: untouchedLoad.loopDelayP99Ms,
     touchingBefore: touchingLoad.before,
     touchingAfter: touchingLoad.after,
-    errors: { ...untouchedLoad.errors, ...touchingLoad.errors },
+    errors: sumOf(untouchedLoad.errors, touchingLoad.errors),
   });
+}
+
+/** Error counts of both clients, by upstream and code, added together. */
+function sumOf(...counts: Array<Record<string, number>>): Record<string, number> {
+  const sum: Record<string, number> = {};
+  for (const count of counts) for (const [key, n] of Object.entries(count)) sum[key] = (sum[key] ?? 0) + n;
+  return sum;
 }
 
 /** A client process (bench/soak-load.ts) sending one query by `plan`; its report once it is done. */

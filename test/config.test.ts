@@ -23,6 +23,19 @@ describe("configuration", () => {
     expect(config.azure).toBeUndefined();
   });
 
+  it("bounds the adaptive concurrency limit, and refuses the fixed cap's old setting instead of ignoring it", () => {
+    expect(
+      loadConfig({ UPSTREAM_CONCURRENCY_MIN: "8", UPSTREAM_CONCURRENCY_MAX: "8" }).upstream.concurrency,
+    ).toEqual({
+      floor: 8,
+      ceiling: 8,
+    });
+    expect(() => loadConfig({ UPSTREAM_CONCURRENCY_MIN: "9", UPSTREAM_CONCURRENCY_MAX: "8" })).toThrow(
+      /UPSTREAM_CONCURRENCY_MIN \(9\) must not be more than UPSTREAM_CONCURRENCY_MAX \(8\)/,
+    );
+    expect(() => loadConfig({ UPSTREAM_CONCURRENCY: "4" })).toThrow(/set both to N for a fixed cap/);
+  });
+
   it("takes an HTTP proxy, and never shows one it cannot read (it may hold a password)", () => {
     const proxy = loadConfig({ HTTPS_PROXY: "http://u:secret@proxy.example:3128", NO_PROXY: ".corp" })
       .upstream.proxy;

@@ -1,9 +1,9 @@
 /**
  * How much a simulated server can take at once, set through the control API
  * (`PUT /_simulator/capacity`): `concurrent` calls are served at the base latency; past that
- * they share the server, so each takes longer in proportion to the calls in service (throughput
- * stays at `concurrent` per base latency, as a saturated server's does); past `refuseAbove` in
- * service, a call is turned away at once with `status` and `Retry-After`.
+ * a call arriving shares the server, so it takes longer in proportion to the calls in service
+ * when it arrives (calls already in service keep their time: a simplification); past
+ * `refuseAbove` in service, a call is turned away at once with `status` and `Retry-After`.
  */
 export interface Capacity {
   concurrent: number;
@@ -12,9 +12,9 @@ export interface Capacity {
   retryAfterSeconds: number;
 }
 
-/** What the model decided for one call: refused, or served after a delay. */
+/** What the model decided for one call: refused, or served, its latency stretched by `slowdown`. */
 export type Admission =
-  { refused: true; status: number; retryAfterSeconds: number } | { refused: false; delayMs: number };
+  { refused: true; status: number; retryAfterSeconds: number } | { refused: false; slowdown: number };
 
 export class CapacityModel {
   private capacity: Capacity | undefined;
@@ -31,8 +31,8 @@ export class CapacityModel {
     return this.capacity ?? null;
   }
 
-  /** A call arrives whose base latency is `baseMs`; `done` must be called when it is answered. */
-  admit(baseMs: number): Admission {
+  /** A call arrives; `done` must be called once it is answered. */
+  admit(): Admission {
     const capacity = this.capacity;
     if (capacity && this.inService >= capacity.refuseAbove) {
       this.refusals += 1;
@@ -41,7 +41,7 @@ export class CapacityModel {
     this.inService += 1;
     this.peak = Math.max(this.peak, this.inService);
     const share = capacity ? Math.max(1, this.inService / capacity.concurrent) : 1;
-    return { refused: false, delayMs: baseMs * share };
+    return { refused: false, slowdown: share };
   }
 
   done(): void {

@@ -129,8 +129,8 @@ export async function startSimulatorServer<P>(
         endedAt: performance.now(),
       });
 
-    const taken = faults.take(operation.id);
-    const admission = capacity.admit(taken.delayMs);
+    // A call the server turns away never reaches the fault rules: it uses none of their `times`.
+    const admission = capacity.admit();
     if (admission.refused) {
       finish(admission.status);
       return send(res, {
@@ -139,9 +139,9 @@ export async function startSimulatorServer<P>(
       });
     }
     res.once("close", () => capacity.done());
-    const { action } = taken;
+    const { delayMs, action } = faults.take(operation.id);
     const raw = await readBody(req);
-    if (admission.delayMs > 0) await sleep(admission.delayMs);
+    if (delayMs > 0) await sleep(delayMs * admission.slowdown);
     switch (action.kind) {
       case "reset":
         finish(0);

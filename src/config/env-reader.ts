@@ -16,6 +16,11 @@ export class EnvReader {
     return value ? value : fallback;
   }
 
+  /** A setting no longer read: set, it is a problem saying what replaced it, never ignored in silence. */
+  retired(name: string, replacement: string): void {
+    if (this.env[name]?.trim()) this.problems.push(`${name} is no longer read: ${replacement}`);
+  }
+
   url(name: string): string | undefined {
     const value = this.text(name);
     if (value === undefined) return undefined;

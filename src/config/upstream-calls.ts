@@ -8,7 +8,7 @@ export interface UpstreamCallConfig {
    * upstream answers, so a wide query is fast on a healthy server and does not flood a busy one.
    */
   concurrency: { floor: number; ceiling: number };
-  /** Extra attempts for reads that failed with a network error or a 502/503/504. */
+  /** Extra attempts for reads that failed with a network error or a 429/502/503/504. */
   retries: number;
   /** Pages of a thousand records one listing may read; an upstream declaring more is refused. */
   maxPages: number;
@@ -43,6 +43,11 @@ export function upstreamCallConfig(read: EnvReader): UpstreamCallConfig {
 
 /** The floor and ceiling of each upstream's concurrency limit; the floor may not pass the ceiling. */
 function concurrencyBounds(read: EnvReader) {
+  // Once a fixed cap, perhaps set to protect a fragile server.
+  read.retired(
+    "UPSTREAM_CONCURRENCY",
+    "the limit adapts between UPSTREAM_CONCURRENCY_MIN and UPSTREAM_CONCURRENCY_MAX (set both to N for a fixed cap of N)",
+  );
   const floor = read.integer("UPSTREAM_CONCURRENCY_MIN", 4, 1, 10_000);
   const ceiling = read.integer("UPSTREAM_CONCURRENCY_MAX", 256, 1, 10_000);
   if (floor > ceiling)

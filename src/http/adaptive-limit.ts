@@ -1,11 +1,13 @@
 /**
- * How many calls one upstream is given at once, found rather than fixed: the limit grows while
- * answers come back about as fast as that operation's recent best, holds while they are somewhat
- * slower (the server has begun to queue), and shrinks when they take twice as long (×0.9), time out
- * or are refused with 429/503 (×0.5), at most once per round trip, between a floor and a ceiling. A 429/503 with `Retry-After` drops it to the floor until then. An
- * additive-increase, multiplicative-decrease rule with a latency signal, as TCP Vegas and
- * Netflix's concurrency-limits use; written here because those libraries are Java and Go, and
- * the npm ports wrap a whole call with timeouts of their own.
+ * How many calls one upstream is given at once, found rather than fixed: the limit grows (by a
+ * quarter per answer, at most ×1.25 per round trip) while successful answers come back about as
+ * fast as that operation's recent best, holds while they are somewhat slower (the server has begun
+ * to queue), and shrinks when they take half again as long (×0.9), time out or are refused as
+ * overloaded (×0.5), at most once per round trip, between a floor and a ceiling. `Retry-After`
+ * also holds its growth, for at most a few seconds: the limit is shared by every caller of the
+ * upstream, and one caller's throttling (429 per identity) must not hold the others down for long.
+ * A rule of the kind of TCP Vegas and Netflix's concurrency-limits; written here because those
+ * libraries are Java and Go, and the npm ports wrap a whole call with timeouts of their own.
  */
 export class AdaptiveLimit {
   private value: number;
@@ -26,7 +28,10 @@ export class AdaptiveLimit {
     return Math.floor(this.value);
   }
 
-  /** An answer (any status but 429/503) of `operation` after `ms`, while `inFlight` calls were out. */
+  /**
+   * A successful answer (2xx) of `operation` after `ms`, while `inFlight` calls were out. Only those
+   * set the operation's best: a fast refusal or revalidation says nothing of how fast it is served.
+   */
   answered(operation: string, ms: number, inFlight: number): void {
     const best = this.baselineOf(operation).add(ms);
     if (ms > best * queueing.factor + queueing.slackMs) return this.decrease(slowdown, ms);
@@ -36,13 +41,19 @@ export class AdaptiveLimit {
       this.value = Math.min(this.ceiling, this.value + growth);
   }
 
-  /** A call that timed out or was refused (429, 503, the connection): the upstream has too much. */
+  /**
+   * A call cut short by its request's deadline after `ms`: no verdict, unless it had already taken
+   * half again its operation's best, which is a slowdown whatever ended it.
+   */
+  cutShort(operation: string, ms: number): void {
+    const best = this.baselines.get(operation)?.minimum ?? Number.POSITIVE_INFINITY;
+    if (ms > best * queueing.factor + queueing.slackMs) this.decrease(slowdown, ms);
+  }
+
+  /** A call that timed out or was refused as overloaded (429, 502, 503, 504, the connection). */
   overloaded(ms: number, retryAfterMs?: number): void {
-    if (retryAfterMs !== undefined && retryAfterMs > 0) {
-      this.value = this.floor;
-      this.heldUntil = Math.max(this.heldUntil, Date.now() + retryAfterMs);
-      return;
-    }
+    if (retryAfterMs !== undefined && retryAfterMs > 0)
+      this.heldUntil = Math.max(this.heldUntil, Date.now() + Math.min(retryAfterMs, maxHoldMs));
     this.decrease(backoff, ms);
   }
 
@@ -65,7 +76,7 @@ export class AdaptiveLimit {
 const startingLimit = 16;
 /** Within this of its operation's best, an answer says the upstream has room; past `queueing`, that it queues. */
 const flat = { factor: 1.25, slackMs: 5 };
-const queueing = { factor: 2, slackMs: 10 };
+const queueing = { factor: 1.5, slackMs: 5 };
 /**
  * Per answer while the limit is used: at most ×1.25 per round trip, so that a limit that was just
  * right overshoots a server's capacity by a quarter before the latency says so, not by double.
@@ -73,6 +84,8 @@ const queueing = { factor: 2, slackMs: 10 };
 const growth = 0.25;
 const slowdown = 0.9;
 const backoff = 0.5;
+/** The longest `Retry-After` holds the limit's growth. */
+const maxHoldMs = 5_000;
 /** The best latency is forgotten after one to two windows: a server that got slower for good is seen so. */
 const baselineWindowMs = 30_000;
 
@@ -83,6 +96,10 @@ class WindowedMinimum {
   private rotatedAt = Date.now();
 
   constructor(private readonly windowMs: number) {}
+
+  get minimum(): number {
+    return Math.min(this.current, this.previous);
+  }
 
   /** Adds a value; the minimum with it. */
   add(value: number): number {

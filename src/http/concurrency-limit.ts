@@ -30,8 +30,8 @@ export class ConcurrencyLimit {
   }
 
   async run<T>(task: () => Promise<T>, deadline = Number.POSITIVE_INFINITY): Promise<T> {
-    // A waiter's slot is taken for it when it is started.
-    if (this.running >= this.limit.current) await this.wait(deadline);
+    // A waiter's slot is taken for it when it is started; a newcomer does not pass those waiting.
+    if (this.running >= this.limit.current || this.waiting.length > 0) await this.wait(deadline);
     else this.running += 1;
     try {
       return await task();

@@ -1,7 +1,8 @@
 import type { UpstreamResponse } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
 
-const retryableStatus = new Set([429, 502, 503, 504]);
+/** Statuses that say the upstream (or what stands before it) has too much to do now: a read may be tried again, and the concurrency limit shrinks. */
+export const overloadStatus = new Set([429, 502, 503, 504]);
 
 /** A network failure (no answer at all), as opposed to a refusal the gateway made itself. */
 const isNetworkFailure = (error: unknown) =>
@@ -30,7 +31,7 @@ export function retryWait(
 ): number | undefined {
   const response = outcome as UpstreamResponse;
   const retryable =
-    isNetworkFailure(outcome) || (response?.status !== undefined && retryableStatus.has(response.status));
+    isNetworkFailure(outcome) || (response?.status !== undefined && overloadStatus.has(response.status));
   if (!retryable) return undefined;
   const asked = response?.headers ? retryAfterMs(response) : undefined;
   const wait = asked ?? Math.random() * 50 * 2 ** attempt;

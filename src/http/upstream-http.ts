@@ -5,7 +5,7 @@ import { CircuitBreaker, Refused } from "./circuit-breaker.js";
 import { ConcurrencyLimit, NotRun } from "./concurrency-limit.js";
 import { AdaptiveLimit } from "./adaptive-limit.js";
 import { RetryBudget } from "./retry-budget.js";
-import { retryAfterMs, retryWait } from "./retry-policy.js";
+import { overloadStatus, retryAfterMs, retryWait } from "./retry-policy.js";
 import type { RequestScope } from "./request-scope.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { RequestTrace, UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
@@ -167,10 +167,11 @@ export class UpstreamHttp {
       );
   }
 
-  /** What an answer says of the upstream's load: 429 and 503 are too much; any other, how fast it came. */
+  /** What an answer says of the upstream's load: overloaded, or how fast a success came; other answers nothing. */
   private signal(request: UpstreamRequest, answer: UpstreamResponse, ms: number): void {
-    if (answer.status === 429 || answer.status === 503) this.concurrency.overloaded(ms, retryAfterMs(answer));
-    else this.concurrency.answered(request.operation ?? "other", ms, this.limit.inFlight);
+    if (overloadStatus.has(answer.status)) this.concurrency.overloaded(ms, retryAfterMs(answer));
+    else if (answer.status >= 200 && answer.status < 300)
+      this.concurrency.answered(request.operation ?? "other", ms, this.limit.inFlight);
   }
 
   private ranOutOfTime(): UpstreamError {
@@ -229,8 +230,10 @@ export class UpstreamHttp {
       }
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       ended(timedOut ? "timeout" : "network_error");
-      // Cut short by the request's deadline, it was not given the upstream's time: no sign of load.
-      if (!cutShort || !timedOut) this.concurrency.overloaded(performance.now() - started);
+      // Cut short by the request's deadline, it was not given the upstream's own time.
+      const ms = performance.now() - started;
+      if (cutShort && timedOut) this.concurrency.cutShort(request.operation ?? "other", ms);
+      else this.concurrency.overloaded(ms);
       // A write that failed in flight may still have been applied: never retried, reported as unknown.
       if (!request.idempotent) throw new UpstreamError(this.upstream, "OUTCOME_UNKNOWN");
       if (!timedOut) throw new UpstreamError(this.upstream, "UNAVAILABLE");

@@ -42,7 +42,7 @@ describe("AdaptiveLimit", () => {
   it("holds while answers are somewhat slower than the best: the server has begun to queue", () => {
     const limit = new AdaptiveLimit(4, 256);
     answer(limit, 1, 20);
-    answer(limit, 20, 40);
+    answer(limit, 20, 32);
     expect(limit.current).toBe(16);
   });
 
@@ -66,14 +66,30 @@ describe("AdaptiveLimit", () => {
     expect(limit.current).toBe(4);
   });
 
-  it("drops to its floor on Retry-After and does not grow until that time has passed", () => {
+  it("halves on Retry-After and holds its growth until then, five seconds at most", () => {
     const limit = new AdaptiveLimit(4, 256);
-    limit.overloaded(20, 1_000);
-    expect(limit.current).toBe(4);
+    limit.overloaded(20, 2_000);
+    expect(limit.current).toBe(8);
     answer(limit, 40, 20);
-    expect(limit.current).toBe(4);
-    vi.advanceTimersByTime(1_000);
+    expect(limit.current).toBe(8);
+    vi.advanceTimersByTime(2_000);
+    answer(limit, 4, 20);
+    expect(limit.current).toBe(9);
+    // A day asked for by one throttled caller holds the others for five seconds, not a day.
+    limit.overloaded(20, 86_400_000);
+    vi.advanceTimersByTime(5_000);
     answer(limit, 4, 20);
     expect(limit.current).toBe(5);
+  });
+
+  it("takes a call cut short by its request's deadline as a slowdown only when it had already taken twice the best", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    limit.cutShort("getBranches", 500);
+    expect(limit.current).toBe(16);
+    answer(limit, 1, 20);
+    limit.cutShort("getBranches", 25);
+    expect(limit.current).toBe(16);
+    limit.cutShort("getBranches", 500);
+    expect(limit.current).toBe(14);
   });
 });

@@ -36,4 +36,39 @@ describe("ConcurrencyLimit", () => {
     // The slot is free again: the deadline's waiter left nothing behind.
     await expect(limit.run(() => Promise.resolve("ran"))).resolves.toBe("ran");
   });
+
+  it("starts more waiters when its limit grows, none while it is over a limit that shrank", async () => {
+    const limit = { current: 1 };
+    const queue = new ConcurrencyLimit(limit);
+    const releases: Array<() => void> = [];
+    let started = 0;
+    const task = () =>
+      queue.run(
+        () =>
+          new Promise<void>((resolve) => {
+            started += 1;
+            releases.push(resolve);
+          }),
+      );
+    const all = [task(), task(), task(), task()];
+    await later();
+    expect(started).toBe(1);
+    limit.current = 3;
+    releases.shift()!();
+    await later();
+    // One slot freed and two more allowed: three waiters start together.
+    expect(started).toBe(4);
+    limit.current = 1;
+    releases.shift()!();
+    releases.shift()!();
+    // Over the smaller limit, a newcomer waits behind the task still running.
+    const late = task();
+    await later();
+    expect(started).toBe(4);
+    releases.shift()!();
+    await later();
+    expect(started).toBe(5);
+    releases.shift()!();
+    await Promise.all([...all, late]);
+  });
 });
