@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { gatewayEnvironment, startSimulators } from "../simulators/start-simulators.js";
 import { startGatewayProcess } from "../test/support/processes.js";
 import { timed } from "./measure.js";
-import { overviewQuery } from "./scenarios.js";
+import { benchWorld, overviewQuery } from "./scenarios.js";
 
 /**
  * `npm run profile [-- --runs=N]`: the cold overview under `node --cpu-prof`. The compiled gateway
@@ -15,16 +15,6 @@ import { overviewQuery } from "./scenarios.js";
  */
 
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
-const world = {
-  organizations: 5,
-  repositoriesPerOrganization: 200,
-  projectsPerOrganization: 4,
-  unprotectedPerOrganization: 10,
-  plans: 20,
-  branches: 10,
-  commits: 200,
-  sharedHistories: 4,
-};
 
 interface ProfileNode {
   id: number;
@@ -84,7 +74,7 @@ async function main() {
   execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
   const sim = await startSimulators({
     ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
-    world,
+    world: benchWorld,
     latency: { fixedMs: 20, jitterMs: 5 },
   });
   const folder = await mkdtemp(join(tmpdir(), "gateway-profile-"));

@@ -6,6 +6,7 @@ import { startGatewayProcess, type GatewayProcess } from "../test/support/proces
 import { peakRssMb, summarize, throughput, timed, type LatencySummary } from "./measure.js";
 import { renderReport, type ScenarioResult } from "./report.js";
 import {
+  benchWorld,
   bulkMutation,
   criticalPathMs,
   largeBlame,
@@ -33,15 +34,14 @@ const quick = args.has("quick");
 const number = (name: string, fallback: number) => (args.has(name) ? Number(args.get(name)) : fallback);
 
 const world: Partial<WorldParams> = {
-  organizations: number("organizations", quick ? 5 : 5),
-  repositoriesPerOrganization: number("repositories", quick ? 20 : 200),
-  projectsPerOrganization: 4,
-  unprotectedPerOrganization: quick ? 2 : 10,
-  plans: number("plans", 20),
-  branches: number("branches", quick ? 4 : 10),
-  commits: number("commits", quick ? 40 : 200),
-  fileLines: number("file-lines", quick ? 200 : 2000),
-  sharedHistories: 4,
+  ...benchWorld,
+  organizations: number("organizations", benchWorld.organizations),
+  repositoriesPerOrganization: number("repositories", quick ? 20 : benchWorld.repositoriesPerOrganization),
+  unprotectedPerOrganization: quick ? 2 : benchWorld.unprotectedPerOrganization,
+  plans: number("plans", benchWorld.plans),
+  branches: number("branches", quick ? 4 : benchWorld.branches),
+  commits: number("commits", quick ? 40 : benchWorld.commits),
+  fileLines: number("file-lines", quick ? 200 : benchWorld.fileLines),
 };
 const latency = { fixedMs: number("latency", 20), jitterMs: number("jitter", 5) };
 /**

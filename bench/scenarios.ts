@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { encodeId } from "../src/graphql/global-id.js";
 import type { World } from "../simulators/world/model.js";
+import type { WorldParams } from "../simulators/world/params.js";
 
 /** Calls each upstream must take in one dependent round: the critical path is their sum, given the cap. */
 export type Round = Partial<Record<"gitprotect" | "azure" | "scm", number>>;
@@ -32,6 +33,19 @@ const blameRevisions = (gitDir: string, path: string) =>
       .filter((l) => /^[0-9a-f]{40} \d+ \d+/.test(l))
       .map((l) => l.slice(0, 40)),
   ).size;
+
+/** The benchmark's world (`npm run bench` without options; the profile's too): 1,000 repositories, 200 commits each. */
+export const benchWorld = {
+  organizations: 5,
+  repositoriesPerOrganization: 200,
+  projectsPerOrganization: 4,
+  unprotectedPerOrganization: 10,
+  plans: 20,
+  branches: 10,
+  commits: 200,
+  fileLines: 2000,
+  sharedHistories: 4,
+} satisfies Partial<WorldParams>;
 
 export const overviewQuery = (organizations: number) => `{
   organizations(first: ${organizations}) { nodes { name repositories(first: 50) { nodes {

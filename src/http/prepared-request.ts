@@ -12,3 +12,6 @@ export async function withLazyHeaders(request: UpstreamRequest): Promise<Upstrea
   const { lazyHeaders, ...rest } = request;
   return { ...rest, headers: { ...request.headers, ...(await lazyHeaders()) } };
 }
+
+/** The contract operation a call is known by in metrics, spans and the concurrency limit. */
+export const operationOf = (request: UpstreamRequest): string => request.operation ?? "other";

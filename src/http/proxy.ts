@@ -7,12 +7,8 @@ export interface ProxySettings {
   noProxy?: string;
 }
 
-/** Fetch options that send a request through `dispatcher`: Node's fetch takes undici's agent, its types do not. */
-export const through = (dispatcher?: Dispatcher): RequestInit =>
-  dispatcher ? ({ dispatcher } as RequestInit) : {};
-
 /**
- * undici's agent for them, which Node's fetch takes as its dispatcher. Every value is given, so that
+ * undici's agent for them, the dispatcher every upstream call and `/ready` go through. Every value is given, so that
  * undici does not read the environment itself (lower-case names too): the configuration is the only
  * source. An https:// upstream goes through HTTP_PROXY when HTTPS_PROXY is unset, as undici does.
  */

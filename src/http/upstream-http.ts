@@ -11,7 +11,7 @@ import type { ResponseCache } from "./response-cache.js";
 import type { RequestTrace, UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
 import { readBounded } from "./read-bounded.js";
-import { traced, withLazyHeaders } from "./prepared-request.js";
+import { operationOf, traced, withLazyHeaders } from "./prepared-request.js";
 import { outcomeOf, type CallOutcome, type Metrics } from "./metrics.js";
 
 export interface UpstreamHttpOptions {
@@ -158,7 +158,7 @@ export class UpstreamHttp {
 
   /** A call's metrics; and, when the upstream failed, a line in the request's log (never its URL or body). */
   private observe(request: UpstreamRequest, outcome: CallOutcome, seconds: number, status?: number): void {
-    const operation = request.operation ?? "other";
+    const operation = operationOf(request);
     this.options.metrics?.upstreamCall(this.upstream, operation, outcome, seconds);
     if (outcome !== "ok" && outcome !== "client_error")
       request.trace?.log.warn(
@@ -171,7 +171,7 @@ export class UpstreamHttp {
   private signal(request: UpstreamRequest, answer: UpstreamResponse, ms: number): void {
     if (overloadStatus.has(answer.status)) this.concurrency.overloaded(ms, retryAfterMs(answer));
     else if (answer.status >= 200 && answer.status < 300)
-      this.concurrency.answered(request.operation ?? "other", ms, this.limit.inFlight);
+      this.concurrency.answered(operationOf(request), ms, this.limit.inFlight);
   }
 
   private ranOutOfTime(): UpstreamError {
@@ -197,7 +197,7 @@ export class UpstreamHttp {
     const cutShort = timeoutMs < this.options.timeoutMs;
     if (timeoutMs <= 0) throw this.ranOutOfTime();
     const started = performance.now();
-    const span = request.trace?.call?.(this.upstream, request.operation ?? "other", request.method);
+    const span = request.trace?.call?.(this.upstream, operationOf(request), request.method);
     const ended = (outcome: CallOutcome, status?: number) => {
       this.observe(request, outcome, (performance.now() - started) / 1000, status);
       span?.end(outcome, status);
@@ -232,7 +232,7 @@ export class UpstreamHttp {
       ended(timedOut ? "timeout" : "network_error");
       // Cut short by the request's deadline, it was not given the upstream's own time.
       const ms = performance.now() - started;
-      if (cutShort && timedOut) this.concurrency.cutShort(request.operation ?? "other", ms);
+      if (cutShort && timedOut) this.concurrency.cutShort(operationOf(request), ms);
       else this.concurrency.overloaded(ms);
       // A write that failed in flight may still have been applied: never retried, reported as unknown.
       if (!request.idempotent) throw new UpstreamError(this.upstream, "OUTCOME_UNKNOWN");

@@ -86,8 +86,8 @@ export class AnswerCache {
    * The kept answer under `key`, compressed: from memory after the first time (`reused`). Reused
    * only for the very answer it was made from, so an answer recomputed under the same key (expired,
    * or an error shared in flight) is never sent as the bytes of another. Comparing the answer is
-   * free when the store hands back the same string, as the in-memory one does; hashing it was not
-   * (a 245 KB overview cost a quarter of a millisecond per hit).
+   * free when the store hands back the same string, as the in-memory one does; hashing it read
+   * the whole answer on every hit.
    */
   async compressed(
     key: string,

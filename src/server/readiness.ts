@@ -2,7 +2,7 @@ import type { CircuitBreaker } from "../http/circuit-breaker.js";
 import type { CacheStore } from "../http/cache-store.js";
 import type { UpstreamName } from "../http/types.js";
 import type { Dispatcher } from "undici";
-import { through } from "../http/proxy.js";
+import { sendRequest } from "../http/send-request.js";
 
 export interface ReadinessSources {
   /** The shared store, when Redis is configured (the in-memory one is always there). */
@@ -58,13 +58,13 @@ async function check(sources: ReadinessSources): Promise<Readiness> {
 
 async function answers(url: string, dispatcher?: Dispatcher): Promise<boolean> {
   try {
-    const response = await fetch(url, {
-      redirect: "manual",
+    const answer = await sendRequest(url, {
+      method: "GET",
       signal: AbortSignal.timeout(probeTimeoutMs),
-      ...through(dispatcher),
+      dispatcher,
     });
-    await response.body?.cancel();
-    return response.status < 500;
+    answer.discard();
+    return answer.status < 500;
   } catch {
     return false;
   }
