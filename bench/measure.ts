@@ -19,18 +19,19 @@ export interface GraphQLResult {
   data?: unknown;
 }
 
-/** One GraphQL request over HTTP; its duration in milliseconds and whether it had errors. */
+/** One GraphQL request over HTTP, with the caller's `headers`; its duration in milliseconds and whether it had errors. */
 export async function timed(
   url: string,
   query: string,
   variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
 ): Promise<{ ms: number; errors: number; body: GraphQLResult }> {
   const started = performance.now();
   // Named as clients name them, so that the gateway's metrics tell the operations apart, kept answers too.
   const operationName = /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
   const response = await fetch(url, {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { ...headers, "content-type": "application/json" },
     body: JSON.stringify({ query, variables, operationName }),
   });
   const body = (await response.json()) as GraphQLResult;
@@ -49,6 +50,7 @@ export async function throughput(
   variables: Record<string, unknown> | undefined,
   concurrency: number,
   durationMs: number,
+  headers: Record<string, string> = {},
 ): Promise<{ rps: number; errors: number }> {
   const deadline = performance.now() + durationMs;
   const body = JSON.stringify({ query, variables });
@@ -57,7 +59,7 @@ export async function throughput(
   const ask = async () => {
     const answer = await request(url, {
       method: "POST",
-      headers: { "content-type": "application/json", "accept-encoding": "gzip, br" },
+      headers: { ...headers, "content-type": "application/json", "accept-encoding": "gzip, br" },
       body,
     });
     await answer.body.arrayBuffer();

@@ -1,9 +1,11 @@
 import { mkdir, writeFile } from "node:fs/promises";
-import { encodeId } from "../src/graphql/global-id.js";
-import { gatewayEnvironment, startSimulators, type Simulators } from "../simulators/start-simulators.js";
+import type { Simulators } from "../simulators/start-simulators.js";
 import type { WorldParams } from "../simulators/world/params.js";
 import { startGatewayProcess, type GatewayProcess } from "../test/support/processes.js";
 import { peakRssMb, summarize, throughput, timed, type LatencySummary } from "./measure.js";
+import { comparePeer, type PeerResult, type PeerSetting } from "./peer-comparison.js";
+import { composePeer, installPeer } from "./peer-process.js";
+import { renderPeerReport } from "./peer-report.js";
 import { renderReport, type ScenarioResult } from "./report.js";
 import {
   benchWorld,
@@ -15,11 +17,21 @@ import {
   repositoryWalk,
   type Scenario,
 } from "./scenarios.js";
+import {
+  gatewayEnv,
+  invalidate,
+  refusals,
+  resetCalls,
+  startUpstreams,
+  upstreamCalls,
+  type UpstreamSetting,
+} from "./upstreams.js";
 
 /**
- * `npm run bench [-- --quick] [-- --organizations 5 --repositories 200 --latency 20 --jitter 5]`
+ * `npm run bench [-- --quick] [-- --peers] [-- --organizations 5 --repositories 200 --latency 20 --jitter 5]`
  * The gateway against the limit (minimum calls, critical path) and beside the naive reference,
- * measured side by side in one run. Writes bench/results/<date>.md and .json.
+ * measured side by side in one run; with `--peers`, beside GraphQL Mesh too (installed on demand
+ * into bench/peers/). Writes bench/results/<date>.md and .json.
  */
 
 const args = new Map<string, string>();
@@ -49,84 +61,14 @@ const latency = { fixedMs: number("latency", 20), jitterMs: number("jitter", 5) 
  * slower past that, refused with 503 and `Retry-After` past twice that. The gateway's adaptive
  * limit must find it; the critical path is computed with it.
  */
-const capacity = { concurrent: number("capacity", 64), status: 503, retryAfterSeconds: 1 } as const;
-const cap = capacity.concurrent;
-/** Upstreams as the benchmark runs them: its latency and its capacity. */
-async function startUpstreams(worldParams: Partial<WorldParams>): Promise<Simulators> {
-  const sim = await startSimulators({
-    ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
-    world: worldParams,
-    latency,
-  });
-  for (const server of servers(sim))
-    server.capacity.set({ ...capacity, refuseAbove: 2 * capacity.concurrent });
-  return sim;
-}
-/** Calls the upstreams refused for want of capacity so far: the gateway must leave them at zero. */
-const refusals = (sim: Simulators) => servers(sim).reduce((n, s) => n + s.capacity.snapshot().refusals, 0);
+const cap = number("capacity", 64);
+const capacity = { concurrent: cap, refuseAbove: 2 * cap, status: 503, retryAfterSeconds: 1 } as const;
+const upstreams: UpstreamSetting = { latency, capacity };
 const samples = { cold: quick ? 2 : 5, warm: quick ? 10 : 50 };
 const loadSeconds = quick ? 1 : 3;
 const concurrencies = [1, 16, 64];
 
 const log = (message: string) => console.log(`[bench] ${message}`);
-
-function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
-  return {
-    ...gatewayEnvironment(sim),
-    // As deployed (the Dockerfile's setting): graphql-js skips its development-time checks.
-    NODE_ENV: "production",
-    MAX_QUERY_DEPTH: "20",
-    // The growth runs read every organization at once, well past a request's default limits.
-    MAX_QUERY_COST: "10000000",
-    UPSTREAM_CALL_BUDGET: "10000000",
-    // The load comes from one address: a rate limit would measure itself.
-    RATE_LIMIT: "0",
-    LOG_LEVEL: "warn",
-    ...extra,
-  };
-}
-
-const servers = (sim: Simulators) => [sim.gitprotect, sim.azureDevOps, sim.scmManager];
-const resetCalls = (sim: Simulators) => servers(sim).forEach((s) => s.stats.reset());
-const upstreamCalls = (sim: Simulators) =>
-  servers(sim).reduce(
-    (n, s) =>
-      n + Object.entries(s.stats.snapshot().counts).reduce((m, [op, c]) => m + (op === "login" ? 0 : c), 0),
-    0,
-  );
-
-/** Three harmless writes: each moves one upstream's cache to a new generation, so the next read is cold. */
-async function invalidate(sim: Simulators, gateway: GatewayProcess): Promise<void> {
-  const external = [...sim.world.gitprotect.organizations.values()].find((o) => o.host.kind === "external")!;
-  const azure = [...sim.world.azure.repositories.values()].find((r) => r.name !== "")!;
-  const scm = [...sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
-  await Promise.all([
-    timed(
-      gateway.url,
-      `mutation($input: SynchronizeOrganizationInput!) { synchronizeOrganization(input: $input) { errors { code } } }`,
-      {
-        input: { organizationId: encodeId({ type: "Organization", organizationId: external.id }) },
-      },
-    ),
-    timed(
-      gateway.url,
-      `mutation($input: UpdateAzureDevOpsRepositoryInput!) { updateAzureDevOpsRepository(input: $input) { errors { code } } }`,
-      {
-        input: {
-          repositoryId: encodeId({ type: "Repository", host: "azure", repositoryId: azure.id }),
-          defaultBranch: "main",
-        },
-      },
-    ),
-    timed(
-      gateway.url,
-      `mutation($input: RunScmManagerHealthCheckInput!) { runScmManagerHealthCheck(input: $input) { errors { code } } }`,
-      {
-        input: { repositoryId: encodeId({ type: "Repository", host: "scm", repositoryId: scm.id }) },
-      },
-    ),
-  ]);
-}
 
 async function measure(
   sim: Simulators,
@@ -140,7 +82,7 @@ async function measure(
   const coldTimes: number[] = [];
   let coldCalls = 0;
   for (let run = 0; run < samples.cold; run += 1) {
-    if (kind === "gateway" && !scenario.write) await invalidate(sim, gateway);
+    if (kind === "gateway" && !scenario.write) await invalidate(sim, gateway.url);
     resetCalls(sim);
     const result = await timed(gateway.url, scenario.query, scenario.variables?.(run));
     coldTimes.push(result.ms);
@@ -188,10 +130,30 @@ async function measure(
   };
 }
 
+/** The peer's own world (the one it was first measured on), free and capacity-limited, then the default world. */
+async function comparePeers(): Promise<PeerResult[]> {
+  installPeer(log);
+  composePeer();
+  const peerWorld = { organizations: 3, repositoriesPerOrganization: 60, branches: 5, commits: 40 };
+  const settings: PeerSetting[] = [
+    {
+      label: "The peer's world, upstreams without a capacity limit",
+      world: peerWorld,
+      upstreams: { latency, capacity: null },
+    },
+    { label: "The peer's world, capacity-limited upstreams", world: peerWorld, upstreams },
+    { label: "The default world, capacity-limited upstreams", world, upstreams },
+  ];
+  const results: PeerResult[] = [];
+  for (const setting of settings)
+    results.push(await comparePeer(setting, { coldSamples: samples.cold, loadSeconds, concurrencies, log }));
+  return results;
+}
+
 async function main() {
   const started = Date.now();
   log(`world ${JSON.stringify(world)}, latency ${latency.fixedMs}±${latency.jitterMs} ms`);
-  const sim = await startUpstreams(world);
+  const sim = await startUpstreams(world, upstreams);
   log(`world built in ${Date.now() - started} ms`);
   const gateway = await startGatewayProcess(gatewayEnv(sim));
   const naive = await startGatewayProcess(gatewayEnv(sim), "bench/naive-gateway.ts");
@@ -224,7 +186,7 @@ async function main() {
   const growth = [];
   for (const factor of quick ? [1, 2] : [1, 4, 16]) {
     const grown = { ...world, organizations: (world.organizations ?? 5) * factor };
-    const g = await startUpstreams(grown);
+    const g = await startUpstreams(grown, upstreams);
     const gw = await startGatewayProcess(gatewayEnv(g));
     await timed(gw.url, "{ organizations(first: 1) { totalCount } }");
     const scenario = overview(g.world, 100);
@@ -249,6 +211,8 @@ async function main() {
     await g.close();
   }
 
+  const peers = args.has("peers") ? await comparePeers() : [];
+
   const report = {
     date: new Date().toISOString(),
     quick,
@@ -260,12 +224,13 @@ async function main() {
     typename,
     rss,
     growth,
+    peers,
     durationSeconds: Math.round((Date.now() - started) / 1000),
   };
   const folder = new URL("./results/", import.meta.url);
   await mkdir(folder, { recursive: true });
   const stamp = report.date.slice(0, 19).replace(/:/g, "-");
-  const markdown = renderReport(report);
+  const markdown = renderReport(report) + (peers.length ? `\n${renderPeerReport(peers)}` : "");
   await writeFile(new URL(`${stamp}${quick ? "-quick" : ""}.json`, folder), JSON.stringify(report, null, 2));
   await writeFile(new URL(`${stamp}${quick ? "-quick" : ""}.md`, folder), markdown);
   console.log(markdown);

@@ -29,22 +29,31 @@ export const showsLastChange = (info: GraphQLResolveInfo): boolean =>
 
 const gitprotectOnly = new Set(["backup", "__typename"]);
 
+/** True when a connection of repositories asks its nodes for more than GitProtect's own record. */
+function asksHosted(connection: FieldNode[], info: GraphQLResolveInfo): boolean {
+  return connection.some((field) => {
+    const children = fields(field.selectionSet, info);
+    if (field.name.value === "edges") return asksHosted(children, info);
+    if (field.name.value === "nodes" || field.name.value === "node")
+      return children.some((c) => !gitprotectOnly.has(c.name.value));
+    return false;
+  });
+}
+
 /**
- * True when somewhere below, a list of GitProtect repositories asks for more than GitProtect's
- * own record: their ids and hosted fields need the hosts' listings to join by clone URL.
+ * True when this list of GitProtect repositories asks for more than GitProtect's own record: their
+ * ids and hosted fields need the hosts' listings to join by clone URL.
  */
+export const repositoriesNeedJoin = (info: GraphQLResolveInfo): boolean => asksHosted(below(info), info);
+
+/** True when somewhere below, a list of GitProtect repositories needs the join. */
 export function needsHostedJoin(info: GraphQLResolveInfo): boolean {
-  const visit = (nodes: FieldNode[], underRepositories: boolean): boolean =>
+  const visit = (nodes: FieldNode[]): boolean =>
     nodes.some((field) => {
-      const name = field.name.value;
       const children = fields(field.selectionSet, info);
-      if (underRepositories && (name === "nodes" || name === "node" || name === "edges"))
-        return name === "edges"
-          ? visit(children, true)
-          : children.some((c) => !gitprotectOnly.has(c.name.value));
-      return visit(children, name === "repositories");
+      return (field.name.value === "repositories" && asksHosted(children, info)) || visit(children);
     });
-  return visit(below(info), false);
+  return visit(below(info));
 }
 
 /** True when `backup` (GitProtect's view) is asked for somewhere below. */

@@ -85,16 +85,21 @@ export class Repositories {
     return all;
   }
 
-  /** An organization's repositories as GitProtect pages them, each joined with its host's record. */
+  /** An organization's repositories as GitProtect pages them, each joined with its host's record if `join`. */
   async ofOrganization(
     organizationId: string,
     window: Window,
     listing?: RepositoryListing,
+    join = true,
   ): Promise<Page<RepositoryModel> | null> {
     const gitprotect = configured(this.loaders.gitprotect, "GitProtect");
     const page = await gitprotect.repositoriesPage.load({ organizationId, ...window, listing });
     if (!page) return null;
-    return offsetPage(await Promise.all(page.items.map((r) => this.fromRecord(r))), window, page.total);
+    // Asked for GitProtect's record alone, the records need no hosts' listings to join with.
+    const models = join
+      ? await Promise.all(page.items.map((r) => this.fromRecord(r)))
+      : page.items.map((r) => this.model({ backup: toRepositoryBackup(r) }));
+    return offsetPage(models, window, page.total);
   }
 
   /** An Azure DevOps project's repositories, by name, from the project's own listing. */

@@ -105,6 +105,28 @@ describe("upstream calls", () => {
     h.resetCalls();
   });
 
+  it("an organization's repositories asked for GitProtect's record alone list no host", async () => {
+    const backups = `{ organizations(first: 1) { nodes { name repositories(first: 50) {
+      totalCount nodes { __typename backup { name licenceActive plans { name } } } } } } }`;
+    h.resetCalls();
+    const answer = await h.query(backups);
+    expect(answer.errors).toBeUndefined();
+    expect(countByOperation(h.calls())).toEqual({ getOrganizations: 1, getRepositories: 1 });
+
+    // One field of the hosted repository, through a fragment, and both hosts are listed to join.
+    h.resetCalls();
+    const joined = await h.query(
+      `{ organizations(first: 1) { nodes { repositories(first: 50) { edges { node { ...R } } } } } }
+       fragment R on Repository { backup { name } host }`,
+    );
+    expect(joined.errors).toBeUndefined();
+    expect(countByOperation(h.calls())).toEqual({
+      getOrganizations: 1,
+      getRepositories: 1,
+      listRepositories: 2,
+    });
+  });
+
   it("a repository page (branches, last 20 changesets with authors, one blame) makes the minimum calls", async () => {
     const repo = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git" && !r.archived)!;
     const query = `query($id: ID!) {

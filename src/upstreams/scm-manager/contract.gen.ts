@@ -286,9 +286,15 @@ export type components = {
             type: string;
             contact?: string | null;
             description?: string | null;
-            /** @description Epoch milliseconds; assigned on creation, and null once a PUT left it out. */
+            /**
+             * Format: int64
+             * @description Epoch milliseconds; assigned on creation, and null once a PUT left it out.
+             */
             creationDate?: number | null;
-            /** @description Epoch milliseconds. */
+            /**
+             * Format: int64
+             * @description Epoch milliseconds.
+             */
             lastModified?: number | null;
             public: boolean;
             archived: boolean;
@@ -322,7 +328,10 @@ export type components = {
             lineNumber: number;
             revision: string;
             author: components["schemas"]["Person"];
-            /** @description Epoch milliseconds. */
+            /**
+             * Format: int64
+             * @description Epoch milliseconds.
+             */
             when: number;
             description?: string;
             code: string;
@@ -362,7 +371,10 @@ export type components = {
         Changeset: {
             id: string;
             author: components["schemas"]["Person"];
-            /** @description Epoch milliseconds. */
+            /**
+             * Format: int64
+             * @description Epoch milliseconds.
+             */
             date: number;
             description: string;
             parents: string[];

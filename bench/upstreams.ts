@@ -1,0 +1,88 @@
+import { encodeId } from "../src/graphql/global-id.js";
+import { gatewayEnvironment, startSimulators, type Simulators } from "../simulators/start-simulators.js";
+import type { Capacity } from "../simulators/http/capacity.js";
+import type { WorldParams } from "../simulators/world/params.js";
+import { timed } from "./measure.js";
+
+/** The simulated upstreams as the benchmark runs them, and what it counts on them. */
+
+export interface UpstreamSetting {
+  latency: { fixedMs: number; jitterMs: number };
+  /** What each upstream can take; null: as much as it is sent. */
+  capacity: Capacity | null;
+}
+
+export async function startUpstreams(
+  world: Partial<WorldParams>,
+  setting: UpstreamSetting,
+): Promise<Simulators> {
+  const sim = await startSimulators({
+    ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
+    world,
+    latency: setting.latency,
+  });
+  for (const server of servers(sim)) server.capacity.set(setting.capacity ?? undefined);
+  return sim;
+}
+
+export const servers = (sim: Simulators) => [sim.gitprotect, sim.azureDevOps, sim.scmManager];
+export const resetCalls = (sim: Simulators) => servers(sim).forEach((s) => s.stats.reset());
+/** Calls the upstreams answered since the last reset, sign-ins left out. */
+export const upstreamCalls = (sim: Simulators) =>
+  servers(sim).reduce(
+    (n, s) =>
+      n + Object.entries(s.stats.snapshot().counts).reduce((m, [op, c]) => m + (op === "login" ? 0 : c), 0),
+    0,
+  );
+/** Calls the upstreams refused for want of capacity so far. */
+export const refusals = (sim: Simulators) =>
+  servers(sim).reduce((n, s) => n + s.capacity.snapshot().refusals, 0);
+
+export function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
+  return {
+    ...gatewayEnvironment(sim),
+    // As deployed (the Dockerfile's setting): graphql-js skips its development-time checks.
+    NODE_ENV: "production",
+    MAX_QUERY_DEPTH: "20",
+    // The growth runs read every organization at once, well past a request's default limits.
+    MAX_QUERY_COST: "10000000",
+    UPSTREAM_CALL_BUDGET: "10000000",
+    // The load comes from one address: a rate limit would measure itself.
+    RATE_LIMIT: "0",
+    LOG_LEVEL: "warn",
+    ...extra,
+  };
+}
+
+/** Three harmless writes: each moves one upstream's cache to a new generation, so the next read is cold. */
+export async function invalidate(sim: Simulators, url: string): Promise<void> {
+  const external = [...sim.world.gitprotect.organizations.values()].find((o) => o.host.kind === "external")!;
+  const azure = [...sim.world.azure.repositories.values()].find((r) => r.name !== "")!;
+  const scm = [...sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+  await Promise.all([
+    timed(
+      url,
+      `mutation($input: SynchronizeOrganizationInput!) { synchronizeOrganization(input: $input) { errors { code } } }`,
+      {
+        input: { organizationId: encodeId({ type: "Organization", organizationId: external.id }) },
+      },
+    ),
+    timed(
+      url,
+      `mutation($input: UpdateAzureDevOpsRepositoryInput!) { updateAzureDevOpsRepository(input: $input) { errors { code } } }`,
+      {
+        input: {
+          repositoryId: encodeId({ type: "Repository", host: "azure", repositoryId: azure.id }),
+          defaultBranch: "main",
+        },
+      },
+    ),
+    timed(
+      url,
+      `mutation($input: RunScmManagerHealthCheckInput!) { runScmManagerHealthCheck(input: $input) { errors { code } } }`,
+      {
+        input: { repositoryId: encodeId({ type: "Repository", host: "scm", repositoryId: scm.id }) },
+      },
+    ),
+  ]);
+}
