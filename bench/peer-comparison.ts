@@ -55,6 +55,8 @@ export interface PeerResult {
 }
 
 export interface PeerRunOptions {
+  /** How the gateway is started (its compiled entry). */
+  entry: string;
   coldSamples: number;
   loadSeconds: number;
   concurrencies: number[];
@@ -72,7 +74,10 @@ interface Side {
 export async function comparePeer(setting: PeerSetting, options: PeerRunOptions): Promise<PeerResult> {
   options.log(`beside the peer: ${setting.label}`);
   const sim = await startUpstreams(setting.world, setting.upstreams);
-  const [gateway, peer] = await Promise.all([startGatewayProcess(gatewayEnv(sim)), startPeer(sim)]);
+  const [gateway, peer] = await Promise.all([
+    startGatewayProcess(gatewayEnv(sim), options.entry),
+    startPeer(sim),
+  ]);
   const credentials = await callerCredentials(sim);
   const sides: Side[] = [
     {

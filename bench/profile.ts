@@ -1,4 +1,3 @@
-import { execFileSync } from "node:child_process";
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -6,6 +5,7 @@ import { gatewayEnvironment, startSimulators } from "../simulators/start-simulat
 import { startGatewayProcess } from "../test/support/processes.js";
 import { timed } from "./measure.js";
 import { benchWorld, overviewQuery } from "./scenarios.js";
+import { compiledGateway } from "./upstreams.js";
 
 /**
  * `npm run profile [-- --runs=N]`: the cold overview under `node --cpu-prof`. The compiled gateway
@@ -71,7 +71,7 @@ function summarize(profile: Profile): Array<[string, number]> {
 }
 
 async function main() {
-  execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
+  const entry = compiledGateway();
   const sim = await startSimulators({
     ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
     world: benchWorld,
@@ -87,7 +87,7 @@ async function main() {
       RATE_LIMIT: "0",
       LOG_LEVEL: "warn",
     },
-    "dist/main.js",
+    entry,
     ["--cpu-prof", `--cpu-prof-dir=${folder}`],
   );
   const query = overviewQuery(20);

@@ -18,6 +18,7 @@ import {
   type Scenario,
 } from "./scenarios.js";
 import {
+  compiledGateway,
   gatewayEnv,
   invalidate,
   refusals,
@@ -130,32 +131,39 @@ async function measure(
   };
 }
 
-/** The peer's own world (the one it was first measured on), free and capacity-limited, then the default world. */
-async function comparePeers(): Promise<PeerResult[]> {
+/**
+ * Two worlds, the peer's own (the one it was first measured on) and the default one, each with
+ * upstreams that take any load and with the capacity-limited ones.
+ */
+async function comparePeers(entry: string): Promise<PeerResult[]> {
   installPeer(log);
   composePeer();
-  const peerWorld = { organizations: 3, repositoriesPerOrganization: 60, branches: 5, commits: 40 };
-  const settings: PeerSetting[] = [
+  const worlds = [
     {
-      label: "The peer's world, upstreams without a capacity limit",
-      world: peerWorld,
-      upstreams: { latency, capacity: null },
+      name: "The peer's world",
+      world: { organizations: 3, repositoriesPerOrganization: 60, branches: 5, commits: 40 },
     },
-    { label: "The peer's world, capacity-limited upstreams", world: peerWorld, upstreams },
-    { label: "The default world, capacity-limited upstreams", world, upstreams },
+    { name: "The default world", world },
   ];
+  const settings: PeerSetting[] = worlds.flatMap(({ name, world }) => [
+    { label: `${name}, upstreams without a capacity limit`, world, upstreams: { latency, capacity: null } },
+    { label: `${name}, capacity-limited upstreams`, world, upstreams },
+  ]);
   const results: PeerResult[] = [];
   for (const setting of settings)
-    results.push(await comparePeer(setting, { coldSamples: samples.cold, loadSeconds, concurrencies, log }));
+    results.push(
+      await comparePeer(setting, { entry, coldSamples: samples.cold, loadSeconds, concurrencies, log }),
+    );
   return results;
 }
 
 async function main() {
   const started = Date.now();
+  const entry = compiledGateway();
   log(`world ${JSON.stringify(world)}, latency ${latency.fixedMs}±${latency.jitterMs} ms`);
   const sim = await startUpstreams(world, upstreams);
   log(`world built in ${Date.now() - started} ms`);
-  const gateway = await startGatewayProcess(gatewayEnv(sim));
+  const gateway = await startGatewayProcess(gatewayEnv(sim), entry);
   const naive = await startGatewayProcess(gatewayEnv(sim), "bench/naive-gateway.ts");
   await Promise.all([gateway, naive].map((g) => timed(g.url, "{ organizations(first: 1) { totalCount } }")));
 
@@ -187,7 +195,7 @@ async function main() {
   for (const factor of quick ? [1, 2] : [1, 4, 16]) {
     const grown = { ...world, organizations: (world.organizations ?? 5) * factor };
     const g = await startUpstreams(grown, upstreams);
-    const gw = await startGatewayProcess(gatewayEnv(g));
+    const gw = await startGatewayProcess(gatewayEnv(g), entry);
     await timed(gw.url, "{ organizations(first: 1) { totalCount } }");
     const scenario = overview(g.world, 100);
     resetCalls(g);
@@ -211,7 +219,7 @@ async function main() {
     await g.close();
   }
 
-  const peers = args.has("peers") ? await comparePeers() : [];
+  const peers = args.has("peers") ? await comparePeers(entry) : [];
 
   const report = {
     date: new Date().toISOString(),

@@ -31,3 +31,28 @@ describe("upstream contracts", () => {
     },
   );
 });
+
+/** Every schema in a document, nested ones included, with the property name it stands under. */
+function* schemas(node: unknown, name = ""): Generator<[string, Record<string, unknown>]> {
+  if (!node || typeof node !== "object") return;
+  if (Array.isArray(node)) {
+    for (const item of node) yield* schemas(item, name);
+    return;
+  }
+  const record = node as Record<string, unknown>;
+  if ("type" in record) yield [name, record];
+  for (const [key, value] of Object.entries(record)) yield* schemas(value, key);
+}
+
+describe("upstream contracts, read by other tools", () => {
+  // A 32-bit integer cannot hold today's epoch milliseconds: a client generated from the contracts
+  // (GraphQL Mesh typed them Int) failed on every SCM-Manager date until they said int64.
+  it("every epoch-millisecond integer is int64", async () => {
+    const epochs: Array<[string, Record<string, unknown>]> = [];
+    for (const { document } of contracts)
+      for (const [name, schema] of schemas(parse(await readFile(document, "utf8"))))
+        if (/epoch millisecond/i.test(String(schema.description ?? ""))) epochs.push([name, schema]);
+    expect(epochs.map(([name]) => name).sort()).toEqual(["creationDate", "date", "lastModified", "when"]);
+    expect(epochs.filter(([, s]) => s.format !== "int64").map(([name]) => name)).toEqual([]);
+  });
+});
