@@ -63,6 +63,9 @@ export interface PeerRunOptions {
   log: (message: string) => void;
 }
 
+/** Passes over every question before any is measured. */
+const primingPasses = 3;
+
 interface Side {
   name: SideName;
   url: string;
@@ -99,9 +102,10 @@ export async function comparePeer(setting: PeerSetting, options: PeerRunOptions)
   const rows: PeerRow[] = [];
   const difference: Record<string, string | null> = {};
   try {
-    // The simulated hosts read git once per object and keep it: a first pass, unmeasured, leaves
-    // neither side to pay that for the other (a real server's caches are warm too).
-    for (const question of questions) for (const side of sides) await ask(side, question, "Prime");
+    // Unmeasured passes first: the simulated hosts read git once per object and keep it (a real
+    // server's caches are warm too), and a running gateway has found its upstreams' capacity.
+    for (let pass = 0; pass < primingPasses; pass += 1)
+      for (const question of questions) for (const side of sides) await ask(side, question, `Prime${pass}`);
     for (const question of questions) {
       const measured = await coldRuns(sim, sides, question, options);
       rows.push(...measured.rows);

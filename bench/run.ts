@@ -152,7 +152,7 @@ async function comparePeers(entry: string): Promise<PeerResult[]> {
   const results: PeerResult[] = [];
   for (const setting of settings)
     results.push(
-      await comparePeer(setting, { entry, coldSamples: samples.cold, loadSeconds, concurrencies, log }),
+      await comparePeer(setting, { entry, coldSamples: quick ? 3 : 9, loadSeconds, concurrencies, log }),
     );
   return results;
 }
