@@ -14,7 +14,8 @@ function fields(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): Fi
   });
 }
 
-function below(info: GraphQLResolveInfo): FieldNode[] {
+/** The fields the field's own selection asks for, through fragments. */
+export function below(info: GraphQLResolveInfo): FieldNode[] {
   return info.fieldNodes.flatMap((node) => fields(node.selectionSet, info));
 }
 

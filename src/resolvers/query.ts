@@ -6,6 +6,7 @@ import { decodeId, decodeIdOf } from "../graphql/global-id.js";
 import { hostName } from "../graphql/hosts.js";
 import { needsBackups, needsHostedJoin } from "../graphql/lookahead.js";
 import type { NodeModel } from "../services/models.js";
+import { startEarlyReads } from "./early-reads.js";
 
 export const Query: QueryResolvers = {
   node: (_, { id }, { services }) => services.nodes.find(decodeId(id)),
@@ -49,10 +50,13 @@ export const Query: QueryResolvers = {
     return connection(await page);
   },
   azureDevOpsProjects: (_, __, { services }) => services.nodes.allProjects(),
-  repository(_, { id }, { services }, info) {
+  repository(_, { id }, context, info) {
     const key = decodeIdOf(id, "Repository");
+    const { services } = context;
     if (needsBackups(info)) services.repositories.prefetchBackups();
-    return services.repositories.byKey(key);
+    const repository = services.repositories.byKey(key);
+    startEarlyReads(key, context, info);
+    return repository;
   },
   repositoryByUrl(_, { url }, { services }, info) {
     if (url.length > 2048) throw badInput("The URL is too long.");

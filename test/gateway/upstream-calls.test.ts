@@ -127,7 +127,7 @@ describe("upstream calls", () => {
     });
   });
 
-  it("a repository page (branches, last 20 changesets with authors, one blame) makes the minimum calls", async () => {
+  it("a repository page (branches, last 20 changesets with authors, one blame) makes the minimum calls, on SCM-Manager in one round", async () => {
     const repo = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git" && !r.archived)!;
     const query = `query($id: ID!) {
       repository(id: $id) {
@@ -149,7 +149,24 @@ describe("upstream calls", () => {
       getChangesets: 1,
       getBlame: 1,
     });
-    expect(sequentialRounds(h.calls())).toBe(2);
+    // The reads that need only the id start beside the repository's own.
+    expect(sequentialRounds(h.calls())).toBe(1);
+
+    // A repository that is not there is null, whatever was started beside it.
+    const missing = await h.query(query, {
+      id: encodeId({ type: "Repository", host: "scm", repositoryId: "0123456789abcdef0123" }),
+    });
+    expect(missing.errors).toBeUndefined();
+    expect(missing.data).toEqual({ repository: null });
+
+    // A field under a directive waits for its turn: it may not run at all.
+    h.resetCalls();
+    const skipped = await h.query(
+      `query($id: ID!, $no: Boolean!) { repository(id: $id) { name blame(path: "src/engine.ts") @include(if: $no) { revision } } }`,
+      { id: encodeId({ type: "Repository", host: "scm", repositoryId: repo.id }), no: false },
+    );
+    expect(skipped.errors).toBeUndefined();
+    expect(countByOperation(h.calls())).toEqual({ getRepository: 1 });
 
     const azureRepo = [...h.sim.world.azure.repositories.values()][2]!;
     h.resetCalls();
@@ -186,7 +203,8 @@ describe("upstream calls", () => {
       getBlame: 1,
       getChangeset: revisions.size,
     });
-    expect(sequentialRounds(h.calls())).toBe(3);
+    // The blame starts beside the repository's read; then each changeset its lines name.
+    expect(sequentialRounds(h.calls())).toBe(2);
   });
 
   it("lists only the host asked for: the other is neither called nor waited for", async () => {
