@@ -19,6 +19,14 @@ export interface GraphQLResult {
   data?: unknown;
 }
 
+/**
+ * A request's body, its operation named as clients name them: the gateway's metrics tell the
+ * operations apart by it, and the same question asked once and under load is the same body (an
+ * answer cache that keys on the name must see one question, not two).
+ */
+const requestBody = (query: string, variables?: Record<string, unknown>) =>
+  JSON.stringify({ query, variables, operationName: /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1] });
+
 /** One GraphQL request over HTTP, with the caller's `headers`; its duration in milliseconds and whether it had errors. */
 export async function timed(
   url: string,
@@ -27,12 +35,10 @@ export async function timed(
   headers: Record<string, string> = {},
 ): Promise<{ ms: number; errors: number; body: GraphQLResult }> {
   const started = performance.now();
-  // Named as clients name them, so that the gateway's metrics tell the operations apart, kept answers too.
-  const operationName = /^\s*(?:query|mutation)\s+(\w+)/.exec(query)?.[1];
   const response = await fetch(url, {
     method: "POST",
     headers: { ...headers, "content-type": "application/json" },
-    body: JSON.stringify({ query, variables, operationName }),
+    body: requestBody(query, variables),
   });
   const body = (await response.json()) as GraphQLResult;
   return { ms: performance.now() - started, errors: body.errors?.length ?? (response.ok ? 0 : 1), body };
@@ -53,7 +59,7 @@ export async function throughput(
   headers: Record<string, string> = {},
 ): Promise<{ rps: number; errors: number }> {
   const deadline = performance.now() + durationMs;
-  const body = JSON.stringify({ query, variables });
+  const body = requestBody(query, variables);
   let done = 0;
   let errors = 0;
   const ask = async () => {

@@ -33,6 +33,7 @@ export interface PeerSetting {
 
 export type SideName = "gateway" | "peer";
 
+/** Calls, errors and refusals: the most of any one cold request. */
 export interface PeerRow {
   question: string;
   side: SideName;
@@ -77,55 +78,64 @@ interface Side {
 export async function comparePeer(setting: PeerSetting, options: PeerRunOptions): Promise<PeerResult> {
   options.log(`beside the peer: ${setting.label}`);
   const sim = await startUpstreams(setting.world, setting.upstreams);
-  const [gateway, peer] = await Promise.all([
-    startGatewayProcess(gatewayEnv(sim), options.entry),
-    startPeer(sim),
-  ]);
+  const running: Array<{ stop(): Promise<void> }> = [];
+  try {
+    const gateway = await startGatewayProcess(gatewayEnv(sim), options.entry);
+    running.push(gateway);
+    const peer = await startPeer(sim);
+    running.push(peer);
+    const measured = await measureBoth(sim, await sidesOf(sim, gateway.url, peer.url), options);
+    return { ...setting, ...measured, rss: { gateway: peakRssMb(gateway.pid), peer: peakRssMb(peer.pid) } };
+  } finally {
+    await Promise.all(running.map((p) => p.stop()));
+    await sim.close();
+  }
+}
+
+/** Each asks in its own schema with the same users' credentials; each cold run is a new document to both. */
+async function sidesOf(sim: Simulators, gatewayUrl: string, peerUrl: string): Promise<Side[]> {
   const credentials = await callerCredentials(sim);
-  const sides: Side[] = [
+  return [
     {
       name: "gateway",
-      url: gateway.url,
+      url: gatewayUrl,
       headers: credentials.gateway,
-      ask: (q) => q.gateway,
+      ask: (q, operation) => ({ ...q.gateway, query: named(q.gateway.query, operation) }),
       canonical: (q, data) => q.canonical.gateway(data),
     },
     {
       name: "peer",
-      url: peer.url,
+      url: peerUrl,
       headers: credentials.peer,
       ask: (q, operation) => q.peer(operation),
       canonical: (q, data) => q.canonical.peer(data),
     },
   ];
+}
+
+/** `{ … }` or `query($x: T) { … }` named `operation`. */
+const named = (query: string, operation: string) =>
+  query.replace(/^\s*(?:query\s*)?(?=[({])/, `query ${operation}`);
+
+async function measureBoth(sim: Simulators, sides: Side[], options: PeerRunOptions) {
   const questions = [overviewQuestion(sim.world), repositoryPageQuestion(sim.world), backupQuestion()];
   const rows: PeerRow[] = [];
   const difference: Record<string, string | null> = {};
-  try {
-    // Unmeasured passes first: the simulated hosts read git once per object and keep it (a real
-    // server's caches are warm too), and a running gateway has found its upstreams' capacity.
-    for (let pass = 0; pass < primingPasses; pass += 1)
-      for (const question of questions) for (const side of sides) await ask(side, question, `Prime${pass}`);
-    for (const question of questions) {
-      const measured = await coldRuns(sim, sides, question, options);
-      rows.push(...measured.rows);
-      difference[question.name] = measured.difference;
-    }
-    for (const side of sides) {
-      const row = rows.find((r) => r.question === "overview" && r.side === side.name)!;
-      // An answer with errors is not kept by either side: its "warm" rate would be a cold one.
-      if (row.errors === 0) row.throughput = await warmThroughput(side, questions[0]!, options);
-    }
-    return {
-      ...setting,
-      rows,
-      difference,
-      rss: { gateway: peakRssMb(gateway.pid), peer: peakRssMb(peer.pid) },
-    };
-  } finally {
-    await Promise.all([gateway.stop(), peer.stop()]);
-    await sim.close();
+  // Unmeasured passes first: the simulated hosts read git once per object and keep it (a real
+  // server's caches are warm too), and a running gateway has found its upstreams' capacity.
+  for (let pass = 0; pass < primingPasses; pass += 1)
+    for (const question of questions) for (const side of sides) await ask(side, question, `Prime${pass}`);
+  for (const question of questions) {
+    const measured = await coldRuns(sim, sides, question, options);
+    rows.push(...measured.rows);
+    difference[question.name] = measured.difference;
   }
+  for (const side of sides) {
+    const row = rows.find((r) => r.question === "overview" && r.side === side.name)!;
+    // An answer with errors is not kept by either side: its "warm" rate would be a cold one.
+    if (row.errors === 0) row.throughput = await warmThroughput(side, questions[0]!, options);
+  }
+  return { rows, difference };
 }
 
 async function coldRuns(
@@ -135,7 +145,7 @@ async function coldRuns(
   options: PeerRunOptions,
 ): Promise<{ rows: PeerRow[]; difference: string | null }> {
   options.log(`${question.name}: gateway and peer, cold`);
-  const rows = sides.map((side): PeerRow & { times: number[]; data?: unknown } => ({
+  const rows = sides.map((side): PeerRow & { times: number[]; answers: unknown[] } => ({
     question: question.name,
     side: side.name,
     minimumCalls: question.minimumCalls,
@@ -145,6 +155,7 @@ async function coldRuns(
     errors: 0,
     refused: 0,
     times: [],
+    answers: [],
   }));
   for (let run = 0; run < options.coldSamples; run += 1) {
     // Each side goes first in turn, so that neither always meets the other's leftovers.
@@ -157,20 +168,28 @@ async function coldRuns(
       const answer = await ask(side, question, `Cold${run}`);
       row.times.push(answer.ms);
       row.calls = Math.max(row.calls, upstreamCalls(sim));
-      row.errors += answer.errors;
-      row.refused += refusals(sim) - refusedBefore;
-      if (run === 0 && !answer.errors) row.data = side.canonical(question, answer.body.data);
+      row.errors = Math.max(row.errors, answer.errors);
+      row.refused = Math.max(row.refused, refusals(sim) - refusedBefore);
+      row.answers[run] = answer.errors ? undefined : side.canonical(question, answer.body.data);
     }
   }
-  const [gateway, peer] = rows;
-  const failed = rows.filter((r) => r.data === undefined).map((r) => r.side);
-  const difference = failed.length
-    ? `not compared: ${failed.join(" and ")} answered with errors`
-    : firstDifference(gateway!.data, peer!.data, "");
   return {
-    rows: rows.map(({ times, data: _data, ...row }) => ({ ...row, cold: summarize(times) })),
-    difference,
+    rows: rows.map(({ times, answers: _answers, ...row }) => ({ ...row, cold: summarize(times) })),
+    difference: compareRuns(rows[0]!.answers, rows[1]!.answers),
   };
+}
+
+/** Every run both sides answered without errors, compared: the first difference, or why none was compared. */
+function compareRuns(gateway: unknown[], peer: unknown[]): string | null {
+  const both = gateway.flatMap((g, run) =>
+    g !== undefined && peer[run] !== undefined ? [[g, peer[run]]] : [],
+  );
+  if (!both.length) return "not compared: no run where both answered without errors";
+  for (const [g, p] of both) {
+    const difference = firstDifference(g, p, "");
+    if (difference) return difference;
+  }
+  return null;
 }
 
 function ask(side: Side, question: PeerQuestion, operation: string) {

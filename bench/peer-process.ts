@@ -56,21 +56,23 @@ export async function startPeer(sim: Simulators): Promise<PeerProcess> {
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
-  await untilReady(
-    `${url}/readiness`,
-    () => output,
-    () => child.exitCode !== null,
-  );
-  return {
-    url: `${url}/graphql`,
-    pid: child.pid!,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (child.exitCode !== null) return resolve();
+      child.once("exit", () => resolve());
+      child.kill("SIGTERM");
+    });
+  try {
+    await untilReady(
+      `${url}/readiness`,
+      () => output,
+      () => child.exitCode !== null,
+    );
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url: `${url}/graphql`, pid: child.pid!, stop };
 }
 
 async function untilReady(url: string, output: () => string, exited: () => boolean): Promise<void> {

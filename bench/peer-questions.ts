@@ -1,4 +1,4 @@
-import { encodeId } from "../src/graphql/global-id.js";
+import { pickDefaultBranch } from "../src/services/branches.js";
 import type { World } from "../simulators/world/model.js";
 import { overview, overviewQuery, repositoryPage } from "./scenarios.js";
 
@@ -39,7 +39,7 @@ interface PeerRepository extends Named {
   plans: Named[];
   azure?: {
     name: string;
-    defaultBranch: string;
+    defaultBranch: string | null;
     branches: { name: string; commit: { author: { name: string; date: string } } | null }[];
   } | null;
   scm?: {
@@ -56,9 +56,8 @@ const names = (items: Named[] | undefined) => (items ?? []).map((p) => p.name).s
 const isoFromEpoch = (ms: number | string | undefined) =>
   ms == null ? null : new Date(Number(ms)).toISOString();
 const withoutRefsHeads = (name: string) => name.replace(/^refs\/heads\//, "");
-/** SCM-Manager 1.x names no default branch; the gateway's rule, applied to the peer's branches. */
-const scmDefault = (branches: string[]) =>
-  branches.find((n) => n === "main") ?? branches.find((n) => n === "master") ?? branches[0] ?? null;
+/** SCM-Manager 1.x names no default branch: the gateway's rule, applied to the peer's branches. */
+const scmDefault = pickDefaultBranch;
 
 const peerOrganizations = (operation: string, organizations: number, repositoryFields: string) => `
   query ${operation} { GP_getOrganizations(input: { limit: ${organizations}, orderby: "name" }) {
@@ -109,7 +108,7 @@ export function overviewQuestion(world: World, organizations = 20): PeerQuestion
         peerRepositories(data, (r) => {
           const branches = peerBranches(r);
           const defaultBranch = r.azure
-            ? withoutRefsHeads(r.azure.defaultBranch)
+            ? r.azure.defaultBranch && withoutRefsHeads(r.azure.defaultBranch)
             : r.scm
               ? scmDefault(branches.map((b) => b.name))
               : null;
@@ -199,10 +198,7 @@ export function repositoryPageQuestion(world: World): PeerQuestion {
   return {
     name: "repository page",
     minimumCalls: scenario.minimumCalls,
-    gateway: {
-      query: scenario.query,
-      variables: { id: encodeId({ type: "Repository", host: "scm", repositoryId: repo.id }) },
-    },
+    gateway: { query: scenario.query, variables: scenario.variables?.(0) },
     peer: (operation) => ({
       query: `query ${operation}($id: NonEmptyString!) {
         SCM_getRepository(id: $id) { name }

@@ -1,11 +1,11 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { gatewayEnvironment, startSimulators } from "../simulators/start-simulators.js";
+import { startSimulators } from "../simulators/start-simulators.js";
 import { startGatewayProcess } from "../test/support/processes.js";
 import { timed } from "./measure.js";
 import { benchWorld, overviewQuery } from "./scenarios.js";
-import { compiledGateway } from "./upstreams.js";
+import { compiledGateway, gatewayEnv } from "./upstreams.js";
 
 /**
  * `npm run profile [-- --runs=N]`: the cold overview under `node --cpu-prof`. The compiled gateway
@@ -78,18 +78,10 @@ async function main() {
     latency: { fixedMs: 20, jitterMs: 5 },
   });
   const folder = await mkdtemp(join(tmpdir(), "gateway-profile-"));
-  const gateway = await startGatewayProcess(
-    {
-      ...gatewayEnvironment(sim),
-      NODE_ENV: "production",
-      CACHE: "off",
-      MAX_QUERY_DEPTH: "20",
-      RATE_LIMIT: "0",
-      LOG_LEVEL: "warn",
-    },
-    entry,
-    ["--cpu-prof", `--cpu-prof-dir=${folder}`],
-  );
+  const gateway = await startGatewayProcess(gatewayEnv(sim, { CACHE: "off" }), entry, [
+    "--cpu-prof",
+    `--cpu-prof-dir=${folder}`,
+  ]);
   const query = overviewQuery(20);
   let ms = 0;
   for (let run = 0; run < runs; run += 1) ms += (await timed(gateway.url, query)).ms;

@@ -7,7 +7,8 @@
  *   head commit;
  * - finds hosted repositories by list-and-match: each host's listing is read once per request and
  *   matched by clone URL with the project's join rule (so both gateways answer the same data);
- * - reads each commit once per request;
+ * - reads each commit once per request and host, from the first repository that names it: a
+ *   commit id names the same commit in every repository that has it (forks, shared histories);
  * - caches whole answers per caller (the three credential headers) for 15 s, the shortest time the
  *   gateway keeps what an overview reads (branches).
  *
@@ -20,7 +21,7 @@ import { hostedCloneUrls, normalizeCloneUrl } from "../../src/services/clone-url
 
 type Context = Record<string, any>;
 
-/** One promise per request and key: a listing read once, a commit read once. */
+/** One promise per request and key: a listing read once, a commit read once per host. */
 const perRequest = new WeakMap<Context, Map<string, Promise<any>>>();
 function once<T>(context: Context, key: string, load: () => Promise<T>): Promise<T> {
   let memo = perRequest.get(context);
@@ -138,7 +139,7 @@ export const gatewayConfig = defineConfig({
     AZ_GitRef: {
       commit: {
         resolve: (root: any, _args: unknown, context: Context) =>
-          once(context, `azure:${root.repositoryId}:${root.objectId}`, () =>
+          once(context, `azure:${root.objectId.toLowerCase()}`, () =>
             context.AzureDevOps.Query.AZ_getCommit({
               context,
               args: { repositoryId: root.repositoryId, commitId: root.objectId },
@@ -163,7 +164,7 @@ export const gatewayConfig = defineConfig({
     SCM_NamedRevision: {
       changeset: {
         resolve: (root: any, _args: unknown, context: Context) =>
-          once(context, `scm:${root.repositoryId}:${root.revision}`, () =>
+          once(context, `scm:${root.revision.toLowerCase()}`, () =>
             context.ScmManager.Query.SCM_getChangeset({
               context,
               args: { id: root.repositoryId, revision: root.revision },
