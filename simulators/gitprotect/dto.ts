@@ -1,31 +1,30 @@
 import type { components } from "../../src/upstreams/gitprotect/contract.gen.js";
-import { planHolds } from "./plan-membership.js";
+import { planMembership, type PlanMembership } from "./plan-membership.js";
 import type { GitProtectOrganization, GitProtectPlan, GitProtectRepository, World } from "../world/model.js";
 
 type Schemas = components["schemas"];
 
 /** The records GitProtect answers, derived from the world's state. */
 
-const planRefs = (world: World, repository: GitProtectRepository) =>
-  [...world.gitprotect.plans.values()]
-    .filter((plan) => planHolds(world, plan, repository))
-    .map((plan) => ({ id: plan.id, name: plan.name }));
-
-export function organizationDto(world: World, organization: GitProtectOrganization): Schemas["Organization"] {
+export function organizationDto(
+  world: World,
+  organization: GitProtectOrganization,
+  membership: PlanMembership = planMembership(world),
+): Schemas["Organization"] {
   const repositories = [...world.gitprotect.repositories.values()].filter(
     (r) => r.organizationId === organization.id,
   );
-  const inPlans = (r: GitProtectRepository) => planRefs(world, r).length > 0;
   const live = repositories.filter((r) => !r.isRemoved);
+  const inPlans = live.filter((r) => membership.plansOf(r).length > 0);
   return {
     id: organization.id,
     driver: organization.driver,
     name: organization.name,
     apiUrl: organization.apiUrl,
     isReadOnly: organization.isReadOnly,
-    protectedRepositories: live.filter((r) => r.isLicenceActive && inPlans(r)).length,
+    protectedRepositories: inPlans.filter((r) => r.isLicenceActive).length,
     totalRepositories: live.length,
-    missingLicences: live.filter((r) => !r.isLicenceActive && inPlans(r)).length,
+    missingLicences: inPlans.filter((r) => !r.isLicenceActive).length,
     removedRepositories: repositories.length - live.length,
     defaultWorkerId: organization.defaultWorkerId,
     isCreatedByMarketplace: organization.isCreatedByMarketplace,
@@ -36,9 +35,14 @@ export function organizationDto(world: World, organization: GitProtectOrganizati
   };
 }
 
-export function repositoryDto(world: World, repository: GitProtectRepository): Schemas["Repository"] {
+export function repositoryDto(
+  world: World,
+  repository: GitProtectRepository,
+  membership: PlanMembership = planMembership(world),
+): Schemas["Repository"] {
   const { hosted: _hosted, ...record } = repository; // where it is hosted is the world's, not GitProtect's
-  return { ...record, plans: planRefs(world, repository) };
+  const plans = membership.plansOf(repository).map((plan) => ({ id: plan.id, name: plan.name }));
+  return { ...record, plans };
 }
 
 export function planDto(plan: GitProtectPlan): Schemas["Plan"] {

@@ -9,7 +9,7 @@ import { signToken, verifyToken, type TokenClaims } from "./access-token.js";
 import { bindCaseInsensitive } from "./bind-case-insensitive.js";
 import { organizationDto, planDto, repositoryDto } from "./dto.js";
 import { pageOf } from "./paging.js";
-import { planHolds } from "./plan-membership.js";
+import { planMembership } from "./plan-membership.js";
 import { fail, problem, validationProblem } from "./problems.js";
 
 type Schemas = components["schemas"];
@@ -74,7 +74,8 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
     },
     getOrganizations({ body }) {
       const request = (body ?? {}) as Schemas["GetManyRequest"];
-      const records = [...store.organizations.values()].map((o) => organizationDto(world, o));
+      const membership = planMembership(world);
+      const records = [...store.organizations.values()].map((o) => organizationDto(world, o, membership));
       return json(200, pageOf(records, request));
     },
     synchronizeOrganization({ body }) {
@@ -87,8 +88,9 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
       // As the document words it: the plans the organization's repositories are assigned to. A
       // plan that holds none of them (yet) is not listed.
       const orgRecords = [...store.repositories.values()].filter((r) => r.organizationId === org.id);
+      const membership = planMembership(world);
       const plans = [...store.plans.values()]
-        .filter((p) => orgRecords.some((r) => planHolds(world, p, r)))
+        .filter((p) => orgRecords.some((r) => membership.holds(p, r)))
         .map(planDto);
       return json(200, pageOf(plans, { page: request.page, limit: request.limit }));
     },
@@ -130,9 +132,10 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
     getRepositories({ body }) {
       const request = body as Schemas["GetRepositoriesRequest"];
       const org = organization(request.id);
+      const membership = planMembership(world);
       const records = [...store.repositories.values()]
         .filter((r) => r.organizationId === org.id)
-        .map((r) => repositoryDto(world, r));
+        .map((r) => repositoryDto(world, r, membership));
       return json(200, pageOf(records, request));
     },
     activateRepositories({ body, principal }) {

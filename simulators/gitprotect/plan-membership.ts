@@ -1,12 +1,26 @@
 import type { GitProtectPlan, GitProtectRepository, World } from "../world/model.js";
 
+export interface PlanMembership {
+  /** The plans that back up `repository`. */
+  plansOf(repository: GitProtectRepository): GitProtectPlan[];
+  holds(plan: GitProtectPlan, repository: GitProtectRepository): boolean;
+}
+
 /**
  * Whether a plan backs up a repository, as GitProtect decides it: by the plan's list, or for its
  * organization's repositories by rule: all of them, an Azure DevOps plan's projects, or its
- * name patterns (`*` any run of characters), less what it excludes.
+ * name patterns (`*` any run of characters), less what it excludes. Made once per answer: each
+ * plan's list is read into a set once, not once per repository a listing asks about.
  */
-export function planHolds(world: World, plan: GitProtectPlan, repository: GitProtectRepository): boolean {
-  if (plan.repositoriesIds.includes(repository.id)) return true;
+export function planMembership(world: World): PlanMembership {
+  const plans = [...world.gitprotect.plans.values()];
+  const listed = new Map(plans.map((plan) => [plan, new Set(plan.repositoriesIds)]));
+  const holds = (plan: GitProtectPlan, repository: GitProtectRepository) =>
+    listed.get(plan)!.has(repository.id) || byRule(world, plan, repository);
+  return { holds, plansOf: (repository) => plans.filter((plan) => holds(plan, repository)) };
+}
+
+function byRule(world: World, plan: GitProtectPlan, repository: GitProtectRepository): boolean {
   if (plan.organizationId !== repository.organizationId || repository.isRemoved) return false;
   if (plan.inculdeAllReposistories) return true;
   const azure = plan.azure;
@@ -42,7 +56,15 @@ function byRules(
   return matching.some((r) => r.mode === "include") && !matching.some((r) => r.mode === "exclude");
 }
 
-const glob = (pattern: string) =>
+/** Each pattern compiled once: a listing of organizations asks every plan of every repository. */
+const globs = new Map<string, RegExp>();
+const glob = (pattern: string) => {
+  let compiled = globs.get(pattern);
+  if (!compiled) globs.set(pattern, (compiled = globOf(pattern)));
+  return compiled;
+};
+
+const globOf = (pattern: string) =>
   new RegExp(
     `^${pattern
       .split("*")

@@ -29,13 +29,18 @@ export class AdaptiveLimit {
   }
 
   /**
-   * A successful answer (2xx) of `operation` after `ms`, while `inFlight` calls were out. Only those
-   * set the operation's best: a fast refusal or revalidation says nothing of how fast it is served.
+   * A successful answer (2xx) of `operation` after `ms`, while `inFlight` calls were out and this
+   * process was busy `ownMs` of that time. Only those set the operation's best: a fast refusal or
+   * revalidation says nothing of how fast it is served. The answer may have waited for the gateway
+   * as long as the gateway was busy: a slowdown is the upstream's only when the answer is slow
+   * without that time; growth needs it fast without that time and not queueing even with it.
    */
-  answered(operation: string, ms: number, inFlight: number): void {
+  answered(operation: string, ms: number, inFlight: number, ownMs = 0): void {
     const best = this.baselineOf(operation).add(ms);
-    if (ms > best * queueing.factor + queueing.slackMs) return this.decrease(slowdown, ms);
-    if (ms > best * flat.factor + flat.slackMs) return;
+    const queued = best * queueing.factor + queueing.slackMs;
+    const upstreamMs = ms - ownMs;
+    if (upstreamMs > queued) return this.decrease(slowdown, ms);
+    if (upstreamMs > best * flat.factor + flat.slackMs || ms > queued) return;
     // Grown only while used: an upstream asked little of says nothing of what it can take.
     if (Date.now() >= this.heldUntil && inFlight * 2 >= this.value)
       this.value = Math.min(this.ceiling, this.value + growth);

@@ -13,6 +13,7 @@ import { UpstreamError } from "./upstream-error.js";
 import { readBounded } from "./read-bounded.js";
 import { operationOf, traced, withLazyHeaders } from "./prepared-request.js";
 import { outcomeOf, type CallOutcome, type Metrics } from "./metrics.js";
+import { startClock, type CallClock } from "./call-clock.js";
 
 export interface UpstreamHttpOptions {
   timeoutMs: number;
@@ -168,10 +169,10 @@ export class UpstreamHttp {
   }
 
   /** What an answer says of the upstream's load: overloaded, or how fast a success came; other answers nothing. */
-  private signal(request: UpstreamRequest, answer: UpstreamResponse, ms: number): void {
-    if (overloadStatus.has(answer.status)) this.concurrency.overloaded(ms, retryAfterMs(answer));
+  private signal(request: UpstreamRequest, answer: UpstreamResponse, clock: CallClock): void {
+    if (overloadStatus.has(answer.status)) this.concurrency.overloaded(clock.elapsed(), retryAfterMs(answer));
     else if (answer.status >= 200 && answer.status < 300)
-      this.concurrency.answered(operationOf(request), ms, this.limit.inFlight);
+      this.concurrency.answered(operationOf(request), clock.elapsed(), this.limit.inFlight, clock.busy());
   }
 
   private ranOutOfTime(): UpstreamError {
@@ -196,10 +197,10 @@ export class UpstreamHttp {
     const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
     const cutShort = timeoutMs < this.options.timeoutMs;
     if (timeoutMs <= 0) throw this.ranOutOfTime();
-    const started = performance.now();
+    const clock = startClock();
     const span = request.trace?.call?.(this.upstream, operationOf(request), request.method);
     const ended = (outcome: CallOutcome, status?: number) => {
-      this.observe(request, outcome, (performance.now() - started) / 1000, status);
+      this.observe(request, outcome, clock.elapsed() / 1000, status);
       span?.end(outcome, status);
     };
     // A timer of its own rather than AbortSignal.timeout: cleared once the answer is read, it
@@ -220,7 +221,7 @@ export class UpstreamHttp {
         body: await this.bodyOf(response),
       };
       ended(outcomeOf(request, answer), answer.status);
-      this.signal(request, answer, performance.now() - started);
+      this.signal(request, answer, clock);
       return answer;
     } catch (error) {
       // The only failure of ours in there: an answer too large, refused as it came.
@@ -231,7 +232,7 @@ export class UpstreamHttp {
       const timedOut = error instanceof DOMException && error.name === "TimeoutError";
       ended(timedOut ? "timeout" : "network_error");
       // Cut short by the request's deadline, it was not given the upstream's own time.
-      const ms = performance.now() - started;
+      const ms = clock.elapsed();
       if (cutShort && timedOut) this.concurrency.cutShort(operationOf(request), ms);
       else this.concurrency.overloaded(ms);
       // A write that failed in flight may still have been applied: never retried, reported as unknown.

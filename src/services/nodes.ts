@@ -8,6 +8,7 @@ import type { HostName, NodeKey } from "./keys.js";
 import type { AzureDevOpsProjectModel, NodeModel } from "./models.js";
 import type { Organizations } from "./organizations.js";
 import type { Repositories } from "./repositories.js";
+import { compareNames } from "./by-name.js";
 
 /** Whatever a global id names, from the upstream that owns it; null when it has no such record. */
 export class Nodes {
@@ -64,7 +65,7 @@ export class Nodes {
   async allProjects(): Promise<AzureDevOpsProjectModel[]> {
     const all = await configured(this.loaders.azure, "Azure DevOps").projects.load();
     return [...all]
-      .sort((a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }))
+      .sort((a, b) => compareNames(a.name, b.name))
       .map(toProject);
   }
 }

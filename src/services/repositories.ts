@@ -9,6 +9,7 @@ import type { HostKey, HostName, RepositoryKey } from "./keys.js";
 import type { HostedRepositoryModel, RepositoryBackupModel, RepositoryModel } from "./models.js";
 import { offsetPage, windowOf, type Page, type Window } from "./page.js";
 import { RepositoryIndex } from "./repository-index.js";
+import { compareNames } from "./by-name.js";
 
 export interface RepositoryFilter {
   host?: HostName | "other";
@@ -56,9 +57,7 @@ export class Repositories {
     const needle = filter.nameContains?.toLowerCase();
     const records = (await this.index.backupsOnly())
       .filter((r) => !needle || r.name.toLowerCase().includes(needle))
-      .sort(
-        (a, b) => a.name.localeCompare(b.name, "en", { sensitivity: "base" }) || a.id.localeCompare(b.id),
-      );
+      .sort((a, b) => compareNames(a.name, b.name) || a.id.localeCompare(b.id));
     return windowOf(
       records.map((record) => this.model({ backup: toRepositoryBackup(record) })),
       window,
@@ -208,7 +207,7 @@ export class Repositories {
 
 function byName(a: HostedRepositoryModel, b: HostedRepositoryModel): number {
   return (
-    a.name.localeCompare(b.name, "en", { sensitivity: "base" }) ||
+    compareNames(a.name, b.name) ||
     a.host.localeCompare(b.host) ||
     a.id.localeCompare(b.id)
   );

@@ -56,8 +56,11 @@ describe("adaptive concurrency per upstream", () => {
     expect(await askWide(adaptive, 3)).toEqual([]);
     expect(adaptive.sim.scmManager.capacity.snapshot().refusals).toBe(refusedFirst);
     const limit = await scmLimit(adaptive);
-    // Settled where answers take no more than half again their best: about 1.5 × the 8 served at once.
-    expect(limit).toBeLessThanOrEqual(16);
+    // Settled where answers take no more than half again their best: about 1.5 × the 8 served at
+    // once, and past what refusals alone leave (they stop halving under 24: 20, from 40). The time
+    // the gateway's loop was busy is not counted against the upstream, and here the simulators
+    // share its process: a call or two more than 12.
+    expect(limit).toBeLessThanOrEqual(18);
     expect(grown).toBeGreaterThan(limit);
     await adaptive.close();
 

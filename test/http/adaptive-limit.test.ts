@@ -92,4 +92,26 @@ describe("AdaptiveLimit", () => {
     limit.cutShort("getBranches", 500);
     expect(limit.current).toBe(14);
   });
+
+  it("counts no slowdown against the upstream for the time the gateway was busy: the answer waited for it", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    answer(limit, 1, 20);
+    // 60 ms, 40 of them with the gateway busy: 20 ms the upstream's, as fast as its best.
+    for (let i = 0; i < 20; i += 1) limit.answered("getBranches", 60, limit.current, 40);
+    expect(limit.current).toBe(16);
+    // Slow even without the gateway's 10 ms: the upstream's.
+    limit.answered("getBranches", 60, limit.current, 10);
+    expect(limit.current).toBe(14);
+  });
+
+  it("grows on an answer fast without the gateway's busy time only while it was not queued as read", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    answer(limit, 1, 20);
+    // Within 1.25× + 5 ms of the best without the busy time, within 1.5× + 5 ms with it: grows.
+    for (let i = 0; i < 4; i += 1) limit.answered("getBranches", 34, limit.current, 10);
+    expect(limit.current).toBe(17);
+    // Past 1.5× + 5 ms as read: the gateway cannot tell its own wait from the upstream's queue.
+    for (let i = 0; i < 8; i += 1) limit.answered("getBranches", 45, limit.current, 25);
+    expect(limit.current).toBe(17);
+  });
 });
