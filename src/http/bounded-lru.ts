@@ -52,7 +52,15 @@ export class BoundedLru<V> extends Map<string, V> {
   }
 }
 
+/**
+ * About the bytes a value holds, its strings at two bytes a character, walked rather than
+ * serialized: a cached answer of a megabyte was written out whole only to be measured.
+ */
 function sizeOf(value: unknown): number {
+  if (typeof value === "string") return value.length * 2;
   if (Buffer.isBuffer(value)) return value.byteLength;
-  return typeof value === "string" ? value.length * 2 : JSON.stringify(value ?? null).length * 2;
+  if (typeof value !== "object" || value === null) return 8;
+  let bytes = 16;
+  for (const [key, item] of Object.entries(value)) bytes += key.length * 2 + sizeOf(item);
+  return bytes;
 }

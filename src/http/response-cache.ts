@@ -136,7 +136,7 @@ export class ResponseCache {
       }
       // Answers and stable refusals (a missing record, a command the repository's type lacks).
       // Never 401/403 nor 5xx, nor Azure DevOps's 203 sign-in page, a 2xx that is no answer at all.
-      if (cacheableStatus.has(response.status) && storable(response) && (request.keep?.(response) ?? true))
+      if (cacheableStatus.has(response.status) && keepable(request, response))
         await this.store.set(key, toEntry(response, ttl), ttl + this.policy.staleIfErrorMs);
       return response;
     })().finally(() => this.inFlight.delete(key));
@@ -191,6 +191,16 @@ function toResponse(entry: Entry): UpstreamResponse {
     headers: new Headers(entry.headers),
     body: Buffer.from(entry.body, "base64"),
   };
+}
+
+/**
+ * An answer is kept when it is what the contract promises (the check parses it, once for the
+ * whole request: it is not parsed again here); a refusal, or an answer no contract describes,
+ * when its JSON parses.
+ */
+function keepable(request: UpstreamRequest, response: UpstreamResponse): boolean {
+  if (request.keep && response.status === 200) return request.keep(response);
+  return storable(response) && (request.keep?.(response) ?? true);
 }
 
 /** A JSON answer that does not parse (a malformed body) is never kept. */

@@ -73,13 +73,18 @@ export class AnswerCache {
 
   /**
    * The kept answer; or, while an identical request computes it, its answer. Those who waited are
-   * answered one per turn, so a crowd of them does not hold other requests.
+   * answered one per turn, so a crowd of them does not hold other requests. `complete`: kept as an
+   * answer without errors, so it need not be read for them (scanning a large answer on every hit
+   * was most of what a warm overview cost).
    */
-  async lookup(key: string): Promise<string | undefined> {
-    const kept = (await this.store.get<string>(key)) ?? this.keptRefusal(key);
-    if (kept !== undefined) return kept;
+  async lookup(key: string): Promise<{ body: string; complete: boolean } | undefined> {
+    const kept = await this.store.get<string>(key);
+    if (kept !== undefined) return { body: kept, complete: true };
+    const refused = this.keptRefusal(key);
+    if (refused !== undefined) return { body: refused, complete: false };
     const flight = this.computing.get(key);
-    return flight && onTurnOfItsOwn(flight.answer);
+    const shared = flight && (await onTurnOfItsOwn(flight.answer));
+    return shared === undefined ? undefined : { body: shared, complete: false };
   }
 
   /**
@@ -122,7 +127,11 @@ export class AnswerCache {
   async keep(flight: Flight, body: string, { scope }: GatewayContext): Promise<void> {
     this.finish(flight, body);
     if (scope.staleAgeMs > 0) return;
-    const errors = (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors;
+    // Parsed only when it may hold errors: `"errors"` can stand in JSON only as a key (inside a
+    // string its quotes are escaped); an overview of every organization is megabytes to parse.
+    const errors = body.includes('"errors"')
+      ? (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors
+      : undefined;
     if (errors === undefined) {
       await this.store.set(flight.key, body, this.ttlMs);
       return;

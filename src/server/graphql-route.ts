@@ -61,8 +61,8 @@ export function registerGraphQL(app: FastifyInstance, route: Route): void {
     if (answerKey) route.metrics.cacheLookup("answers", kept ? "hit" : "miss");
     if (kept) {
       requests.set(request, { context, kept: answerKey });
-      reportServed(context, kept, operationNameOf(body));
-      return reply.header("x-gateway-cache", "hit").type("application/json; charset=utf-8").send(kept);
+      if (!kept.complete) reportServed(context, kept.body, operationNameOf(body));
+      return reply.header("x-gateway-cache", "hit").type("application/json; charset=utf-8").send(kept.body);
     }
     const flight = answerKey === undefined ? undefined : route.answers!.begin(answerKey);
     requests.set(request, { context, flight });

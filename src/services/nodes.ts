@@ -64,8 +64,6 @@ export class Nodes {
   /** Every project of the collection, by name. */
   async allProjects(): Promise<AzureDevOpsProjectModel[]> {
     const all = await configured(this.loaders.azure, "Azure DevOps").projects.load();
-    return [...all]
-      .sort((a, b) => compareNames(a.name, b.name))
-      .map(toProject);
+    return [...all].sort((a, b) => compareNames(a.name, b.name)).map(toProject);
   }
 }

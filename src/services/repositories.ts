@@ -206,9 +206,5 @@ export class Repositories {
 }
 
 function byName(a: HostedRepositoryModel, b: HostedRepositoryModel): number {
-  return (
-    compareNames(a.name, b.name) ||
-    a.host.localeCompare(b.host) ||
-    a.id.localeCompare(b.id)
-  );
+  return compareNames(a.name, b.name) || a.host.localeCompare(b.host) || a.id.localeCompare(b.id);
 }

@@ -20,4 +20,17 @@ describe("the bounded in-memory store", () => {
     lru.clear();
     expect(lru.byteSize).toBe(0);
   });
+
+  it("measures objects by the strings and buffers they hold, as cached answers are kept", () => {
+    const lru = new BoundedLru<unknown>(1_000_000, 100_000);
+    const entry = { status: 200, headers: { etag: '"v1"' }, body: "x".repeat(30_000), storedAt: 1 };
+    lru.set("a", entry);
+    // Two bytes a character of the body, and a little for the rest.
+    expect(lru.byteSize).toBeGreaterThan(60_000);
+    expect(lru.byteSize).toBeLessThan(61_000);
+    lru.set("b", { ...entry, body: Buffer.alloc(50_000) });
+    expect(lru.has("a")).toBe(false);
+    expect(lru.byteSize).toBeGreaterThan(50_000);
+    expect(lru.byteSize).toBeLessThan(51_000);
+  });
 });
