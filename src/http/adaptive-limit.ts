@@ -3,7 +3,11 @@
  * quarter per answer, at most ×1.25 per round trip) while successful answers come back about as
  * fast as that operation's recent best, holds while they are somewhat slower (the server has begun
  * to queue), and shrinks when they take half again as long (×0.9), time out or are refused as
- * overloaded (×0.5), at most once per round trip, between a floor and a ceiling. `Retry-After`
+ * overloaded (×0.5), at most once per round trip, between a floor and a ceiling. Once it has
+ * shrunk, it grows past where it shrank to by about its square root per round trip, as TCP's
+ * congestion window grows slowly past its threshold: a server whose first calls are fast and later
+ * ones queue (the burst of a cold request) is otherwise grown into by a quarter per fast answer.
+ * Where the upstream refused or timed out, it stays below for a minute. `Retry-After`
  * also holds its growth, for at most a few seconds: the limit is shared by every caller of the
  * upstream, and one caller's throttling (429 per identity) must not hold the others down for long.
  * A rule of the kind of TCP Vegas and Netflix's concurrency-limits; written here because those
@@ -15,6 +19,10 @@ export class AdaptiveLimit {
   private readonly baselines = new Map<string, WindowedMinimum>();
   private decreasedAt = Number.NEGATIVE_INFINITY;
   private heldUntil = 0;
+  /** Where the limit last shrank to: past it, growth is about its square root per round trip. */
+  private threshold = Number.POSITIVE_INFINITY;
+  /** Just below where the upstream last refused or timed out, and until when that is remembered. */
+  private overloadedAt?: { limit: number; until: number };
 
   constructor(
     readonly floor: number,
@@ -29,21 +37,26 @@ export class AdaptiveLimit {
   }
 
   /**
-   * A successful answer (2xx) of `operation` after `ms`, while `inFlight` calls were out and this
-   * process was busy `ownMs` of that time. Only those set the operation's best: a fast refusal or
-   * revalidation says nothing of how fast it is served. The answer may have waited for the gateway
-   * as long as the gateway was busy: a slowdown is the upstream's only when the answer is slow
-   * without that time; growth needs it fast without that time and not queueing even with it.
+   * A successful answer (2xx) of `operation` after `ms`, while `inFlight` calls were out. Only those
+   * set the operation's best: a fast refusal or revalidation says nothing of how fast it is served.
+   * Each way needs a sure sign: the answer may have waited for the gateway while it was busy after
+   * the answer could first have come (`busyAfter(best)`), so a slowdown is the upstream's only when
+   * the answer is slow without that time, and room to grow is shown only by an answer fast as read.
    */
-  answered(operation: string, ms: number, inFlight: number, ownMs = 0): void {
+  answered(operation: string, ms: number, inFlight: number, busyAfter?: (afterMs: number) => number): void {
     const best = this.baselineOf(operation).add(ms);
-    const queued = best * queueing.factor + queueing.slackMs;
-    const upstreamMs = ms - ownMs;
-    if (upstreamMs > queued) return this.decrease(slowdown, ms);
-    if (upstreamMs > best * flat.factor + flat.slackMs || ms > queued) return;
+    const waitedForUs = busyAfter ? Math.min(busyAfter(best), ms - best) : 0;
+    if (ms - waitedForUs > best * queueing.factor + queueing.slackMs) {
+      this.decrease(slowdown, ms);
+      return;
+    }
+    if (ms > best * flat.factor + flat.slackMs) return;
     // Grown only while used: an upstream asked little of says nothing of what it can take.
     if (Date.now() >= this.heldUntil && inFlight * 2 >= this.value)
-      this.value = Math.min(this.ceiling, this.value + growth);
+      this.value = Math.min(
+        this.ceilingNow(),
+        this.value + (this.value < this.threshold ? growth : Math.sqrt(this.value) / this.value),
+      );
   }
 
   /**
@@ -59,15 +72,29 @@ export class AdaptiveLimit {
   overloaded(ms: number, retryAfterMs?: number): void {
     if (retryAfterMs !== undefined && retryAfterMs > 0)
       this.heldUntil = Math.max(this.heldUntil, Date.now() + Math.min(retryAfterMs, maxHoldMs));
-    this.decrease(backoff, ms);
+    const refusedAt = this.value;
+    if (this.decrease(backoff, ms))
+      this.overloadedAt = { limit: refusedAt * slowdown, until: Date.now() + overloadMemoryMs };
   }
 
-  private decrease(factor: number, roundTripMs: number): void {
-    // The calls that were out with this one saw the same moment: one cut per round trip.
+  /**
+   * The ceiling, or below where the upstream last refused or timed out, for a while after: a server
+   * that has said where its limit is is not probed there again at once (each probe costs a refusal
+   * and the caller's wait for `Retry-After`).
+   */
+  private ceilingNow(): number {
+    const known = this.overloadedAt;
+    return known && Date.now() < known.until ? Math.max(this.floor, known.limit) : this.ceiling;
+  }
+
+  /** Whether it shrank: the calls that were out with this one saw the same moment, one cut per round trip. */
+  private decrease(factor: number, roundTripMs: number): boolean {
     const now = Date.now();
-    if (now - this.decreasedAt < roundTripMs) return;
+    if (now - this.decreasedAt < roundTripMs) return false;
     this.decreasedAt = now;
     this.value = Math.max(this.floor, this.value * factor);
+    this.threshold = this.value;
+    return true;
   }
 
   private baselineOf(operation: string): WindowedMinimum {
@@ -91,6 +118,8 @@ const slowdown = 0.9;
 const backoff = 0.5;
 /** The longest `Retry-After` holds the limit's growth. */
 const maxHoldMs = 5_000;
+/** How long the limit stays below where the upstream last refused or timed out. */
+const overloadMemoryMs = 60_000;
 /** The best latency is forgotten after one to two windows: a server that got slower for good is seen so. */
 const baselineWindowMs = 30_000;
 

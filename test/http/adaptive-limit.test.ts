@@ -73,13 +73,14 @@ describe("AdaptiveLimit", () => {
     answer(limit, 40, 20);
     expect(limit.current).toBe(8);
     vi.advanceTimersByTime(2_000);
-    answer(limit, 4, 20);
-    expect(limit.current).toBe(9);
+    // Past where it shrank to, about the square root of the limit per round trip (eight answers).
+    answer(limit, 8, 20);
+    expect(limit.current).toBe(10);
     // A day asked for by one throttled caller holds the others for five seconds, not a day.
     limit.overloaded(20, 86_400_000);
     vi.advanceTimersByTime(5_000);
     answer(limit, 4, 20);
-    expect(limit.current).toBe(5);
+    expect(limit.current).toBe(6);
   });
 
   it("takes a call cut short by its request's deadline as a slowdown only when it had already taken twice the best", () => {
@@ -97,21 +98,46 @@ describe("AdaptiveLimit", () => {
     const limit = new AdaptiveLimit(4, 256);
     answer(limit, 1, 20);
     // 60 ms, 40 of them with the gateway busy: 20 ms the upstream's, as fast as its best.
-    for (let i = 0; i < 20; i += 1) limit.answered("getBranches", 60, limit.current, 40);
+    for (let i = 0; i < 20; i += 1) limit.answered("getBranches", 60, limit.current, () => 40);
     expect(limit.current).toBe(16);
     // Slow even without the gateway's 10 ms: the upstream's.
-    limit.answered("getBranches", 60, limit.current, 10);
+    limit.answered("getBranches", 60, limit.current, () => 10);
     expect(limit.current).toBe(14);
   });
 
-  it("grows on an answer fast without the gateway's busy time only while it was not queued as read", () => {
+  it("grows only on an answer fast as it was read: the gateway's busy time does not make room", () => {
     const limit = new AdaptiveLimit(4, 256);
     answer(limit, 1, 20);
-    // Within 1.25× + 5 ms of the best without the busy time, within 1.5× + 5 ms with it: grows.
-    for (let i = 0; i < 4; i += 1) limit.answered("getBranches", 34, limit.current, 10);
+    // 34 ms as read, 10 of them with the gateway busy: no slowdown, and no sign of room either.
+    for (let i = 0; i < 8; i += 1) limit.answered("getBranches", 34, limit.current, () => 10);
+    expect(limit.current).toBe(16);
+    for (let i = 0; i < 4; i += 1) limit.answered("getBranches", 24, limit.current, () => 10);
     expect(limit.current).toBe(17);
-    // Past 1.5× + 5 ms as read: the gateway cannot tell its own wait from the upstream's queue.
-    for (let i = 0; i < 8; i += 1) limit.answered("getBranches", 45, limit.current, 25);
-    expect(limit.current).toBe(17);
+  });
+
+  it("past where it last shrank to, grows by about its square root per round trip instead of a quarter per answer", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    answer(limit, 400, 20);
+    expect(limit.current).toBe(116);
+    vi.advanceTimersByTime(100);
+    answer(limit, 1, 60);
+    expect(limit.current).toBe(104);
+    // A round trip of fast answers: ten calls more, not 26.
+    answer(limit, 104, 20);
+    expect(limit.current).toBe(114);
+  });
+
+  it("stays below where the upstream refused for a minute, then probes past it again", () => {
+    const limit = new AdaptiveLimit(4, 256);
+    answer(limit, 400, 20);
+    expect(limit.current).toBe(116);
+    limit.overloaded(20);
+    expect(limit.current).toBe(58);
+    answer(limit, 20_000, 20);
+    // Just below the 116 it was refused at: 116 × 0.9.
+    expect(limit.current).toBe(104);
+    vi.advanceTimersByTime(60_000);
+    answer(limit, 1_000, 20);
+    expect(limit.current).toBeGreaterThan(104);
   });
 });

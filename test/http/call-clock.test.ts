@@ -2,15 +2,23 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { startClock } from "../../src/http/call-clock.js";
 
+const busyFor = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until); // the gateway at work: an answer arriving now would wait
+};
+
 describe("startClock", () => {
-  it("tells a call's time apart from the time the event loop was busy during it", async () => {
+  it("tells a call's time apart from the time the event loop was busy during its last part", async () => {
     const clock = startClock();
-    const until = performance.now() + 60;
-    while (performance.now() < until); // the gateway at work: an answer arriving now would wait
+    busyFor(60);
     await sleep(120); // the gateway idle, waiting on the upstream
+    startClock(); // other calls start and end meanwhile: the loop's activity is sampled then
+    busyFor(40);
     // Generous bounds: a busy machine stretches both, never turns waiting into work.
-    expect(clock.busy()).toBeGreaterThanOrEqual(55);
-    expect(clock.elapsed()).toBeGreaterThanOrEqual(175);
-    expect(clock.elapsed() - clock.busy()).toBeGreaterThanOrEqual(100);
+    expect(clock.busyAfter(0)).toBeGreaterThanOrEqual(95);
+    expect(clock.elapsed() - clock.busyAfter(0)).toBeGreaterThanOrEqual(60);
+    // Busy before the answer could have come delayed nothing: only what came after counts.
+    expect(clock.busyAfter(100)).toBeGreaterThanOrEqual(35);
+    expect(clock.busyAfter(100)).toBeLessThan(60);
   });
 });
