@@ -1,7 +1,6 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Simulators } from "../simulators/start-simulators.js";
 import type { WorldParams } from "../simulators/world/params.js";
-import { startGatewayProcess } from "../test/support/processes.js";
 import { peakRssMb, summarize, throughput, timed, type LatencySummary } from "./measure.js";
 import {
   backupQuestion,
@@ -15,6 +14,7 @@ import {
   invalidate,
   refusals,
   resetCalls,
+  startImageGateway,
   startUpstreams,
   upstreamCalls,
   type UpstreamSetting,
@@ -56,8 +56,6 @@ export interface PeerResult {
 }
 
 export interface PeerRunOptions {
-  /** How the gateway is started (its compiled entry). */
-  entry: string;
   coldSamples: number;
   loadSeconds: number;
   concurrencies: number[];
@@ -80,7 +78,7 @@ export async function comparePeer(setting: PeerSetting, options: PeerRunOptions)
   const sim = await startUpstreams(setting.world, setting.upstreams);
   const running: Array<{ stop(): Promise<void> }> = [];
   try {
-    const gateway = await startGatewayProcess(gatewayEnv(sim), options.entry);
+    const gateway = await startImageGateway(gatewayEnv(sim));
     running.push(gateway);
     const peer = await startPeer(sim);
     running.push(peer);

@@ -2,10 +2,9 @@ import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startSimulators } from "../simulators/start-simulators.js";
-import { startGatewayProcess } from "../test/support/processes.js";
 import { timed } from "./measure.js";
 import { benchWorld, overviewQuery } from "./scenarios.js";
-import { compiledGateway, gatewayEnv } from "./upstreams.js";
+import { compiledGateway, gatewayEnv, startImageGateway } from "./upstreams.js";
 
 /**
  * `npm run profile [-- --runs=N]`: the cold overview under `node --cpu-prof`. The compiled gateway
@@ -71,14 +70,14 @@ function summarize(profile: Profile): Array<[string, number]> {
 }
 
 async function main() {
-  const entry = compiledGateway();
+  compiledGateway();
   const sim = await startSimulators({
     ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
     world: benchWorld,
     latency: { fixedMs: 20, jitterMs: 5 },
   });
   const folder = await mkdtemp(join(tmpdir(), "gateway-profile-"));
-  const gateway = await startGatewayProcess(gatewayEnv(sim, { CACHE: "off" }), entry, [
+  const gateway = await startImageGateway(gatewayEnv(sim, { CACHE: "off" }), [
     "--cpu-prof",
     `--cpu-prof-dir=${folder}`,
   ]);

@@ -23,6 +23,7 @@ import {
   invalidate,
   refusals,
   resetCalls,
+  startImageGateway,
   startUpstreams,
   upstreamCalls,
   type UpstreamSetting,
@@ -135,7 +136,7 @@ async function measure(
  * Two worlds, the peer's own (the one it was first measured on) and the default one, each with
  * upstreams that take any load and with the capacity-limited ones.
  */
-async function comparePeers(entry: string): Promise<PeerResult[]> {
+async function comparePeers(): Promise<PeerResult[]> {
   const worlds = [
     {
       name: "The peer's world",
@@ -149,15 +150,13 @@ async function comparePeers(entry: string): Promise<PeerResult[]> {
   ]);
   const results: PeerResult[] = [];
   for (const setting of settings)
-    results.push(
-      await comparePeer(setting, { entry, coldSamples: quick ? 3 : 9, loadSeconds, concurrencies, log }),
-    );
+    results.push(await comparePeer(setting, { coldSamples: quick ? 3 : 9, loadSeconds, concurrencies, log }));
   return results;
 }
 
 async function main() {
   const started = Date.now();
-  const entry = compiledGateway();
+  compiledGateway();
   if (args.has("peers")) {
     // Before anything is measured: a peer that cannot be installed stops the run at once.
     installPeer(log);
@@ -166,7 +165,7 @@ async function main() {
   log(`world ${JSON.stringify(world)}, latency ${latency.fixedMs}±${latency.jitterMs} ms`);
   const sim = await startUpstreams(world, upstreams);
   log(`world built in ${Date.now() - started} ms`);
-  const gateway = await startGatewayProcess(gatewayEnv(sim), entry);
+  const gateway = await startImageGateway(gatewayEnv(sim));
   const naive = await startGatewayProcess(gatewayEnv(sim), "bench/naive-gateway.ts");
   await Promise.all([gateway, naive].map((g) => timed(g.url, "{ organizations(first: 1) { totalCount } }")));
 
@@ -198,7 +197,7 @@ async function main() {
   for (const factor of quick ? [1, 2] : [1, 4, 16]) {
     const grown = { ...world, organizations: (world.organizations ?? 5) * factor };
     const g = await startUpstreams(grown, upstreams);
-    const gw = await startGatewayProcess(gatewayEnv(g), entry);
+    const gw = await startImageGateway(gatewayEnv(g));
     await timed(gw.url, "{ organizations(first: 1) { totalCount } }");
     const scenario = overview(g.world, 100);
     resetCalls(g);
@@ -222,7 +221,7 @@ async function main() {
     await g.close();
   }
 
-  const peers = args.has("peers") ? await comparePeers(entry) : [];
+  const peers = args.has("peers") ? await comparePeers() : [];
 
   const report = {
     date: new Date().toISOString(),

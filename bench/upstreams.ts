@@ -1,8 +1,10 @@
 import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { encodeId } from "../src/graphql/global-id.js";
 import { gatewayEnvironment, startSimulators, type Simulators } from "../simulators/start-simulators.js";
 import type { Capacity } from "../simulators/http/capacity.js";
 import type { WorldParams } from "../simulators/world/params.js";
+import { startGatewayProcess } from "../test/support/processes.js";
 import { timed } from "./measure.js";
 
 /** The simulated upstreams and the gateway as the benchmark runs them, and what it counts on them. */
@@ -39,14 +41,28 @@ export const upstreamCalls = (sim: Simulators) =>
 export const refusals = (sim: Simulators) =>
   servers(sim).reduce((n, s) => n + s.capacity.snapshot().refusals, 0);
 
+const compiledEntry = "dist/main.js";
+
 /**
  * The gateway as the image runs it (`node dist/main.js`), compiled once per run: measured through
  * tsx, its loader alone added about 40 MB to the gateway's resident memory.
  */
 export function compiledGateway(): string {
   execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
-  return "dist/main.js";
+  return compiledEntry;
 }
+
+/** The image's NODE_OPTIONS (its heap settings), read from the Dockerfile so that the two cannot drift apart. */
+export const imageNodeOptions = (() => {
+  const found = /NODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(
+    readFileSync(new URL("../Dockerfile", import.meta.url), "utf8"),
+  );
+  return found?.[1] ?? found?.[2] ?? "";
+})();
+
+/** The compiled gateway started as the image starts it, with `env` (and `nodeArgs`, such as a profiler's). */
+export const startImageGateway = (env: Record<string, string>, nodeArgs: string[] = []) =>
+  startGatewayProcess({ ...env, NODE_OPTIONS: imageNodeOptions }, compiledEntry, nodeArgs);
 
 export function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
   return {
