@@ -8,6 +8,8 @@ import { BoundedLru } from "./bounded-lru.js";
  * long: the gateway goes on without a cache, says so once, and uses it again once it answers.
  */
 export interface CacheStore {
+  /** Values are kept as given (in memory), not serialized: a Buffer stays a Buffer. */
+  readonly keepsObjects: boolean;
   get<T>(key: string): Promise<T | undefined>;
   set(key: string, value: unknown, ttlMs?: number): Promise<boolean>;
   close(): Promise<void>;
@@ -70,6 +72,7 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
 class GuardedStore implements CacheStore {
   private skipUntil = 0;
   private down = false;
+  readonly keepsObjects: boolean;
 
   constructor(
     private readonly keyv: Keyv,
@@ -77,6 +80,7 @@ class GuardedStore implements CacheStore {
     /** Across the network, where an operation may hang: each one is given `timeoutMs`. */
     private readonly remote = true,
   ) {
+    this.keepsObjects = !remote;
     keyv.on("error", () => undefined);
   }
 

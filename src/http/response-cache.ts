@@ -16,7 +16,8 @@ export interface CachePolicy {
 interface Entry {
   status: number;
   headers: Record<string, string>;
-  body: string;
+  /** The bytes as they came, in a store that keeps objects; base64 in one that serializes them. */
+  body: string | Buffer;
   storedAt: number;
   freshUntil: number;
 }
@@ -137,7 +138,11 @@ export class ResponseCache {
       // Answers and stable refusals (a missing record, a command the repository's type lacks).
       // Never 401/403 nor 5xx, nor Azure DevOps's 203 sign-in page, a 2xx that is no answer at all.
       if (cacheableStatus.has(response.status) && keepable(request, response))
-        await this.store.set(key, toEntry(response, ttl), ttl + this.policy.staleIfErrorMs);
+        await this.store.set(
+          key,
+          toEntry(response, ttl, this.store.keepsObjects),
+          ttl + this.policy.staleIfErrorMs,
+        );
       return response;
     })().finally(() => this.inFlight.delete(key));
     this.inFlight.set(key, pending);
@@ -169,7 +174,8 @@ export class ResponseCache {
   }
 }
 
-function toEntry(response: UpstreamResponse, ttl: number): Entry {
+/** As kept: in memory the body stays the Buffer it came as (base64 was a third more to allocate, and again to read on every hit). */
+function toEntry(response: UpstreamResponse, ttl: number, keepsObjects: boolean): Entry {
   const headers: Record<string, string> = {};
   for (const name of keptHeaders) {
     const value = response.headers.get(name);
@@ -179,17 +185,25 @@ function toEntry(response: UpstreamResponse, ttl: number): Entry {
   return {
     status: response.status,
     headers,
-    body: response.body.toString("base64"),
+    body: keepsObjects ? ownBytes(response.body) : response.body.toString("base64"),
     storedAt: now,
     freshUntil: now + ttl,
   };
+}
+
+/** Bytes of its own: a small Buffer may be a view of an 8 KB pool, which keeping it would hold whole. */
+function ownBytes(bytes: Buffer): Buffer {
+  if (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength) return bytes;
+  const copy = Buffer.allocUnsafeSlow(bytes.byteLength);
+  bytes.copy(copy);
+  return copy;
 }
 
 function toResponse(entry: Entry): UpstreamResponse {
   return {
     status: entry.status,
     headers: new Headers(entry.headers),
-    body: Buffer.from(entry.body, "base64"),
+    body: typeof entry.body === "string" ? Buffer.from(entry.body, "base64") : entry.body,
   };
 }
 

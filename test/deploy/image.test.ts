@@ -50,7 +50,7 @@ describe("the image", () => {
     expect(all("USER")).toEqual(["node"]);
     const env = all("ENV").join(" ");
     expect(env).toContain("NODE_ENV=production");
-    expect(env).toMatch(/NODE_OPTIONS=--max-old-space-size=\d+/);
+    expect(env).toMatch(/NODE_OPTIONS="?--max-old-space-size=\d+/);
     const [health] = all("HEALTHCHECK");
     expect(health).toContain("process.env.PORT");
     expect(health).not.toContain("4000");
