@@ -57,7 +57,11 @@ export const imageNodeOptions = (() => {
   const found = /NODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(
     readFileSync(new URL("../Dockerfile", import.meta.url), "utf8"),
   );
-  return found?.[1] ?? found?.[2] ?? "";
+  const options = found?.[1] ?? found?.[2];
+  // Without them the gateway would be measured as nobody runs it.
+  if (!options)
+    throw new Error("The Dockerfile sets no NODE_OPTIONS for the benchmark to start the gateway with.");
+  return options;
 })();
 
 /** The compiled gateway started as the image starts it, with `env` (and `nodeArgs`, such as a profiler's). */

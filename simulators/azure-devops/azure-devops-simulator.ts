@@ -24,6 +24,7 @@ import {
   repositoryDto,
 } from "./azure-dto.js";
 import { gitArea, locationArea } from "./locations.js";
+import { compareNames } from "../../src/services/by-name.js";
 
 const fullCommitId = /^[0-9a-f]{40}$/i;
 
@@ -40,8 +41,6 @@ export const azureDevOpsContract = loadContract(
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const invalidName = /[\\/:*?"<>|;#${},+=[\]]|\p{Cc}|^[._]|\.$/u;
 const newestVersion = 7.1;
-/** The server's order of names, case and accents aside; one collator (`localeCompare` with options builds one per call). */
-const byName = new Intl.Collator("en", { sensitivity: "base" }).compare;
 
 export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principal> {
   const store = world.azure;
@@ -68,7 +67,7 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
   };
 
   const list = async (repos: AzureRepository[]) => {
-    const sorted = [...repos].sort((a, b) => byName(a.name, b.name));
+    const sorted = [...repos].sort((a, b) => compareNames(a.name, b.name));
     const value = await Promise.all(sorted.map((r) => repositoryDto(world, r)));
     return json(200, { count: value.length, value });
   };
@@ -133,7 +132,7 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
       const top = typeof query.$top === "number" ? query.$top : 100;
       const skip = typeof query.$skip === "number" ? query.$skip : 0;
       const value = [...world.azure.projects.values()]
-        .sort((a, b) => byName(a.name, b.name))
+        .sort((a, b) => compareNames(a.name, b.name))
         .slice(skip, skip + top)
         .map((p) => projectDto(world, p));
       return json(200, { count: value.length, value });

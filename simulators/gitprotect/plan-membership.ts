@@ -60,7 +60,11 @@ function byRules(
 const globs = new Map<string, RegExp>();
 const glob = (pattern: string) => {
   let compiled = globs.get(pattern);
-  if (!compiled) globs.set(pattern, (compiled = globOf(pattern)));
+  if (!compiled) {
+    // Patterns come from clients' plans: forgotten all at once past a bound, not kept forever.
+    if (globs.size >= 1_000) globs.clear();
+    globs.set(pattern, (compiled = globOf(pattern)));
+  }
   return compiled;
 };
 

@@ -45,7 +45,9 @@ export class AdaptiveLimit {
    */
   answered(operation: string, ms: number, inFlight: number, busyAfter?: (afterMs: number) => number): void {
     const best = this.baselineOf(operation).add(ms);
-    const waitedForUs = busyAfter ? Math.min(busyAfter(best), ms - best) : 0;
+    // At most half of what the answer took past its best is put down to the gateway: however busy
+    // it was, an upstream that queues to twice its best (and a little) is still seen to.
+    const waitedForUs = busyAfter ? Math.min(busyAfter(best), (ms - best) / 2) : 0;
     if (ms - waitedForUs > best * queueing.factor + queueing.slackMs) {
       this.decrease(slowdown, ms);
       return;
@@ -55,7 +57,8 @@ export class AdaptiveLimit {
     if (Date.now() >= this.heldUntil && inFlight * 2 >= this.value)
       this.value = Math.min(
         this.ceilingNow(),
-        this.value + (this.value < this.threshold ? growth : Math.sqrt(this.value) / this.value),
+        this.value +
+          (this.value < this.threshold ? growth : Math.min(growth, Math.sqrt(this.value) / this.value)),
       );
   }
 
@@ -72,9 +75,11 @@ export class AdaptiveLimit {
   overloaded(ms: number, retryAfterMs?: number): void {
     if (retryAfterMs !== undefined && retryAfterMs > 0)
       this.heldUntil = Math.max(this.heldUntil, Date.now() + Math.min(retryAfterMs, maxHoldMs));
-    const refusedAt = this.value;
-    if (this.decrease(backoff, ms))
-      this.overloadedAt = { limit: refusedAt * slowdown, until: Date.now() + overloadMemoryMs };
+    const refusedAt = this.value * slowdown;
+    if (!this.decrease(backoff, ms)) return;
+    // While the last is remembered, the higher of the two: in an outage each failure comes at a limit already cut.
+    const known = this.overloadedAt && Date.now() < this.overloadedAt.until ? this.overloadedAt.limit : 0;
+    this.overloadedAt = { limit: Math.max(known, refusedAt), until: Date.now() + overloadMemoryMs };
   }
 
   /**

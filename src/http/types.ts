@@ -46,5 +46,6 @@ export interface CallSpan {
 export interface UpstreamResponse {
   status: number;
   headers: Headers;
-  body: Buffer;
+  /** Read, never written: a cached answer's bytes are handed to every request that hits it. */
+  readonly body: Buffer;
 }

@@ -6,6 +6,7 @@ import type { ResponseCache } from "../http/response-cache.js";
 import { BoundedLru } from "../http/bounded-lru.js";
 import { onTurnOfItsOwn } from "../http/turns.js";
 import { compress, type Encoding } from "./compression.js";
+import { readErrors } from "./request-report.js";
 
 interface Request {
   query?: unknown;
@@ -127,11 +128,7 @@ export class AnswerCache {
   async keep(flight: Flight, body: string, { scope }: GatewayContext): Promise<void> {
     this.finish(flight, body);
     if (scope.staleAgeMs > 0) return;
-    // Parsed only when it may hold errors: `"errors"` can stand in JSON only as a key (inside a
-    // string its quotes are escaped); an overview of every organization is megabytes to parse.
-    const errors = body.includes('"errors"')
-      ? (JSON.parse(body) as { errors?: Array<{ extensions?: { code?: unknown } }> }).errors
-      : undefined;
+    const { errors } = readErrors(body);
     if (errors === undefined) {
       await this.store.set(flight.key, body, this.ttlMs);
       return;

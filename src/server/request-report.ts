@@ -40,11 +40,7 @@ export const requestReports: ApolloServerPlugin<GatewayContext> = {
  * so that an outage answered from memory still counts as one.
  */
 export function reportServed(context: GatewayContext, body: string, operation?: string): void {
-  if (!body.includes('"errors"')) return;
-  const { errors, data } = JSON.parse(body) as {
-    errors?: Array<{ extensions?: { code?: unknown } }>;
-    data?: unknown;
-  };
+  const { errors, data } = readErrors(body);
   if (!errors) return;
   reports.set(context.scope, {
     operation,
@@ -66,3 +62,14 @@ export function outcomeOf(report: RequestReport | undefined, reply: FastifyReply
 
 /** Codes are ours or Apollo's; anything else is not a label value. */
 const codeOf = (code: unknown) => (typeof code === "string" && /^[A-Z_]{1,40}$/.test(code) ? code : "OTHER");
+
+/**
+ * An answer's errors (and data), parsed only when it may have errors: without the text `"errors"`
+ * it has none, and an overview of every organization is megabytes to parse.
+ */
+export function readErrors(body: string): {
+  errors?: Array<{ extensions?: { code?: unknown } }>;
+  data?: unknown;
+} {
+  return body.includes('"errors"') ? (JSON.parse(body) as ReturnType<typeof readErrors>) : {};
+}

@@ -94,14 +94,14 @@ describe("AdaptiveLimit", () => {
     expect(limit.current).toBe(14);
   });
 
-  it("counts no slowdown against the upstream for the time the gateway was busy: the answer waited for it", () => {
+  it("counts no slowdown against the upstream for the time the gateway was busy, up to half of what the answer took past its best", () => {
     const limit = new AdaptiveLimit(4, 256);
     answer(limit, 1, 20);
-    // 60 ms, 40 of them with the gateway busy: 20 ms the upstream's, as fast as its best.
-    for (let i = 0; i < 20; i += 1) limit.answered("getBranches", 60, limit.current, () => 40);
+    // 44 ms with the gateway busy for 24 of them: 12 put down to the gateway, 32 under the bound of 35.
+    for (let i = 0; i < 20; i += 1) limit.answered("getBranches", 44, limit.current, () => 24);
     expect(limit.current).toBe(16);
-    // Slow even without the gateway's 10 ms: the upstream's.
-    limit.answered("getBranches", 60, limit.current, () => 10);
+    // However busy the gateway was, an answer at twice its best and more is the upstream's queue.
+    limit.answered("getBranches", 60, limit.current, () => 60);
     expect(limit.current).toBe(14);
   });
 
@@ -133,6 +133,10 @@ describe("AdaptiveLimit", () => {
     expect(limit.current).toBe(116);
     limit.overloaded(20);
     expect(limit.current).toBe(58);
+    // A second failure at the limit already cut (an outage): the higher bound is kept.
+    vi.advanceTimersByTime(100);
+    limit.overloaded(20);
+    expect(limit.current).toBe(29);
     answer(limit, 20_000, 20);
     // Just below the 116 it was refused at: 116 × 0.9.
     expect(limit.current).toBe(104);

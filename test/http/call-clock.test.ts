@@ -21,4 +21,14 @@ describe("startClock", () => {
     expect(clock.busyAfter(100)).toBeGreaterThanOrEqual(35);
     expect(clock.busyAfter(100)).toBeLessThan(60);
   });
+
+  it("reads the busy time from the oldest sample it still has once its ring has wrapped, and none for a moment to come", () => {
+    const clock = startClock();
+    for (let i = 0; i < 5_000; i += 1) startClock(); // more samples than the ring holds
+    busyFor(30);
+    // The call's own start is gone from the ring: the oldest sample left undercounts, never more.
+    expect(clock.busyAfter(0)).toBeGreaterThanOrEqual(25);
+    expect(clock.busyAfter(0)).toBeLessThanOrEqual(clock.elapsed());
+    expect(clock.busyAfter(clock.elapsed() + 1_000)).toBe(0);
+  });
 });
