@@ -21,12 +21,12 @@ LABEL org.opencontainers.image.title="repo-graph-gateway" \
       org.opencontainers.image.revision="${REVISION}" \
       org.opencontainers.image.base.name="docker.io/library/node:24-bookworm-slim"
 WORKDIR /app
-# The heap is capped: without a cap V8 lets garbage grow with the machine (a peak of 276 MB
-# resident over twenty cold overviews of the benchmark's peer world; 184-190 MB capped at 384).
-# Capped alone, the same overviews took a tenth longer, collecting more often; a young generation
-# twice the default gives that time back for about 30 MB (p50 298-313 ms against 299, peak
-# 214-220 MB). Raise the cap with NODE_OPTIONS for a larger deployment (the benchmark starts the
-# gateway with this setting).
+# The heap is capped: without a cap V8 lets garbage grow with the machine (measured once, outside
+# the benchmark: a peak of 276 MB resident over twenty cold overviews of its peer world; 184-190 MB
+# capped at 384). Capped alone, the same overviews took a tenth longer, collecting more often; a
+# young generation twice the default gives that time back for about 30 MB (p50 298-313 ms against
+# 299, peak 214-220 MB). Raise the cap with NODE_OPTIONS for a larger deployment (the benchmark
+# starts the gateway with this setting).
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 \
     NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=32"
 COPY package.json package-lock.json ./

@@ -47,13 +47,12 @@ const compiledEntry = "dist/main.js";
  * The gateway as the image runs it (`node dist/main.js`), compiled once per run: measured through
  * tsx, its loader alone added about 40 MB to the gateway's resident memory.
  */
-export function compiledGateway(): string {
+export function compiledGateway(): void {
   execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
-  return compiledEntry;
 }
 
 /** The image's NODE_OPTIONS (its heap settings), read from the Dockerfile so that the two cannot drift apart. */
-export const imageNodeOptions = (() => {
+const imageNodeOptions = (() => {
   const found = /NODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(
     readFileSync(new URL("../Dockerfile", import.meta.url), "utf8"),
   );

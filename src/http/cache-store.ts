@@ -72,7 +72,6 @@ export async function createCacheStore(options: CacheStoreOptions): Promise<Cach
 class GuardedStore implements CacheStore {
   private skipUntil = 0;
   private down = false;
-  readonly keepsObjects: boolean;
 
   constructor(
     private readonly keyv: Keyv,
@@ -80,8 +79,12 @@ class GuardedStore implements CacheStore {
     /** Across the network, where an operation may hang: each one is given `timeoutMs`. */
     private readonly remote = true,
   ) {
-    this.keepsObjects = !remote;
     keyv.on("error", () => undefined);
+  }
+
+  /** In memory, values are kept as given; across the network, serialized. */
+  get keepsObjects(): boolean {
+    return !this.remote;
   }
 
   get<T>(key: string): Promise<T | undefined> {
