@@ -19,17 +19,25 @@ export interface ConnectionModel<T> {
   totalCount: number | null | (() => Promise<number | null>);
 }
 
-/** A service's page as a connection: each position becomes a cursor. */
+/**
+ * A service's page as a connection: each position becomes a cursor. Edges (and so their cursors)
+ * are made only when a query asks for them: most read `nodes`, and an overview of a few thousand
+ * repositories would otherwise encode a cursor for each of their branches.
+ */
 export function connection<T>(page: Page<T>): ConnectionModel<T> {
-  const edges = page.items.map((node, i) => ({ node, cursor: encodeCursor(page.positions[i]!) }));
+  const cursorAt = (i: number) => encodeCursor(page.positions[i]!);
+  const last = page.items.length - 1;
+  let edges: Array<Edge<T>> | undefined;
   return {
-    edges,
+    get edges() {
+      return (edges ??= page.items.map((node, i) => ({ node, cursor: cursorAt(i) })));
+    },
     nodes: page.items,
     pageInfo: {
       hasNextPage: page.hasNextPage,
       hasPreviousPage: page.hasPreviousPage,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges.at(-1)?.cursor ?? null,
+      startCursor: last < 0 ? null : cursorAt(0),
+      endCursor: last < 0 ? null : cursorAt(last),
     },
     totalCount: page.total,
   };

@@ -30,16 +30,30 @@ export const showsLastChange = (info: GraphQLResolveInfo): boolean =>
 
 const gitprotectOnly = new Set(["backup", "__typename"]);
 
-/** True when a connection of repositories asks its nodes for more than GitProtect's own record. */
-function asksHosted(connection: FieldNode[], info: GraphQLResolveInfo): boolean {
+/** True when the nodes of a connection (`nodes`, or `edges { node }`) ask for a field that passes `test`. */
+function nodesAsk(
+  connection: FieldNode[],
+  info: GraphQLResolveInfo,
+  test: (field: FieldNode) => boolean,
+): boolean {
   return connection.some((field) => {
     const children = fields(field.selectionSet, info);
-    if (field.name.value === "edges") return asksHosted(children, info);
-    if (field.name.value === "nodes" || field.name.value === "node")
-      return children.some((c) => !gitprotectOnly.has(c.name.value));
+    if (field.name.value === "edges") return nodesAsk(children, info, test);
+    if (field.name.value === "nodes" || field.name.value === "node") return children.some(test);
     return false;
   });
 }
+
+/** True when a connection of repositories asks its nodes for more than GitProtect's own record. */
+const asksHosted = (connection: FieldNode[], info: GraphQLResolveInfo): boolean =>
+  nodesAsk(connection, info, (field) => !gitprotectOnly.has(field.name.value));
+
+/**
+ * True when this connection's nodes surely ask for `name`: directly, not under a directive (which
+ * may skip it), so that reading it ahead never costs a call the query would not have made.
+ */
+export const nodesSelect = (info: GraphQLResolveInfo, name: string): boolean =>
+  nodesAsk(below(info), info, (field) => field.name.value === name && !field.directives?.length);
 
 /**
  * True when this list of GitProtect repositories asks for more than GitProtect's own record: their

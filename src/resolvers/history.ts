@@ -15,7 +15,11 @@ import type {
 export const Branch: BranchResolvers = {
   id: (b) =>
     encodeId({ type: "Branch", host: b.repository.host, repositoryId: b.repository.id, name: b.name }),
-  head: (b, _, { services }) => services.changesets.byRevision(b.repository, b.revision ?? b.name),
+  head(b, _, { services }) {
+    if (!b.head) return services.changesets.byRevision(b.repository, b.revision ?? b.name);
+    if ("error" in b.head) throw b.head.error;
+    return b.head.changeset;
+  },
   repository: (b, _, { services }) => services.repositories.ofHost(b.repository),
 };
 

@@ -10,7 +10,7 @@ import { connectionOrNull } from "../graphql/connection.js";
 import { decodeCursor, offsetWindow, pageSize } from "../graphql/cursor.js";
 import { encodeId } from "../graphql/global-id.js";
 import { hostEnum } from "../graphql/hosts.js";
-import { selectsField, showsLastChange } from "../graphql/lookahead.js";
+import { nodesSelect, selectsField, showsLastChange } from "../graphql/lookahead.js";
 import type { HostedRepositoryModel, RepositoryModel } from "../services/models.js";
 
 /** The hosted side of a repository; null when only GitProtect knows it; the host's failure when it could not be asked. */
@@ -42,9 +42,9 @@ export const Repository: RepositoryResolvers = {
     if (!hosted) return null;
     const size = pageSize(first);
     const from = after ? decodeCursor(after) : undefined;
-    return connectionOrNull(
-      await services.branches.page(hosted, size, from, selectsField(info, "totalCount")),
-    );
+    const page = await services.branches.page(hosted, size, from, selectsField(info, "totalCount"));
+    if (!page || !nodesSelect(info, "head")) return connectionOrNull(page);
+    return connectionOrNull({ ...page, items: await services.changesets.withHeads(page.items) });
   },
   branch(m, { name }, { services }) {
     const hosted = hostedOf(m);

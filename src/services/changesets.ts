@@ -3,7 +3,7 @@ import { azureCommitOf } from "./azure-commits.js";
 import type { Branches } from "./branches.js";
 import { fromAzureCommit, fromScmChangeset } from "./host-models.js";
 import type { HostKey } from "./keys.js";
-import type { BlameLineModel, ChangesetModel, HostedRepositoryModel } from "./models.js";
+import type { BlameLineModel, BranchModel, ChangesetModel, HostedRepositoryModel } from "./models.js";
 import { offsetPage, type Page, type Window } from "./page.js";
 
 /** History of hosted repositories on both hosts in one shape: changesets, their changes, blame. */
@@ -23,6 +23,23 @@ export class Changesets {
     if (!commitId) return null;
     const dto = await this.loaders.azure!.commit.load({ id: key.id, commitId: commitId.toLowerCase() });
     return dto && fromAzureCommit(key, dto);
+  }
+
+  /**
+   * The branches, each with its head changeset read (or the error reading it). A page of branches
+   * asked with their heads answers them at once: a head left to its own field held a pending
+   * resolver per branch, which on an overview of thousands of repositories was the largest part of
+   * the gateway's memory and of its time between rounds.
+   */
+  withHeads(branches: BranchModel[]): Promise<BranchModel[]> {
+    return Promise.all(
+      branches.map((b) =>
+        this.byRevision(b.repository, b.revision ?? b.name).then(
+          (changeset) => ({ ...b, head: { changeset } }),
+          (error: unknown) => ({ ...b, head: { error } }),
+        ),
+      ),
+    );
   }
 
   /** The changeset as its host tells it whole, when a listing gave only part (Azure DevOps lists). */

@@ -162,6 +162,8 @@ export interface BranchModel {
   /** Unknown for an Azure DevOps default branch read from the repository record: found by name when asked. */
   revision?: string;
   isDefault: boolean;
+  /** Its head changeset, when the page it came in was read with its heads (or why it could not be read). */
+  head?: { changeset: ChangesetModel | null } | { error: unknown };
 }
 
 export interface TagModel {

@@ -120,6 +120,57 @@ describe("errors", () => {
     expectNoLeaks(answer);
   });
 
+  it("a branch's head that cannot be read is null at its own path; the branch and the others still arrive", async () => {
+    const scm = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const azure = [...h.sim.world.azure.repositories.values()].find((r) => r.name !== "")!;
+    h.sim.scmManager.faults.addRule({ operation: "getChangeset", status: 503 });
+    h.sim.azureDevOps.faults.addRule({ operation: "getCommit", status: 503 });
+    const query = `query($scm: ID!, $azure: ID!) {
+      scm: repository(id: $scm) { branches(first: 5) { nodes { name head { revision } } } }
+      azure: repository(id: $azure) { branches(first: 5) { edges { node { name head { revision } } } } }
+    }`;
+    const answer = await h.query<Record<string, { branches: Record<string, unknown[]> }>>(query, {
+      scm: encodeId({ type: "Repository", host: "scm", repositoryId: scm.id }),
+      azure: encodeId({ type: "Repository", host: "azure", repositoryId: azure.id }),
+    });
+    const scmBranches = answer.data.scm!.branches.nodes as Array<{ name: string; head: unknown }>;
+    const azureBranches = answer.data.azure!.branches.edges as Array<{
+      node: { name: string; head: unknown };
+    }>;
+    expect(scmBranches.length).toBeGreaterThan(0);
+    expect(azureBranches.length).toBeGreaterThan(0);
+    expect(scmBranches.every((b) => b.name && b.head === null)).toBe(true);
+    expect(azureBranches.every((e) => e.node.name && e.node.head === null)).toBe(true);
+    const paths = answer.errors!.map((e) => e.path!.join("."));
+    expect(paths.sort()).toEqual(
+      [
+        ...scmBranches.map((_, i) => `scm.branches.nodes.${i}.head`),
+        ...azureBranches.map((_, i) => `azure.branches.edges.${i}.node.head`),
+      ].sort(),
+    );
+    for (const error of answer.errors!) expect(error.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expectNoLeaks(answer);
+  });
+
+  it("a head under a directive that skips it is not read", async () => {
+    const scm = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const query = `query($id: ID!, $heads: Boolean!) {
+      repository(id: $id) { branches(first: 5) { nodes { name head @include(if: $heads) { revision } } } }
+    }`;
+    const id = encodeId({ type: "Repository", host: "scm", repositoryId: scm.id });
+    const changesetReads = () => h.sim.scmManager.stats.snapshot().counts.getChangeset ?? 0;
+    const before = changesetReads();
+    const skipped = await h.query(query, { id, heads: false });
+    expect(skipped.errors).toBeUndefined();
+    expect(changesetReads()).toBe(before);
+    const shown = await h.query<{ repository: { branches: { nodes: Array<{ head: unknown }> } } }>(query, {
+      id,
+      heads: true,
+    });
+    expect(shown.data.repository.branches.nodes.every((b) => b.head !== null)).toBe(true);
+    expect(changesetReads()).toBeGreaterThan(before);
+  });
+
   it("ids never change when a host fails: its repositories fail one by one, the rest of each page arrives", async () => {
     const listing = (fields: string) =>
       `{ organizations(first: 100) { nodes { repositories(first: 100) { nodes { ${fields} } } } } }`;
