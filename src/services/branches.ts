@@ -41,12 +41,14 @@ export class Branches {
 
   async all(repo: HostedRepositoryModel): Promise<BranchModel[] | null> {
     const main = await this.defaultName(repo);
+    // One key for all of them: a page of branches is held for the whole of a request.
+    const key = keyOf(repo);
     if (repo.host === "azure") {
       const heads = await this.loaders.azure!.heads.load(repo.id);
-      return heads?.map((h) => branch(keyOf(repo), branchName(h.name), h.objectId, main)) ?? null;
+      return heads?.map((h) => branch(key, branchName(h.name), h.objectId, main)) ?? null;
     }
     const branches = await this.loaders.scm!.branches.load(repo.id);
-    return branches?.map((b) => branch(keyOf(repo), b.name, b.revision, main)) ?? null;
+    return branches?.map((b) => branch(key, b.name, b.revision, main)) ?? null;
   }
 
   /** One branch by name; null when the repository has none of that name. */
@@ -132,8 +134,9 @@ export class Branches {
     const main = await this.defaultName(repo);
     const refs = page.refs.slice(from.skip);
     const last = refs.length - 1;
+    const key = keyOf(repo);
     return {
-      items: refs.map((ref) => branch(keyOf(repo), branchName(ref.name), ref.objectId, main)),
+      items: refs.map((ref) => branch(key, branchName(ref.name), ref.objectId, main)),
       positions: refs.map((_, i) =>
         i === last && page.continuationToken
           ? { token: page.continuationToken, skip: 0 }

@@ -5,6 +5,7 @@ import type { UpstreamHttp } from "../../http/upstream-http.js";
 import type { QueryValues } from "../path.js";
 import type { Contracts } from "../contracts.js";
 import { RestClient } from "../rest-client.js";
+import type { components } from "./contract.gen.js";
 import { branchRef } from "./refs.js";
 import type {
   AzureCommitChangesDto,
@@ -17,6 +18,8 @@ import type {
   AzureRepositoryDto,
   AzureVersionType,
 } from "./types.js";
+
+type Schemas = components["schemas"];
 
 export interface CommitCriteria {
   version?: string;
@@ -36,6 +39,16 @@ const descriptor = (version: AzureVersion | undefined): QueryValues => ({
   "versionDescriptor.versionType": version?.versionType,
 });
 
+/** Records as the gateway keeps them (see types.ts): what it never reads is let go on arrival. */
+const keptRepository = ({ _links: _, ...repository }: Schemas["GitRepository"]): AzureRepositoryDto =>
+  repository;
+const keptRepositories = (list: AzureList<Schemas["GitRepository"]>): AzureList<AzureRepositoryDto> => ({
+  count: list.count,
+  value: list.value.map(keptRepository),
+});
+const keptRef = ({ name, objectId, peeledObjectId }: Schemas["GitRef"]): AzureRefDto =>
+  peeledObjectId ? { name, objectId, peeledObjectId } : { name, objectId };
+
 /** The Git API of an Azure DevOps Server collection, with a personal access token. */
 export class AzureDevOpsClient extends RestClient {
   protected readonly upstream = "Azure DevOps";
@@ -51,8 +64,10 @@ export class AzureDevOpsClient extends RestClient {
     super(http, collectionUrl, scope, contracts);
   }
 
-  listRepositories(): Promise<AzureList<AzureRepositoryDto>> {
-    return this.get(repositories, { cache: "listing", operation: "listRepositories" });
+  async listRepositories(): Promise<AzureList<AzureRepositoryDto>> {
+    return keptRepositories(
+      await this.get(repositories, { cache: "listing", operation: "listRepositories" }),
+    );
   }
 
   /** One page of the collection's projects (the core API: see the contract). */
@@ -64,12 +79,16 @@ export class AzureDevOpsClient extends RestClient {
     });
   }
 
-  listProjectRepositories(project: string): Promise<AzureList<AzureRepositoryDto>> {
-    return this.get([project, ...repositories], { cache: "listing", operation: "listProjectRepositories" });
+  async listProjectRepositories(project: string): Promise<AzureList<AzureRepositoryDto>> {
+    return keptRepositories(
+      await this.get([project, ...repositories], { cache: "listing", operation: "listProjectRepositories" }),
+    );
   }
 
-  getRepository(id: string): Promise<AzureRepositoryDto> {
-    return this.get([...repositories, id], { cache: "listing", operation: "getRepository" });
+  async getRepository(id: string): Promise<AzureRepositoryDto> {
+    return keptRepository(
+      await this.get([...repositories, id], { cache: "listing", operation: "getRepository" }),
+    );
   }
 
   createRepository(projectId: string, name: string): Promise<AzureRepositoryDto> {
@@ -109,9 +128,9 @@ export class AzureDevOpsClient extends RestClient {
       },
       cache: "refs",
     });
-    const list = this.parse<AzureList<AzureRefDto>>(response, "listRefs");
+    const list = this.parse<AzureList<Schemas["GitRef"]>>(response, "listRefs");
     return {
-      refs: list.value,
+      refs: list.value.map(keptRef),
       continuationToken: response.headers.get("x-ms-continuationtoken") ?? undefined,
     };
   }
