@@ -1,13 +1,30 @@
-import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import {
+  GraphQLIncludeDirective,
+  GraphQLSkipDirective,
+  Kind,
+  getDirectiveValues,
+  type FieldNode,
+  type GraphQLResolveInfo,
+  type SelectionNode,
+  type SelectionSetNode,
+} from "graphql";
 
 /**
  * Looking ahead in the query lets a resolver start a listing the levels below will need, in
  * parallel with its own call, instead of one round later.
  */
 
+/** Whether a selection runs, by its `@skip` and `@include` and the request's variables. */
+function runs(selection: SelectionNode, info: GraphQLResolveInfo): boolean {
+  if (getDirectiveValues(GraphQLSkipDirective, selection, info.variableValues)?.if === true) return false;
+  return getDirectiveValues(GraphQLIncludeDirective, selection, info.variableValues)?.if !== false;
+}
+
+/** The fields a selection set runs, through fragments; what `@skip` or `@include` leaves out is not there. */
 function fields(set: SelectionSetNode | undefined, info: GraphQLResolveInfo): FieldNode[] {
   if (!set) return [];
   return set.selections.flatMap((selection) => {
+    if (!runs(selection, info)) return [];
     if (selection.kind === Kind.FIELD) return [selection];
     if (selection.kind === Kind.INLINE_FRAGMENT) return fields(selection.selectionSet, info);
     return fields(info.fragments[selection.name.value]?.selectionSet, info);
@@ -49,11 +66,11 @@ const asksHosted = (connection: FieldNode[], info: GraphQLResolveInfo): boolean 
   nodesAsk(connection, info, (field) => !gitprotectOnly.has(field.name.value));
 
 /**
- * True when this connection's nodes surely ask for `name`: directly, not under a directive (which
- * may skip it), so that reading it ahead never costs a call the query would not have made.
+ * True when this connection's nodes ask for `name` (and no `@skip` or `@include` leaves it out), so
+ * that reading it ahead never costs a call the query would not have made.
  */
 export const nodesSelect = (info: GraphQLResolveInfo, name: string): boolean =>
-  nodesAsk(below(info), info, (field) => field.name.value === name && !field.directives?.length);
+  nodesAsk(below(info), info, (field) => field.name.value === name);
 
 /**
  * True when this list of GitProtect repositories asks for more than GitProtect's own record: their

@@ -19,9 +19,10 @@ type FieldResolver = (
  * Starts, beside an SCM-Manager repository's own read, the reads of the fields asked of it that
  * need only its id: they answer in the same round instead of the one after. Each runs the field's
  * own resolver on the repository as its id names it, so its calls are the very ones the field will
- * make, and the loaders hand the field the same promises. What they answer is dropped: a repository
- * that is not there is null, and a field with a wrong argument says so when it runs. A field under
- * a directive is left to run in its turn, since it may not run at all.
+ * make (its own read, not what it reads below), and the loaders hand the field the same promises.
+ * What they answer is dropped: a repository that is not there is null, and a field with a wrong
+ * argument says so when it runs. A field under a directive is left to run in its turn, since it
+ * may not run at all.
  */
 export function startEarlyReads(key: RepositoryKey, context: ServicesOf, info: GraphQLResolveInfo): void {
   if (key.host !== "scm") return;
@@ -41,7 +42,9 @@ export function startEarlyReads(key: RepositoryKey, context: ServicesOf, info: G
       const fieldInfo = {
         ...info,
         fieldName: name,
-        fieldNodes: [node],
+        // The field's own read only: what it reads below (a page of branches' heads) waits for
+        // the repository to be there.
+        fieldNodes: [{ ...node, selectionSet: undefined }],
         returnType: field.type,
         parentType: type,
       };

@@ -15,6 +15,7 @@ import type {
 export const Branch: BranchResolvers = {
   id: (b) =>
     encodeId({ type: "Branch", host: b.repository.host, repositoryId: b.repository.id, name: b.name }),
+  // A page of branches asked with their heads read them already (see Changesets.withHeads).
   head(b, _, { services }) {
     if (!b.head) return services.changesets.byRevision(b.repository, b.revision ?? b.name);
     if ("error" in b.head) throw b.head.error;

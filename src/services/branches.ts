@@ -41,7 +41,7 @@ export class Branches {
 
   async all(repo: HostedRepositoryModel): Promise<BranchModel[] | null> {
     const main = await this.defaultName(repo);
-    // One key for all of them: a page of branches is held for the whole of a request.
+    // One key for all of them: the branches are held for the whole of a request.
     const key = keyOf(repo);
     if (repo.host === "azure") {
       const heads = await this.loaders.azure!.heads.load(repo.id);

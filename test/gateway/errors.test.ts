@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { encodeId } from "../../src/graphql/global-id.js";
 import { organizationDto } from "../../simulators/gitprotect/dto.js";
 import { startHarness, type GraphQLAnswer, type Harness } from "../support/gateway.js";
@@ -152,23 +152,50 @@ describe("errors", () => {
     expectNoLeaks(answer);
   });
 
-  it("a head under a directive that skips it is not read", async () => {
+  it.each([
+    ["the field", "nodes { name head @include(if: $show) { revision } }", ""],
+    ["an inline fragment", "nodes { name ... @include(if: $show) { head { revision } } }", ""],
+    [
+      "a fragment spread",
+      "nodes { name ...Head @skip(if: $hide) }",
+      "fragment Head on Branch { head { revision } }",
+    ],
+    ["the page's nodes", "nodes @include(if: $show) { name head { revision } }", ""],
+  ])("a head that a directive on %s skips is not read", async (_, selection, fragment) => {
     const scm = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
-    const query = `query($id: ID!, $heads: Boolean!) {
-      repository(id: $id) { branches(first: 5) { nodes { name head @include(if: $heads) { revision } } } }
-    }`;
+    const flag = selection.includes("$show") ? "show" : "hide";
+    const query = `query($id: ID!, $${flag}: Boolean!) {
+      repository(id: $id) { branches(first: 5) { ${selection} } }
+    } ${fragment}`;
     const id = encodeId({ type: "Repository", host: "scm", repositoryId: scm.id });
+    const ask = <T>(shown: boolean) => h.query<T>(query, { id, [flag]: flag === "show" ? shown : !shown });
     const changesetReads = () => h.sim.scmManager.stats.snapshot().counts.getChangeset ?? 0;
     const before = changesetReads();
-    const skipped = await h.query(query, { id, heads: false });
+    const skipped = await ask(false);
     expect(skipped.errors).toBeUndefined();
     expect(changesetReads()).toBe(before);
-    const shown = await h.query<{ repository: { branches: { nodes: Array<{ head: unknown }> } } }>(query, {
-      id,
-      heads: true,
-    });
+    const shown = await ask<{ repository: { branches: { nodes: Array<{ head: unknown }> } } }>(true);
     expect(shown.data.repository.branches.nodes.every((b) => b.head !== null)).toBe(true);
     expect(changesetReads()).toBeGreaterThan(before);
+  });
+
+  it("a repository that could not be read costs no read of its branches' heads", async () => {
+    const scm = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const counts = () => h.sim.scmManager.stats.snapshot().counts;
+    const before = { branches: counts().getBranches ?? 0, heads: counts().getChangeset ?? 0 };
+    h.sim.scmManager.faults.addRule({ operation: "getRepository", status: 503 });
+    const answer = await h.query(
+      `query($id: ID!) { repository(id: $id) { branches(first: 5) { nodes { head { revision } } } } }`,
+      { id: encodeId({ type: "Repository", host: "scm", repositoryId: scm.id }) },
+    );
+    expect(answer.data).toEqual({ repository: null });
+    expect(answer.errors?.[0]?.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    // The branches were read beside the repository; their heads wait for it, so none is read.
+    await vi.waitFor(() => expect(counts().getBranches ?? 0).toBeGreaterThan(before.branches), {
+      timeout: 5_000,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(counts().getChangeset ?? 0).toBe(before.heads);
   });
 
   it("ids never change when a host fails: its repositories fail one by one, the rest of each page arrives", async () => {

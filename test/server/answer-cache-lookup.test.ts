@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { CacheStore } from "../../src/http/cache-store.js";
 import type { ResponseCache } from "../../src/http/response-cache.js";
+import type { GatewayContext } from "../../src/context/context.js";
 import { AnswerCache } from "../../src/server/answer-cache.js";
 
 const storeOf = (kept: Record<string, string>) =>
@@ -21,5 +22,25 @@ describe("AnswerCache.lookup", () => {
     const body = '{"errors":[{"message":"x","extensions":{"code":"UPSTREAM_UNAVAILABLE"}}],"data":null}';
     answers.finish(flight, body);
     expect(await waiting).toEqual({ body, complete: false });
+  });
+});
+
+describe("AnswerCache.keep", () => {
+  it("keeps a complete answer its time to live, one made of stale entries a second, one with errors not at all", async () => {
+    const kept: Array<[string, number | undefined]> = [];
+    const store = {
+      set: (key: string, _: unknown, ttlMs?: number) => Promise.resolve(kept.push([key, ttlMs]) > 0),
+    } as unknown as CacheStore;
+    const answers = new AnswerCache(store, {} as ResponseCache, "t", 15_000);
+    const context = (staleAgeMs: number) => ({ scope: { staleAgeMs } }) as unknown as GatewayContext;
+    const failed = '{"errors":[{"message":"x","extensions":{"code":"UPSTREAM_ERROR"}}],"data":null}';
+    await answers.keep(answers.begin("fresh")!, '{"data":{"n":1}}', context(0));
+    await answers.keep(answers.begin("stale")!, '{"data":{"n":1}}', context(4_000));
+    await answers.keep(answers.begin("stale, failed")!, failed, context(4_000));
+    await answers.keep(answers.begin("failed")!, failed, context(0));
+    expect(kept).toEqual([
+      ["fresh", 15_000],
+      ["stale", 1_000],
+    ]);
   });
 });
