@@ -29,7 +29,7 @@ export class Changesets {
    * The branches, each with its head changeset read (or the error reading it). A page of branches
    * asked with their heads answers them at once: a head left to its own field held a pending
    * resolver per branch, which on an overview of thousands of repositories was the largest part of
-   * the gateway's memory and of its time between rounds.
+   * the gateway's live heap.
    */
   withHeads(branches: BranchModel[]): Promise<BranchModel[]> {
     return Promise.all(
