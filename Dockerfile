@@ -27,8 +27,8 @@ WORKDIR /app
 # overview of every organization of the 16x world holds about 100 MB live, and each doubling of
 # the young generation added 10-20 MB to its peak (measured outside the benchmark: semi-spaces of
 # 8, 12, 16 and 32 MB peaked at 247-257, 257-266, 267-269 and about 320 MB). The price: a cold
-# overview of the default world is slower with fewer scavenges' room (p50 of fifteen, side by
-# side, caches off: 318 ms at 32 MB against 372 at 8).
+# overview of the default world is slower, collecting more often (p50 of fifteen, side by side,
+# caches off: 318 ms at 32 MB against 372 at 8).
 # Raise the cap with NODE_OPTIONS for a larger deployment (the benchmark starts the gateway with
 # this setting).
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 \

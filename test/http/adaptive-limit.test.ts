@@ -9,6 +9,14 @@ const answer = (limit: AdaptiveLimit, n: number, ms: number, operation = "getBra
   for (let i = 0; i < n; i += 1) limit.answered(operation, ms, limit.current);
 };
 
+/** A limit grown by 400 fast answers from where it starts, never shrunk. */
+const grownTo116 = () => {
+  const limit = new AdaptiveLimit(4, 256);
+  answer(limit, 400, 20);
+  expect(limit.current).toBe(116);
+  return limit;
+};
+
 describe("AdaptiveLimit", () => {
   it("starts at 16 within its bounds, and grows while answers are as fast as before and the limit is used", () => {
     const limit = new AdaptiveLimit(4, 256);
@@ -116,9 +124,7 @@ describe("AdaptiveLimit", () => {
   });
 
   it("past where it last shrank to, grows by about its square root per round trip instead of a quarter per answer", () => {
-    const limit = new AdaptiveLimit(4, 256);
-    answer(limit, 400, 20);
-    expect(limit.current).toBe(116);
+    const limit = grownTo116();
     vi.advanceTimersByTime(100);
     answer(limit, 1, 60);
     expect(limit.current).toBe(104);
@@ -128,9 +134,7 @@ describe("AdaptiveLimit", () => {
   });
 
   it("stays below where the upstream refused for a minute, then probes past it again", () => {
-    const limit = new AdaptiveLimit(4, 256);
-    answer(limit, 400, 20);
-    expect(limit.current).toBe(116);
+    const limit = grownTo116();
     limit.overloaded(20);
     expect(limit.current).toBe(58);
     // A second failure at the limit already cut (an outage): the higher bound is kept.
