@@ -11,16 +11,20 @@ import type {
   TagResolvers,
   TreeEntryResolvers,
 } from "../generated/resolvers-types.js";
+import type { ChangesetModel, ReadChangeset } from "../services/models.js";
+
+/** A changeset read ahead of its field, answered at once: the changeset, or its own error at its own path. */
+function readAhead(read: ReadChangeset): ChangesetModel | null {
+  if ("error" in read) throw read.error;
+  return read.changeset;
+}
 
 export const Branch: BranchResolvers = {
   id: (b) =>
     encodeId({ type: "Branch", host: b.repository.host, repositoryId: b.repository.id, name: b.name }),
   // A page of branches asked with their heads read them already (see Changesets.withHeads).
-  head(b, _, { services }) {
-    if (!b.head) return services.changesets.byRevision(b.repository, b.revision ?? b.name);
-    if ("error" in b.head) throw b.head.error;
-    return b.head.changeset;
-  },
+  head: (b, _, { services }) =>
+    b.head ? readAhead(b.head) : services.changesets.byRevision(b.repository, b.revision ?? b.name),
   repository: (b, _, { services }) => services.repositories.ofHost(b.repository),
 };
 
@@ -37,8 +41,9 @@ export const Changeset: ChangesetResolvers = {
       repositoryId: c.repository.id,
       revision: c.revision,
     }),
-  message: async (c, _, { services }) =>
-    c.messageTruncated ? (await services.changesets.complete(c)).message : c.message,
+  // At once when whole: a blame's two thousand lines each show their changeset's message.
+  message: (c, _, { services }) =>
+    c.messageTruncated ? services.changesets.complete(c).then((whole) => whole.message) : c.message,
   date: (c) => isoDate(c.date)!,
   repository: (c, _, { services }) => services.repositories.ofHost(c.repository),
   async branches(c, _, { services }) {
@@ -63,8 +68,10 @@ export const Changeset: ChangesetResolvers = {
 
 export const BlameLine: BlameLineResolvers = {
   date: (l) => isoDate(l.date)!,
-  // One changeset per revision, however many lines share it: the loader keeps them per request.
-  changeset: (l, _, { services }) => services.changesets.byRevision(l.repository, l.revision),
+  // A blame asked with its changesets read them already (see Changesets.blame); else one per
+  // revision, however many lines share it: the loader keeps them per request.
+  changeset: (l, _, { services }) =>
+    l.changeset ? readAhead(l.changeset) : services.changesets.byRevision(l.repository, l.revision),
 };
 
 export const TreeEntry: TreeEntryResolvers = {

@@ -71,11 +71,11 @@ export const Repository: RepositoryResolvers = {
     const hosted = hostedOf(m);
     return hosted && services.changesets.byRevision(hosted, checkedRevision(revision, hosted.host));
   },
-  blame(m, { path, revision }, { services }) {
+  blame(m, { path, revision }, { services }, info) {
     const hosted = hostedOf(m);
-    return (
-      hosted && services.changesets.blame(hosted, checkedPath(path), optionalRevision(revision, hosted.host))
-    );
+    if (!hosted) return null;
+    const at = { path: checkedPath(path), revision: optionalRevision(revision, hosted.host) };
+    return services.changesets.blame(hosted, at.path, at.revision, selectsField(info, "changeset"));
   },
   tree(m, { path, revision, recursive }, { services }, info) {
     const hosted = hostedOf(m);

@@ -3,7 +3,13 @@ import { azureCommitOf } from "./azure-commits.js";
 import type { Branches } from "./branches.js";
 import { fromAzureCommit, fromScmChangeset } from "./host-models.js";
 import type { HostKey } from "./keys.js";
-import type { BlameLineModel, BranchModel, ChangesetModel, HostedRepositoryModel } from "./models.js";
+import type {
+  BlameLineModel,
+  BranchModel,
+  ChangesetModel,
+  HostedRepositoryModel,
+  ReadChangeset,
+} from "./models.js";
 import { offsetPage, type Page, type Window } from "./page.js";
 
 /** History of hosted repositories on both hosts in one shape: changesets, their changes, blame. */
@@ -31,15 +37,34 @@ export class Changesets {
    * resolver per branch, which on an overview of thousands of repositories was the largest part of
    * the gateway's live heap.
    */
-  withHeads(branches: BranchModel[]): Promise<BranchModel[]> {
-    return Promise.all(
-      branches.map((b) =>
-        this.byRevision(b.repository, b.revision ?? b.name).then(
-          (changeset) => ({ ...b, head: { changeset } }),
-          (error: unknown) => ({ ...b, head: { error } }),
-        ),
-      ),
+  async withHeads(branches: BranchModel[]): Promise<BranchModel[]> {
+    const read = await this.readEach(
+      branches.map((b) => ({ key: b.repository, revision: b.revision ?? b.name })),
     );
+    return branches.map((b, i) => ({ ...b, head: read[i]! }));
+  }
+
+  /**
+   * Each item's changeset, read once per distinct revision (or the error reading it), so that the
+   * items answer them at once and share one model: a blame of two thousand lines names about a
+   * hundred changesets.
+   */
+  private async readEach(items: Array<{ key: HostKey; revision: string }>): Promise<ReadChangeset[]> {
+    const reads = new Map<string, Promise<ReadChangeset>>();
+    const readOf = ({ key, revision }: { key: HostKey; revision: string }) => {
+      const id = `${key.host}\u0000${key.id}\u0000${revision}`;
+      let read = reads.get(id);
+      if (!read)
+        reads.set(
+          id,
+          (read = this.byRevision(key, revision).then(
+            (changeset) => ({ changeset }),
+            (error: unknown) => ({ error }),
+          )),
+        );
+      return read;
+    };
+    return Promise.all(items.map(readOf));
   }
 
   /** The changeset as its host tells it whole, when a listing gave only part (Azure DevOps lists). */
@@ -129,23 +154,27 @@ export class Changesets {
     return this.loaders.scm!.diff.load({ id: changeset.repository.id, revision: changeset.revision, path });
   }
 
-  /** Blame lines; null for Azure DevOps, whose API has none. */
+  /** Blame lines, each with its changeset when `withChangesets`; null for Azure DevOps, whose API has none. */
   async blame(
     repo: HostedRepositoryModel,
     path: string,
-    revision?: string,
+    revision: string | undefined,
+    withChangesets: boolean,
   ): Promise<BlameLineModel[] | null> {
     if (repo.host === "azure") return null;
     const answer = await this.loaders.scm!.blame.load({ id: repo.id, path, revision });
-    return (
-      answer?.blamelines.map((l) => ({
-        repository: { host: repo.host, id: repo.id },
-        lineNumber: l.lineNumber,
-        code: l.code,
-        author: { name: l.author.name, email: l.author.mail ?? null },
-        date: l.when,
-        revision: l.revision,
-      })) ?? null
-    );
+    if (!answer) return null;
+    const key = { host: repo.host, id: repo.id };
+    const lines = answer.blamelines.map((l): BlameLineModel => ({
+      repository: key,
+      lineNumber: l.lineNumber,
+      code: l.code,
+      author: { name: l.author.name, email: l.author.mail ?? null },
+      date: l.when,
+      revision: l.revision,
+    }));
+    if (!withChangesets) return lines;
+    const read = await this.readEach(lines.map((l) => ({ key, revision: l.revision })));
+    return lines.map((l, i) => ({ ...l, changeset: read[i]! }));
   }
 }

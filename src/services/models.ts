@@ -163,8 +163,11 @@ export interface BranchModel {
   revision?: string;
   isDefault: boolean;
   /** Its head changeset, when the page it came in was read with its heads (or why it could not be read). */
-  head?: { changeset: ChangesetModel | null } | { error: unknown };
+  head?: ReadChangeset;
 }
+
+/** A changeset read ahead of the field that shows it: null when the host has no such revision. */
+export type ReadChangeset = { changeset: ChangesetModel | null } | { error: unknown };
 
 export interface TagModel {
   repository: HostKey;
@@ -201,6 +204,8 @@ export interface BlameLineModel {
   author: PersonModel;
   date: number;
   revision: string;
+  /** Its changeset, when the blame was read with them (or why it could not be read). */
+  changeset?: ReadChangeset;
 }
 
 export interface TreeEntryModel {

@@ -179,6 +179,44 @@ describe("errors", () => {
     expect(changesetReads()).toBeGreaterThan(before);
   });
 
+  it("a blame line's changeset that cannot be read is null at its own path; every line still arrives", async () => {
+    const scm = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    h.sim.scmManager.faults.addRule({ operation: "getChangeset", status: 503 });
+    const answer = await h.query<{
+      repository: { blame: Array<{ lineNumber: number; changeset: unknown }> };
+    }>(
+      `query($id: ID!) { repository(id: $id) { blame(path: "README.md") { lineNumber changeset { revision } } } }`,
+      { id: encodeId({ type: "Repository", host: "scm", repositoryId: scm.id }) },
+    );
+    const lines = answer.data.repository.blame;
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.every((l, i) => l.lineNumber === i + 1 && l.changeset === null)).toBe(true);
+    expect(answer.errors!.map((e) => e.path!.join(".")).sort()).toEqual(
+      lines.map((_, i) => `repository.blame.${i}.changeset`).sort(),
+    );
+    for (const error of answer.errors!) expect(error.extensions?.code).toBe("UPSTREAM_UNAVAILABLE");
+    expectNoLeaks(answer);
+  });
+
+  it("a blame whose changesets a directive skips reads none of them", async () => {
+    const scm = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const query = `query($id: ID!, $show: Boolean!) {
+      repository(id: $id) { blame(path: "README.md") { lineNumber changeset @include(if: $show) { revision } } }
+    }`;
+    const id = encodeId({ type: "Repository", host: "scm", repositoryId: scm.id });
+    const changesetReads = () => h.sim.scmManager.stats.snapshot().counts.getChangeset ?? 0;
+    const before = changesetReads();
+    const skipped = await h.query(query, { id, show: false });
+    expect(skipped.errors).toBeUndefined();
+    expect(changesetReads()).toBe(before);
+    const shown = await h.query<{ repository: { blame: Array<{ changeset: unknown }> } }>(query, {
+      id,
+      show: true,
+    });
+    expect(shown.data.repository.blame.every((l) => l.changeset !== null)).toBe(true);
+    expect(changesetReads()).toBeGreaterThan(before);
+  });
+
   it("a repository that could not be read costs no read of its branches' heads", async () => {
     const scm = [...h.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
     const counts = () => h.sim.scmManager.stats.snapshot().counts;
