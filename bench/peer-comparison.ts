@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { Simulators } from "../simulators/start-simulators.js";
 import type { WorldParams } from "../simulators/world/params.js";
-import { peakRssMb, summarize, throughput, timed, type LatencySummary } from "./measure.js";
+import { peakRssMb, primingPasses, summarize, throughput, timed, type LatencySummary } from "./measure.js";
 import {
   backupQuestion,
   overviewQuestion,
@@ -62,9 +62,6 @@ export interface PeerRunOptions {
   log: (message: string) => void;
 }
 
-/** Passes over every question before any is measured. */
-const primingPasses = 3;
-
 interface Side {
   name: SideName;
   url: string;
@@ -119,8 +116,6 @@ async function measureBoth(sim: Simulators, sides: Side[], options: PeerRunOptio
   const questions = [overviewQuestion(sim.world), repositoryPageQuestion(sim.world), backupQuestion()];
   const rows: PeerRow[] = [];
   const difference: Record<string, string | null> = {};
-  // Unmeasured passes first: the simulated hosts read git once per object and keep it (a real
-  // server's caches are warm too), and a running gateway has found its upstreams' capacity.
   for (let pass = 0; pass < primingPasses; pass += 1)
     for (const question of questions) for (const side of sides) await ask(side, question, `Prime${pass}`);
   for (const question of questions) {

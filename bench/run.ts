@@ -2,7 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import type { Simulators } from "../simulators/start-simulators.js";
 import type { WorldParams } from "../simulators/world/params.js";
 import { startGatewayProcess, type GatewayProcess } from "../test/support/processes.js";
-import { peakRssMb, summarize, throughput, timed, type LatencySummary } from "./measure.js";
+import { peakRssMb, primingPasses, summarize, throughput, timed, type LatencySummary } from "./measure.js";
 import { comparePeer, type PeerResult, type PeerSetting } from "./peer-comparison.js";
 import { composePeer, installPeer } from "./peer-process.js";
 import { renderPeerReport } from "./peer-report.js";
@@ -176,6 +176,13 @@ async function main() {
     repositoryWalk(sim.world),
     bulkMutation(sim.world),
   ];
+  log(`priming: ${primingPasses} unmeasured passes`);
+  for (let pass = 0; pass < primingPasses; pass += 1)
+    for (const scenario of scenarios)
+      for (const g of [gateway, naive]) {
+        if (g === gateway && !scenario.write) await invalidate(sim, g.url);
+        await timed(g.url, scenario.query, scenario.variables?.(pass));
+      }
   const results: ScenarioResult[] = [];
   for (const scenario of scenarios) {
     results.push(await measure(sim, gateway, "gateway", scenario));
