@@ -20,12 +20,10 @@ export function loaderKit(): LoaderKit {
   return {
     batched: <K, V>(load: (keys: readonly K[]) => Promise<Array<V | Error>>) =>
       new DataLoader<K, V, string>(load, { cacheKeyFn: stableKey }),
-    // Unbatched: a batch settles only when its last key has, so a hundred calls asked in one tick
-    // would each wait for the slowest before what depends on it could start.
     perKey: <K, V>(load: (key: K) => Promise<V>, identify: (key: K) => string = stableKey) =>
       new DataLoader<K, V, string>(
         (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => toError(error)))),
-        { cacheKeyFn: identify, batch: false },
+        { cacheKeyFn: identify },
       ),
     once<V>(load: () => Promise<V>) {
       let value: Promise<V> | undefined;
@@ -104,9 +102,10 @@ export function namedWithin<V>(
     for (const item of items ?? []) one.prime({ id, name: nameOf(item) }, item);
     return items;
   });
-  const one = kit.perKey(
-    async ({ id, name }: { id: string; name: string }): Promise<V | null> =>
-      (await all.load(id))?.find((i) => nameOf(i) === name) ?? null,
+  const one = kit.batched<{ id: string; name: string }, V | null>((keys) =>
+    Promise.all(
+      keys.map(async ({ id, name }) => (await all.load(id))?.find((i) => nameOf(i) === name) ?? null),
+    ),
   );
   return { all, one };
 }

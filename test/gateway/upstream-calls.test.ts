@@ -210,33 +210,6 @@ describe("upstream calls", () => {
     expect(sequentialRounds(h.calls())).toBe(2);
   });
 
-  it("reads a repository's branch heads once its own branches are there, not once every repository's are", async () => {
-    const [slow, fast] = [...h.sim.world.scm.repositories.values()].filter(
-      (r) => r.type === "git" && !r.archived,
-    );
-    const id = (repositoryId: string) => encodeId({ type: "Repository", host: "scm", repositoryId });
-    // The first branch listing to arrive is answered 1.5 s late; the other at the usual latency.
-    h.sim.scmManager.faults.setRules([{ operation: "getBranches", latencyMs: 1500, times: 1 }]);
-    try {
-      h.resetCalls();
-      const answer = await h.query(
-        `query($a: ID!, $b: ID!) {
-          a: repository(id: $a) { branches(first: 10) { nodes { head { revision } } } }
-          b: repository(id: $b) { branches(first: 10) { nodes { head { revision } } } } }`,
-        { a: id(slow!.id), b: id(fast!.id) },
-      );
-      expect(answer.errors).toBeUndefined();
-      const listings = h.calls().filter((c) => c.operation === "getBranches");
-      expect(listings).toHaveLength(2);
-      const late = Math.max(...listings.map((c) => c.endedAt));
-      const heads = h.calls().filter((c) => c.operation === "getChangeset");
-      expect(heads.length).toBeGreaterThan(0);
-      expect(heads.some((c) => c.startedAt < late - 1000)).toBe(true);
-    } finally {
-      h.sim.scmManager.faults.setRules([]);
-    }
-  });
-
   it("lists only the host asked for: the other is neither called nor waited for", async () => {
     h.sim.scmManager.faults.setRules([{ operation: "*", hang: true }]);
     try {
