@@ -51,11 +51,11 @@ export function compiledGateway(): void {
   execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
 }
 
+const dockerfile = readFileSync(new URL("../Dockerfile", import.meta.url), "utf8");
+
 /** The image's NODE_OPTIONS (its heap settings), read from the Dockerfile so that the two cannot drift apart. */
 const imageNodeOptions = (() => {
-  const found = /NODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(
-    readFileSync(new URL("../Dockerfile", import.meta.url), "utf8"),
-  );
+  const found = /NODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(dockerfile);
   const options = found?.[1] ?? found?.[2];
   // Without them the gateway would be measured as nobody runs it.
   if (!options)
@@ -63,9 +63,23 @@ const imageNodeOptions = (() => {
   return options;
 })();
 
+/** The flags the image's command gives node itself (V8's that NODE_OPTIONS may not carry), from its last CMD. */
+const imageNodeArgs = (() => {
+  const command = [...dockerfile.matchAll(/^CMD (\[.*\])$/gm)].at(-1)?.[1];
+  const words = command ? (JSON.parse(command) as string[]) : [];
+  if (words[0] !== "node" || words.at(-1) !== compiledEntry)
+    throw new Error(
+      `The Dockerfile's command is not node … ${compiledEntry}: the benchmark cannot start it so.`,
+    );
+  return words.slice(1, -1);
+})();
+
 /** The compiled gateway started as the image starts it, with `env` (and `nodeArgs`, such as a profiler's). */
 export const startImageGateway = (env: Record<string, string>, nodeArgs: string[] = []) =>
-  startGatewayProcess({ ...env, NODE_OPTIONS: imageNodeOptions }, compiledEntry, nodeArgs);
+  startGatewayProcess({ ...env, NODE_OPTIONS: imageNodeOptions }, compiledEntry, [
+    ...imageNodeArgs,
+    ...nodeArgs,
+  ]);
 
 export function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
   return {
