@@ -29,12 +29,14 @@ WORKDIR /app
 # 8, 12, 16 and 32 MB peaked at 247-257, 257-266, 267-269 and about 320 MB). The price: a cold
 # overview of the default world is slower, collecting more often (p50 of fifteen, side by side,
 # caches off: 318 ms at 32 MB against 372 at 8).
-# The old generation may grow to 1.3x what a collection left live before the next (V8 picks a
-# factor of up to 4 itself): the 16x world's overview peaked at 244-261 MB against 258-265 over
-# four runs each, side by side, and a cold default-world overview was no slower (p50 of twenty).
-# NODE_OPTIONS may not carry that V8 flag: CMD gives it to node.
-# Raise the cap with NODE_OPTIONS for a larger deployment (the benchmark starts the gateway with
-# these settings).
+# The old generation may grow to 1.3x what a collection left live before the next, in every mode
+# (V8 picks between 1.1 and a ceiling that scales with the cap, about 1.35 at 384 MB by its heap
+# controller's rule, not measured): the 16x world's overview peaked at 241-261 MB (median 251, six
+# runs) against 247-273 (median 263, twelve), side by side, the ranges overlapping; a cold
+# default-world overview was no slower (p50 of twenty). NODE_OPTIONS may not carry that V8 flag:
+# CMD gives it to node.
+# Raise the cap with NODE_OPTIONS for a larger deployment, and replace CMD to let V8 choose the
+# factor there (the benchmark starts the gateway with these settings).
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 \
     NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=8"
 COPY package.json package-lock.json ./

@@ -17,5 +17,6 @@ export function naiveLoaderKit(): LoaderKit {
       ),
     once: <V>(load: () => Promise<V>) => ({ load, started: () => false }),
     prefetches: false,
+    deduplicates: false,
   };
 }

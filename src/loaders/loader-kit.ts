@@ -13,6 +13,8 @@ export interface LoaderKit {
   once<V>(load: () => Promise<V>): { load(): Promise<V>; started(): boolean };
   /** Whether listings a query will need may be started ahead of the resolvers that need them. */
   prefetches: boolean;
+  /** Whether one key asked twice in a request costs one call: the services may then share one read. */
+  deduplicates: boolean;
 }
 
 /** Loaders as the gateway makes them: batched, de-duplicated within the request, fetched ahead. */
@@ -30,6 +32,7 @@ export function loaderKit(): LoaderKit {
       return { load: () => (value ??= load()), started: () => value !== undefined };
     },
     prefetches: true,
+    deduplicates: true,
   };
 }
 

@@ -74,8 +74,12 @@ export const Repository: RepositoryResolvers = {
   blame(m, { path, revision }, { services }, info) {
     const hosted = hostedOf(m);
     if (!hosted) return null;
-    const at = { path: checkedPath(path), revision: optionalRevision(revision, hosted.host) };
-    return services.changesets.blame(hosted, at.path, at.revision, selectsField(info, "changeset"));
+    return services.changesets.blame(
+      hosted,
+      checkedPath(path),
+      optionalRevision(revision, hosted.host),
+      selectsField(info, "changeset"),
+    );
   },
   tree(m, { path, revision, recursive }, { services }, info) {
     const hosted = hostedOf(m);

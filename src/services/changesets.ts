@@ -45,26 +45,24 @@ export class Changesets {
   }
 
   /**
-   * Each item's changeset, read once per distinct revision (or the error reading it), so that the
-   * items answer them at once and share one model: a blame of two thousand lines names about a
-   * hundred changesets.
+   * Each item's changeset (or the error reading it), read once per distinct revision where the
+   * loaders de-duplicate, so that the items answer them at once and share one model: a blame of
+   * two thousand lines names about a hundred changesets.
    */
   private async readEach(items: Array<{ key: HostKey; revision: string }>): Promise<ReadChangeset[]> {
     const reads = new Map<string, Promise<ReadChangeset>>();
-    const readOf = ({ key, revision }: { key: HostKey; revision: string }) => {
-      const id = `${key.host}\u0000${key.id}\u0000${revision}`;
-      let read = reads.get(id);
-      if (!read)
-        reads.set(
-          id,
-          (read = this.byRevision(key, revision).then(
-            (changeset) => ({ changeset }),
-            (error: unknown) => ({ error }),
-          )),
-        );
-      return read;
+    const read = ({ key, revision }: { key: HostKey; revision: string }) =>
+      this.byRevision(key, revision).then(
+        (changeset) => ({ changeset }),
+        (error: unknown) => ({ error }),
+      );
+    const shared = (item: { key: HostKey; revision: string }) => {
+      const id = `${item.key.host}\u0000${item.key.id}\u0000${item.revision}`;
+      let known = reads.get(id);
+      if (!known) reads.set(id, (known = read(item)));
+      return known;
     };
-    return Promise.all(items.map(readOf));
+    return Promise.all(items.map(this.loaders.kit.deduplicates ? shared : read));
   }
 
   /** The changeset as its host tells it whole, when a listing gave only part (Azure DevOps lists). */

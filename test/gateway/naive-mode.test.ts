@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { naiveLoaderKit } from "../../bench/naive-loader-kit.js";
+import { encodeId } from "../../src/graphql/global-id.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 
 /** The benchmark's reference: the same gateway without batching, de-duplication or cache answers the same, with more calls. */
@@ -35,5 +36,21 @@ describe("naive mode (benchmark only)", () => {
     naive.resetCalls();
     await naive.query(overview);
     expect(calls(naive)).toBeGreaterThan(3 * calls(optimized));
+  });
+
+  it("reads a blame's changesets once per line, where the gateway reads each once", async () => {
+    const repo = [...naive.sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const query = `query($id: ID!) { repository(id: $id) { blame(path: "README.md") { changeset { revision } } } }`;
+    const id = encodeId({ type: "Repository", host: "scm", repositoryId: repo.id });
+    const reads = (h: Harness) => h.calls().filter((c) => c.operation === "getChangeset").length;
+    optimized.resetCalls();
+    naive.resetCalls();
+    const [a, b] = await Promise.all([optimized.query(query, { id }), naive.query(query, { id })]);
+    expect(b.data).toEqual(a.data);
+    const lines = (a.data as { repository: { blame: Array<{ changeset: { revision: string } }> } }).repository
+      .blame;
+    expect(reads(optimized)).toBe(new Set(lines.map((l) => l.changeset.revision)).size);
+    expect(reads(naive)).toBe(lines.length);
+    expect(lines.length).toBeGreaterThan(reads(optimized));
   });
 });
