@@ -91,23 +91,27 @@ export class AzureDevOpsClient extends RestClient {
     );
   }
 
-  createRepository(projectId: string, name: string): Promise<AzureRepositoryDto> {
-    return this.post(repositories, {
-      body: { name, project: { id: projectId } },
-      operation: "createRepository",
-    });
+  async createRepository(projectId: string, name: string): Promise<AzureRepositoryDto> {
+    return keptRepository(
+      await this.post(repositories, {
+        body: { name, project: { id: projectId } },
+        operation: "createRepository",
+      }),
+    );
   }
 
   /** A new name, or a new default branch named as git users do (`main`). */
-  updateRepository(
+  async updateRepository(
     id: string,
     change: { name?: string; defaultBranch?: string },
   ): Promise<AzureRepositoryDto> {
     const { name, defaultBranch } = change;
-    return this.patch([...repositories, id], {
-      operation: "updateRepository",
-      body: { name, ...(defaultBranch ? { defaultBranch: branchRef(defaultBranch) } : {}) },
-    });
+    return keptRepository(
+      await this.patch([...repositories, id], {
+        operation: "updateRepository",
+        body: { name, ...(defaultBranch ? { defaultBranch: branchRef(defaultBranch) } : {}) },
+      }),
+    );
   }
 
   deleteRepository(id: string): Promise<void> {
