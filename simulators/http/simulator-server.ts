@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type ServerResponse, type IncomingH
 import type { AddressInfo, Socket } from "node:net";
 import type { Contract, Operation } from "./contract.js";
 import { describeErrors } from "./contract.js";
-import { FaultPlan, parseFaultRule, type Latency } from "./faults.js";
+import { FaultPlan, parseFaultRule, type FaultAction, type Latency } from "./faults.js";
 import { RequestStats } from "./stats.js";
 import { CapacityModel, parseCapacity } from "./capacity.js";
 import { ReplyError, type Reply, json } from "./reply.js";
@@ -141,32 +141,10 @@ export async function startSimulatorServer<P>(
     res.once("close", () => capacity.done());
     const { delayMs, action } = faults.take(operation.id);
     const raw = await readBody(req);
-    if (delayMs > 0) await sleep(delayMs * admission.slowdown);
-    switch (action.kind) {
-      case "reset":
-        finish(0);
-        req.socket.destroy();
-        return;
-      case "hang":
-        // Never answers; the socket closes when the client gives up or the server stops.
-        res.on("close", () => finish(0));
-        return;
-      case "malformed":
-        finish(200);
-        res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-        res.end('{"count": 3, "value": [{"id": "');
-        return;
-      case "html":
-        finish(200);
-        res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-        res.end("<!DOCTYPE html><html><body>Sign in</body></html>");
-        return;
-      case "status":
-        finish(action.status);
-        return send(res, {
-          ...json(action.status, action.body ?? { message: "injected failure" }),
-          headers: action.headers,
-        });
+    const answerAfterMs = delayMs * admission.slowdown;
+    if (action.kind !== "none") {
+      await sleep(answerAfterMs);
+      return fail(action);
     }
 
     let reply: Reply;
@@ -187,8 +165,42 @@ export async function startSimulatorServer<P>(
       if (!(error instanceof ReplyError)) throw error;
       reply = error.reply;
     }
-    finish(reply.status);
-    send(res, reply);
+    // The latency is the server's whole time to answer, its own work within it: a listing it takes
+    // 10 ms to render answers at its latency, not 10 ms past it (later only when the work is longer).
+    const answer = render(reply);
+    await sleep(answerAfterMs - (performance.now() - startedAt));
+    finish(answer.status);
+    write(res, answer);
+
+    /** A fault rule's answer instead of the operation's. */
+    function fail(action: Exclude<FaultAction, { kind: "none" }>): void {
+      switch (action.kind) {
+        case "reset":
+          finish(0);
+          req.socket.destroy();
+          return;
+        case "hang":
+          // Never answers; the socket closes when the client gives up or the server stops.
+          res.on("close", () => finish(0));
+          return;
+        case "malformed":
+          finish(200);
+          res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+          res.end('{"count": 3, "value": [{"id": "');
+          return;
+        case "html":
+          finish(200);
+          res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+          res.end("<!DOCTYPE html><html><body>Sign in</body></html>");
+          return;
+        case "status":
+          finish(action.status);
+          return send(res, {
+            ...json(action.status, action.body ?? { message: "injected failure" }),
+            headers: action.headers,
+          });
+      }
+    }
   }
 
   function routedPath(pathname: string): string | undefined {
@@ -329,7 +341,14 @@ export async function startSimulatorServer<P>(
   };
 }
 
-function send(res: ServerResponse, reply: Reply): void {
+/** A reply as bytes and headers, ready to write. */
+interface Rendered {
+  status: number;
+  headers: Record<string, string | string[]>;
+  payload?: Buffer | string;
+}
+
+function render(reply: Reply): Rendered {
   const headers: Record<string, string | string[]> = { ...reply.headers };
   let payload: Buffer | string | undefined = reply.raw;
   if (reply.json !== undefined) {
@@ -340,9 +359,15 @@ function send(res: ServerResponse, reply: Reply): void {
   }
   if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
   else if (reply.status !== 204 && reply.status !== 304) headers["content-length"] = "0";
-  res.writeHead(reply.status, headers);
-  res.end(payload);
+  return { status: reply.status, headers, payload };
 }
+
+function write(res: ServerResponse, rendered: Rendered): void {
+  res.writeHead(rendered.status, rendered.headers);
+  res.end(rendered.payload);
+}
+
+const send = (res: ServerResponse, reply: Reply): void => write(res, render(reply));
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -355,4 +380,4 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);

@@ -88,6 +88,26 @@ describe("simulator control API", () => {
     expect(performance.now() - quick).toBeLessThan(55);
   });
 
+  it("does its own work within the latency, and answers no sooner than it", async () => {
+    await control("/latency", "PUT", { fixedMs: 1_500, jitterMs: 0 });
+    const repo = [...sim.world.scm.repositories.values()].find((r) => r.type === "git")!;
+    const record = (await (await fetch(`${scm()}/${repo.id}`, { headers: asAdmin })).json()) as object;
+    let answered = false;
+    const started = performance.now();
+    const put = fetch(`${scm()}/${repo.id}`, {
+      method: "PUT",
+      headers: { ...asAdmin, "content-type": "application/vnd.scmm-repository+json" },
+      body: JSON.stringify({ ...record, description: "written within the latency" }),
+    }).then((response) => ((answered = true), response));
+    // The write is done while its answer still waits for the latency, as a real server's work is part of its time to answer.
+    await expect
+      .poll(() => sim.world.scm.repositories.get(repo.id)!.description, { timeout: 1_200, interval: 10 })
+      .toBe("written within the latency");
+    expect(answered).toBe(false);
+    expect((await put).status).toBe(204);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(1_450);
+  });
+
   it("injects error statuses for a number of calls, then serves again", async () => {
     await control("/faults", "PUT", [{ operation: "listRepositories", status: 503, times: 2 }]);
     expect((await fetch(scm(), { headers: asAdmin })).status).toBe(503);
