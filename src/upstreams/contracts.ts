@@ -3,6 +3,7 @@ import { Ajv2020, type ValidateFunction } from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
 import { parse } from "yaml";
 import type { UpstreamName } from "../http/types.js";
+import { ParsedAnswers, parseJson, type Checked } from "./parsed-answers.js";
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM.
 const addFormats = addFormatsModule as unknown as (ajv: Ajv2020) => void;
@@ -24,6 +25,7 @@ export class Contracts {
   private readonly validators = new Map<string, ValidateFunction>();
   /** The operations that answer JSON: a 2xx status their contract does not list is no promised answer. */
   private readonly operations = new Set<string>();
+  private readonly parsed = new ParsedAnswers();
 
   constructor(folder = new URL("../../schema/upstreams/", import.meta.url)) {
     const ajv = new Ajv2020({ strict: false, allErrors: false });
@@ -43,8 +45,22 @@ export class Contracts {
     }
   }
 
+  /** A JSON answer's value when it is what the operation promises for its status; parsed and checked once per distinct content. */
+  read(upstream: UpstreamName, operationId: string, status: number, body: Buffer): Checked {
+    return this.parsed.read(`${upstream} ${operationId} ${status}`, body, (text) => {
+      const parsed = parseJson(text);
+      const problem = parsed.ok ? this.problem(upstream, operationId, status, parsed.value) : undefined;
+      return problem ? { ok: false, problem } : parsed;
+    });
+  }
+
   /** Why a JSON answer is not what the operation promises for its status; undefined when it is. */
-  problem(upstream: UpstreamName, operationId: string, status: number, body: unknown): string | undefined {
+  private problem(
+    upstream: UpstreamName,
+    operationId: string,
+    status: number,
+    body: unknown,
+  ): string | undefined {
     const validate = this.validators.get(`${upstream} ${operationId} ${status}`);
     if (!validate)
       return this.operations.has(`${upstream} ${operationId}`) && status >= 200 && status < 300

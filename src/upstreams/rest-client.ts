@@ -3,6 +3,7 @@ import type { CacheKind, UpstreamName, UpstreamRequest, UpstreamResponse } from 
 import { UpstreamError } from "../http/upstream-error.js";
 import type { UpstreamHttp } from "../http/upstream-http.js";
 import type { Contracts } from "./contracts.js";
+import { parseJson } from "./parsed-answers.js";
 import { buildPath, buildQuery, type QueryValues } from "./path.js";
 
 type Method = UpstreamRequest["method"];
@@ -149,15 +150,12 @@ export abstract class RestClient {
     if (this.checked.has(response)) return this.checked.get(response) as T;
     if (!(response.headers.get("content-type") ?? "").includes("json"))
       throw new UpstreamError(this.upstream, "MALFORMED", response.status);
-    let body: unknown;
-    try {
-      body = JSON.parse(response.body.toString("utf8"));
-    } catch {
-      throw new UpstreamError(this.upstream, "MALFORMED", response.status);
-    }
-    const problem = operation && this.contracts?.problem(this.upstream, operation, response.status, body);
-    if (problem) throw new UpstreamError(this.upstream, "MALFORMED", response.status, problem);
-    this.checked.set(response, body);
-    return body as T;
+    const checked =
+      operation && this.contracts
+        ? this.contracts.read(this.upstream, operation, response.status, response.body)
+        : parseJson(response.body.toString("utf8"));
+    if (!checked.ok) throw new UpstreamError(this.upstream, "MALFORMED", response.status, checked.problem);
+    this.checked.set(response, checked.value);
+    return checked.value as T;
   }
 }

@@ -1,0 +1,65 @@
+import { describe, expect, it, vi } from "vitest";
+import { Contracts } from "../../src/upstreams/contracts.js";
+import { ParsedAnswers, parseJson } from "../../src/upstreams/parsed-answers.js";
+
+const bytes = (value: unknown) => Buffer.from(JSON.stringify(value));
+
+describe("answers parsed once per distinct content", () => {
+  it("gives the same bytes the value checked before, frozen whole, without checking them again", () => {
+    const answers = new ParsedAnswers();
+    const check = vi.fn(parseJson);
+    const body = { value: [{ name: "one", refs: [{ objectId: "a" }] }] };
+    const first = answers.read("listRefs", bytes(body), check);
+    // Another call's answer: other bytes in memory, the same content.
+    const again = answers.read("listRefs", bytes(body), check);
+    expect(check).toHaveBeenCalledTimes(1);
+    expect(first).toEqual({ ok: true, value: body });
+    expect(again.ok && first.ok && again.value === first.value).toBe(true);
+    const value = (again as { value: typeof body }).value;
+    // Shared by every request that received these bytes: none may change it for the others.
+    expect(() => (value.value[0]!.name = "changed")).toThrow(TypeError);
+    expect(() => value.value[0]!.refs.push({ objectId: "b" })).toThrow(TypeError);
+  });
+
+  it("checks other bytes, or the same bytes checked as another answer, anew", () => {
+    const answers = new ParsedAnswers();
+    const check = vi.fn(parseJson);
+    answers.read("listRefs 200", bytes({ value: [] }), check);
+    answers.read("listRefs 200", bytes({ value: [1] }), check);
+    answers.read("getCommit 200", bytes({ value: [] }), check);
+    expect(check).toHaveBeenCalledTimes(3);
+  });
+
+  it("keeps no failure, and no answer larger than a megabyte", () => {
+    const answers = new ParsedAnswers();
+    const refuse = vi.fn(() => ({ ok: false as const, problem: "not as promised" }));
+    answers.read("listRefs", bytes({}), refuse);
+    expect(answers.read("listRefs", bytes({}), refuse)).toEqual({ ok: false, problem: "not as promised" });
+    expect(refuse).toHaveBeenCalledTimes(2);
+
+    const check = vi.fn(parseJson);
+    const large = bytes({ names: Array.from({ length: 80_000 }, (_, i) => `repository-${i}`) });
+    expect(large.byteLength).toBeGreaterThan(1024 * 1024);
+    answers.read("listRepositories", large, check);
+    answers.read("listRepositories", large, check);
+    expect(check).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe("Contracts.read", () => {
+  const contracts = new Contracts();
+
+  it("says why an answer is not what its operation promises, or that it is no JSON", () => {
+    expect(contracts.read("Azure DevOps", "listRepositories", 200, bytes({ count: "two" }))).toMatchObject({
+      ok: false,
+      problem: expect.stringContaining("listRepositories answered") as unknown,
+    });
+    expect(contracts.read("Azure DevOps", "listRepositories", 200, Buffer.from('{"count": 3, "va'))).toEqual({
+      ok: false,
+    });
+    expect(contracts.read("Azure DevOps", "listRepositories", 200, bytes({ count: 0, value: [] }))).toEqual({
+      ok: true,
+      value: { count: 0, value: [] },
+    });
+  });
+});
