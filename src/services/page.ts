@@ -29,5 +29,5 @@ export function offsetPage<T>(items: T[], window: Window, total: number): Page<T
 }
 
 /** The window of a listing held whole. */
-export const windowOf = <T>(all: T[], window: Window): Page<T> =>
+export const windowOf = <T>(all: readonly T[], window: Window): Page<T> =>
   offsetPage(all.slice(window.offset, window.offset + window.first), window, all.length);

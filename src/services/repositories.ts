@@ -69,15 +69,17 @@ export class Repositories {
     window: Window,
   ): Promise<Page<RepositoryModel>> {
     const needle = filter.nameContains?.toLowerCase();
-    const matching = (filter.host ? await this.index.ofHost(filter.host) : await this.allHosted())
-      .filter((r) => !needle || r.name.toLowerCase().includes(needle))
-      .sort(byName)
-      .map((hosted) => this.model({ hosted }));
-    return windowOf(matching, window);
+    const listed = filter.host ? await this.index.ofHost(filter.host) : await this.allHosted();
+    const sorted = sortedByName(listed);
+    const page = windowOf(
+      needle ? sorted.filter((r) => r.name.toLowerCase().includes(needle)) : sorted,
+      window,
+    );
+    return { ...page, items: page.items.map((hosted) => this.model({ hosted })) };
   }
 
   /** Both hosts' repositories; a listing missing one host's would look complete: it fails instead, saying which. */
-  private async allHosted(): Promise<HostedRepositoryModel[]> {
+  private async allHosted(): Promise<readonly HostedRepositoryModel[]> {
     const { all, failed } = await this.index.hosted.load();
     const failure = failed.azure ?? failed.scm;
     if (failure) throw failure;
@@ -203,6 +205,14 @@ export class Repositories {
         };
     return { __typename: "Repository", key, ...parts };
   }
+}
+
+/** Sorted once per listing: the hosts' unchanged listings are the same objects from one request to the next (see repository-index.ts). */
+const sortedListings = new WeakMap<readonly HostedRepositoryModel[], readonly HostedRepositoryModel[]>();
+function sortedByName(listed: readonly HostedRepositoryModel[]): readonly HostedRepositoryModel[] {
+  let sorted = sortedListings.get(listed);
+  if (!sorted) sortedListings.set(listed, (sorted = Object.freeze([...listed].sort(byName))));
+  return sorted;
 }
 
 function byName(a: HostedRepositoryModel, b: HostedRepositoryModel): number {

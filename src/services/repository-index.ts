@@ -1,14 +1,40 @@
 import type { Loaders } from "../loaders/create-loaders.js";
 import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
+import { deepFreeze } from "../upstreams/frozen.js";
 import type { JoinRule } from "./clone-urls.js";
 import { fromAzureRepository, fromScmRepository } from "./host-models.js";
 import type { HostName } from "./keys.js";
 import type { HostedRepositoryModel } from "./models.js";
 
 export interface HostedIndex {
-  byKey: Map<string, HostedRepositoryModel>;
-  all: HostedRepositoryModel[];
+  byKey: ReadonlyMap<string, HostedRepositoryModel>;
+  all: readonly HostedRepositoryModel[];
   failed: Partial<Record<HostName, Error>>;
+}
+
+type Joined = Omit<HostedIndex, "failed">;
+
+/** Nothing listed: one array, so that the index over a host that failed or is not configured is found again. */
+const none: readonly HostedRepositoryModel[] = Object.freeze([]);
+
+/**
+ * Made once per listing: a host's listing the gateway parsed before is the very object it was (see
+ * parsed-answers.ts), and so are its models and the index of both hosts' models. A cold request
+ * over unchanged listings joins with what the one before built; frozen, as requests share them.
+ */
+const modelsByListing = new WeakMap<readonly object[], readonly HostedRepositoryModel[]>();
+const joinedByListings = new WeakMap<
+  readonly HostedRepositoryModel[],
+  WeakMap<readonly HostedRepositoryModel[], Joined & { rule: JoinRule }>
+>();
+
+function modelsOf<T extends object>(
+  listing: readonly T[],
+  model: (dto: T) => HostedRepositoryModel,
+): readonly HostedRepositoryModel[] {
+  let models = modelsByListing.get(listing);
+  if (!models) modelsByListing.set(listing, (models = deepFreeze(listing.map(model))));
+  return models;
 }
 
 /**
@@ -54,30 +80,37 @@ export class RepositoryIndex {
    * One host's repositories, from its own listing: the other host is not asked, so it neither
    * costs a call nor holds the answer when it is slow (each listing is made once per request).
    */
-  async ofHost(host: HostName): Promise<HostedRepositoryModel[]> {
+  async ofHost(host: HostName): Promise<readonly HostedRepositoryModel[]> {
     const { azure, scm } = this.loaders;
-    if (host === "azure") return azure ? (await azure.repositories.load()).map(fromAzureRepository) : [];
-    return scm ? (await scm.repositories.load()).map(fromScmRepository) : [];
+    if (host === "azure")
+      return azure ? modelsOf(await azure.repositories.load(), fromAzureRepository) : none;
+    return scm ? modelsOf(await scm.repositories.load(), fromScmRepository) : none;
   }
 
   private async listHosted(): Promise<HostedIndex> {
     const [azureList, scmList] = await Promise.allSettled([this.ofHost("azure"), this.ofHost("scm")]);
-    const index: HostedIndex = { byKey: new Map(), all: [], failed: {} };
-    for (const [host, listing] of [
-      ["scm", scmList],
-      ["azure", azureList],
-    ] as const) {
-      if (listing.status === "rejected") {
-        index.failed[host] =
-          listing.reason instanceof Error ? listing.reason : new Error("host listing failed");
-        continue;
-      }
-      // Azure DevOps is indexed last: where both hosts claim a URL, it wins, as it always has.
-      for (const repository of listing.value)
-        for (const key of this.join.keys(repository.cloneUrls)) index.byKey.set(key, repository);
-      index.all.push(...listing.value);
-    }
-    return index;
+    const failed: HostedIndex["failed"] = {};
+    const listed = (host: HostName, listing: PromiseSettledResult<readonly HostedRepositoryModel[]>) => {
+      if (listing.status === "fulfilled") return listing.value;
+      failed[host] = listing.reason instanceof Error ? listing.reason : new Error("host listing failed");
+      return none;
+    };
+    return { ...this.joined(listed("scm", scmList), listed("azure", azureList)), failed };
+  }
+
+  private joined(scm: readonly HostedRepositoryModel[], azure: readonly HostedRepositoryModel[]): Joined {
+    let byAzure = joinedByListings.get(scm);
+    if (!byAzure) joinedByListings.set(scm, (byAzure = new WeakMap()));
+    const known = byAzure.get(azure);
+    if (known?.rule === this.join) return known;
+    const byKey = new Map<string, HostedRepositoryModel>();
+    // Azure DevOps is indexed last: where both hosts claim a URL, it wins, as it always has.
+    for (const listing of [scm, azure])
+      for (const repository of listing)
+        for (const key of this.join.keys(repository.cloneUrls)) byKey.set(key, repository);
+    const joined = { rule: this.join, byKey, all: Object.freeze([...scm, ...azure]) };
+    byAzure.set(azure, joined);
+    return joined;
   }
 
   private async listBackups(): Promise<Map<string, GitProtectRepositoryDto>> {

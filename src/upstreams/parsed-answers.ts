@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { BoundedLru } from "../http/bounded-lru.js";
+import { deepFreeze } from "./frozen.js";
 
 /** What a JSON answer turned out to be: its value, or why it is not what was promised. */
 export type Checked = { ok: true; value: unknown } | { ok: false; problem?: string };
@@ -50,10 +51,4 @@ export function parseJson(text: string): Checked {
   } catch {
     return { ok: false };
   }
-}
-
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== "object" || value === null || Object.isFrozen(value)) return value;
-  for (const item of Object.values(value)) deepFreeze(item);
-  return Object.freeze(value);
 }

@@ -4,6 +4,7 @@ import { UpstreamError } from "../../http/upstream-error.js";
 import type { UpstreamHttp } from "../../http/upstream-http.js";
 import type { QueryValues } from "../path.js";
 import type { Contracts } from "../contracts.js";
+import { deepFreeze } from "../frozen.js";
 import { RestClient } from "../rest-client.js";
 import type { components } from "./contract.gen.js";
 import { branchRef } from "./refs.js";
@@ -42,10 +43,17 @@ const descriptor = (version: AzureVersion | undefined): QueryValues => ({
 /** Records as the gateway keeps them (see types.ts): what it never reads is let go on arrival. */
 const keptRepository = ({ _links: _, ...repository }: Schemas["GitRepository"]): AzureRepositoryDto =>
   repository;
-const keptRepositories = (list: AzureList<Schemas["GitRepository"]>): AzureList<AzureRepositoryDto> => ({
-  count: list.count,
-  value: list.value.map(keptRepository),
-});
+/**
+ * Kept once per listing as parsed: a listing the gateway parsed before is the very object it was
+ * (see parsed-answers.ts), and so, frozen, is what is kept of it.
+ */
+const keptListings = new WeakMap<object, AzureList<AzureRepositoryDto>>();
+function keptRepositories(list: AzureList<Schemas["GitRepository"]>): AzureList<AzureRepositoryDto> {
+  let kept = keptListings.get(list);
+  if (!kept)
+    keptListings.set(list, (kept = deepFreeze({ count: list.count, value: list.value.map(keptRepository) })));
+  return kept;
+}
 const keptRef = ({ name, objectId, peeledObjectId }: Schemas["GitRef"]): AzureRefDto =>
   peeledObjectId ? { name, objectId, peeledObjectId } : { name, objectId };
 
