@@ -144,22 +144,41 @@ export async function startSimulatorServer<P>(
     const answerAfterMs = delayMs * admission.slowdown;
     if (action.kind !== "none") {
       await sleep(answerAfterMs);
-      return fail(action);
+      return answerFault(action, req, res, finish);
     }
 
     // Calls that arrived together are all taken in before any is worked on, as a server with a
     // thread per call serves them side by side: otherwise the second of two listings sent at once
     // was only stamped once the first had been rendered, 4 ms later.
     await new Promise((resolve) => setImmediate(resolve));
-    let reply: Reply;
+    const reply = await serve({ operation, params, url, req, raw }, (name) => (principal = name));
+    // The latency is the server's whole time to answer, its own work within it: a listing it takes
+    // 10 ms to render answers at its latency, not 10 ms past it (later only when the work is longer).
+    const answer = render(reply);
+    await sleep(answerAfterMs - (performance.now() - startedAt));
+    finish(answer.status);
+    write(res, answer);
+  }
+
+  /** The operation's reply to a call, or the refusal its credentials or its contract check threw. */
+  async function serve(
+    call: {
+      operation: Operation;
+      params: Record<string, string>;
+      url: URL;
+      req: IncomingMessage;
+      raw: Buffer;
+    },
+    signedIn: (principal: string | null) => void,
+  ): Promise<Reply> {
+    const { operation, params, url, req, raw } = call;
     try {
       const authenticated = definition.authenticate(req.headers, operation);
-      principal = definition.principalName(authenticated);
-      const query = Object.fromEntries(url.searchParams);
-      reply = await definition.handlers[operation.id]!({
+      signedIn(definition.principalName(authenticated));
+      return await definition.handlers[operation.id]!({
         operation,
         params,
-        query: validated(operation, params, query, req.headers),
+        query: validated(operation, params, Object.fromEntries(url.searchParams), req.headers),
         headers: req.headers,
         body: parsedBody(operation, raw, req.headers["content-type"]),
         principal: authenticated,
@@ -167,43 +186,7 @@ export async function startSimulatorServer<P>(
       });
     } catch (error) {
       if (!(error instanceof ReplyError)) throw error;
-      reply = error.reply;
-    }
-    // The latency is the server's whole time to answer, its own work within it: a listing it takes
-    // 10 ms to render answers at its latency, not 10 ms past it (later only when the work is longer).
-    const answer = render(reply);
-    await sleep(answerAfterMs - (performance.now() - startedAt));
-    finish(answer.status);
-    write(res, answer);
-
-    /** A fault rule's answer instead of the operation's. */
-    function fail(action: Exclude<FaultAction, { kind: "none" }>): void {
-      switch (action.kind) {
-        case "reset":
-          finish(0);
-          req.socket.destroy();
-          return;
-        case "hang":
-          // Never answers; the socket closes when the client gives up or the server stops.
-          res.on("close", () => finish(0));
-          return;
-        case "malformed":
-          finish(200);
-          res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
-          res.end('{"count": 3, "value": [{"id": "');
-          return;
-        case "html":
-          finish(200);
-          res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
-          res.end("<!DOCTYPE html><html><body>Sign in</body></html>");
-          return;
-        case "status":
-          finish(action.status);
-          return send(res, {
-            ...json(action.status, action.body ?? { message: "injected failure" }),
-            headers: action.headers,
-          });
-      }
+      return error.reply;
     }
   }
 
@@ -345,6 +328,41 @@ export async function startSimulatorServer<P>(
   };
 }
 
+/** A fault rule's answer instead of the operation's. */
+function answerFault(
+  action: Exclude<FaultAction, { kind: "none" }>,
+  req: IncomingMessage,
+  res: ServerResponse,
+  finish: (status: number) => void,
+): void {
+  switch (action.kind) {
+    case "reset":
+      finish(0);
+      req.socket.destroy();
+      return;
+    case "hang":
+      // Never answers; the socket closes when the client gives up or the server stops.
+      res.on("close", () => finish(0));
+      return;
+    case "malformed":
+      finish(200);
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end('{"count": 3, "value": [{"id": "');
+      return;
+    case "html":
+      finish(200);
+      res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+      res.end("<!DOCTYPE html><html><body>Sign in</body></html>");
+      return;
+    case "status":
+      finish(action.status);
+      return send(res, {
+        ...json(action.status, action.body ?? { message: "injected failure" }),
+        headers: action.headers,
+      });
+  }
+}
+
 /** A reply as bytes and headers, ready to write. */
 interface Rendered {
   status: number;
@@ -384,4 +402,5 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-const sleep = (ms: number) => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : undefined);
+/** A wait of `ms`, none when it is not positive. */
+const sleep = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : resolve()));

@@ -22,20 +22,22 @@ const none: readonly HostedRepositoryModel[] = Object.freeze([]);
  * parsed-answers.ts), and so are its models and the index of both hosts' models. A cold request
  * over unchanged listings joins with what the one before built; frozen, as requests share them.
  */
-const modelsByListing = new WeakMap<readonly object[], readonly HostedRepositoryModel[]>();
 const joinedByListings = new WeakMap<
   readonly HostedRepositoryModel[],
-  WeakMap<readonly HostedRepositoryModel[], Joined & { rule: JoinRule }>
+  WeakMap<readonly HostedRepositoryModel[], { rule: JoinRule; joined: Joined }>
 >();
 
-function modelsOf<T extends object>(
-  listing: readonly T[],
-  model: (dto: T) => HostedRepositoryModel,
-): readonly HostedRepositoryModel[] {
-  let models = modelsByListing.get(listing);
-  if (!models) modelsByListing.set(listing, (models = deepFreeze(listing.map(model))));
-  return models;
+/** A host's models, made once per listing of that host. */
+function modelsPerListing<T extends object>(model: (dto: T) => HostedRepositoryModel) {
+  const made = new WeakMap<readonly T[], readonly HostedRepositoryModel[]>();
+  return (listing: readonly T[]): readonly HostedRepositoryModel[] => {
+    let models = made.get(listing);
+    if (!models) made.set(listing, (models = deepFreeze(listing.map(model))));
+    return models;
+  };
 }
+const azureModels = modelsPerListing(fromAzureRepository);
+const scmModels = modelsPerListing(fromScmRepository);
 
 /**
  * The two sides of the join, each listed once per request and indexed by normalized clone URL
@@ -82,9 +84,8 @@ export class RepositoryIndex {
    */
   async ofHost(host: HostName): Promise<readonly HostedRepositoryModel[]> {
     const { azure, scm } = this.loaders;
-    if (host === "azure")
-      return azure ? modelsOf(await azure.repositories.load(), fromAzureRepository) : none;
-    return scm ? modelsOf(await scm.repositories.load(), fromScmRepository) : none;
+    if (host === "azure") return azure ? azureModels(await azure.repositories.load()) : none;
+    return scm ? scmModels(await scm.repositories.load()) : none;
   }
 
   private async listHosted(): Promise<HostedIndex> {
@@ -102,14 +103,15 @@ export class RepositoryIndex {
     let byAzure = joinedByListings.get(scm);
     if (!byAzure) joinedByListings.set(scm, (byAzure = new WeakMap()));
     const known = byAzure.get(azure);
-    if (known?.rule === this.join) return known;
+    // Made by this gateway's join rule (tests run gateways of other rules in one process).
+    if (known?.rule === this.join) return known.joined;
     const byKey = new Map<string, HostedRepositoryModel>();
     // Azure DevOps is indexed last: where both hosts claim a URL, it wins, as it always has.
     for (const listing of [scm, azure])
       for (const repository of listing)
         for (const key of this.join.keys(repository.cloneUrls)) byKey.set(key, repository);
-    const joined = { rule: this.join, byKey, all: Object.freeze([...scm, ...azure]) };
-    byAzure.set(azure, joined);
+    const joined = { byKey, all: Object.freeze([...scm, ...azure]) };
+    byAzure.set(azure, { rule: this.join, joined });
     return joined;
   }
 

@@ -38,20 +38,26 @@ export class Contracts {
       for (const [operationId, status, pointer] of jsonAnswers(document)) {
         this.operations.add(`${upstream} ${operationId}`);
         this.validators.set(
-          `${upstream} ${operationId} ${status}`,
+          answerOf(upstream as UpstreamName, operationId, status),
           ajv.compile({ $ref: `${file}#${pointer}` }),
         );
       }
     }
   }
 
-  /** A JSON answer's value when it is what the operation promises for its status; parsed and checked once per distinct content. */
-  read(upstream: UpstreamName, operationId: string, status: number, body: Buffer): Checked {
-    return this.parsed.read(`${upstream} ${operationId} ${status}`, body, (text) => {
+  /**
+   * A JSON answer's value when it is what the operation promises for its status. A read that may be
+   * cached (`shared`) is parsed and checked once per distinct content, its value shared and frozen;
+   * any other answer (a sign-in with its token, a write's answer) is checked and kept nowhere.
+   */
+  read(upstream: UpstreamName, operationId: string, status: number, body: Buffer, shared: boolean): Checked {
+    const check = (text: string): Checked => {
       const parsed = parseJson(text);
       const problem = parsed.ok ? this.problem(upstream, operationId, status, parsed.value) : undefined;
       return problem ? { ok: false, problem } : parsed;
-    });
+    };
+    if (!shared) return check(body.toString("utf8"));
+    return this.parsed.read(answerOf(upstream, operationId, status), body, check);
   }
 
   /** Why a JSON answer is not what the operation promises for its status; undefined when it is. */
@@ -61,7 +67,7 @@ export class Contracts {
     status: number,
     body: unknown,
   ): string | undefined {
-    const validate = this.validators.get(`${upstream} ${operationId} ${status}`);
+    const validate = this.validators.get(answerOf(upstream, operationId, status));
     if (!validate)
       return this.operations.has(`${upstream} ${operationId}`) && status >= 200 && status < 300
         ? `${operationId} answered HTTP ${status}, which its contract does not list`
@@ -71,6 +77,10 @@ export class Contracts {
     return `${operationId} answered ${first?.instancePath || "its body"} ${first?.message ?? "unlike its contract"}`;
   }
 }
+
+/** One answer of one operation, as validators and parsed answers name it. */
+const answerOf = (upstream: UpstreamName, operationId: string, status: number | string) =>
+  `${upstream} ${operationId} ${status}`;
 
 const escape = (key: string) => key.replace(/~/g, "~0").replace(/\//g, "~1");
 

@@ -15,7 +15,9 @@ export type Checked = { ok: true; value: unknown } | { ok: false; problem?: stri
  * The key is a SHA-256 of the bytes and what they were checked as: a caller is only ever given
  * the value of the very bytes its own call was answered, so nothing passes between callers that
  * each did not receive. Values are frozen whole, since every request that receives the same bytes
- * shares them. Only successes are kept; a large answer is parsed each time rather than kept.
+ * shares them; only successes are kept. A large answer is parsed each time, neither kept nor
+ * shared, so not frozen. What the services make of a kept listing hangs off its value in WeakMaps
+ * (repository-index.ts) and goes with it: the heap held can be a few times the count below.
  */
 export class ParsedAnswers {
   private readonly kept = new BoundedLru<{ value: unknown; bytes: number }>(
@@ -40,6 +42,7 @@ export class ParsedAnswers {
 const heapPerByte = 4;
 /** What is kept in all, as heap: the answers of a cold overview of the default world, with room. */
 const maxKeptBytes = 24 * 1024 * 1024;
+/** A bound on the small ones too (a commit's answer is a kilobyte): a blame names a hundred, an overview hundreds. */
 const maxEntries = 20_000;
 /** An answer larger than this (a listing of thousands of repositories) is parsed each time: kept, it would hold its size for good. */
 const maxAnswerBytes = 1024 * 1024;

@@ -130,7 +130,8 @@ export abstract class RestClient {
   private keepable(response: UpstreamResponse, operation: string): boolean {
     if (response.status < 200 || response.status >= 300) return true;
     try {
-      this.parse(response, operation);
+      // Asked by the response cache, of reads it may keep: their value is the shared one.
+      this.parse(response, operation, true);
       return true;
     } catch {
       return false;
@@ -142,17 +143,20 @@ export abstract class RestClient {
     const isRead = method === "GET" || options.read === true;
     // Writes may answer nothing (204, or an empty 200); a read that answers nothing is malformed.
     if (!isRead && response.body.length === 0) return undefined as T;
-    return this.parse<T>(response, options.operation);
+    return this.parse<T>(response, options.operation, options.cache !== undefined);
   }
 
-  /** A JSON answer parsed and checked; anything else where JSON was due is malformed, not data. */
-  protected parse<T>(response: UpstreamResponse, operation?: string): T {
+  /**
+   * A JSON answer parsed and checked; anything else where JSON was due is malformed, not data. A
+   * cacheable read's value (`shared`) is the one every request given the same bytes gets, frozen.
+   */
+  protected parse<T>(response: UpstreamResponse, operation?: string, shared = false): T {
     if (this.checked.has(response)) return this.checked.get(response) as T;
     if (!(response.headers.get("content-type") ?? "").includes("json"))
       throw new UpstreamError(this.upstream, "MALFORMED", response.status);
     const checked =
       operation && this.contracts
-        ? this.contracts.read(this.upstream, operation, response.status, response.body)
+        ? this.contracts.read(this.upstream, operation, response.status, response.body, shared)
         : parseJson(response.body.toString("utf8"));
     if (!checked.ok) throw new UpstreamError(this.upstream, "MALFORMED", response.status, checked.problem);
     this.checked.set(response, checked.value);

@@ -50,16 +50,34 @@ describe("Contracts.read", () => {
   const contracts = new Contracts();
 
   it("says why an answer is not what its operation promises, or that it is no JSON", () => {
-    expect(contracts.read("Azure DevOps", "listRepositories", 200, bytes({ count: "two" }))).toMatchObject({
+    expect(
+      contracts.read("Azure DevOps", "listRepositories", 200, bytes({ count: "two" }), true),
+    ).toMatchObject({
       ok: false,
       problem: expect.stringContaining("listRepositories answered") as unknown,
     });
-    expect(contracts.read("Azure DevOps", "listRepositories", 200, Buffer.from('{"count": 3, "va'))).toEqual({
+    expect(
+      contracts.read("Azure DevOps", "listRepositories", 200, Buffer.from('{"count": 3, "va'), true),
+    ).toEqual({
       ok: false,
     });
-    expect(contracts.read("Azure DevOps", "listRepositories", 200, bytes({ count: 0, value: [] }))).toEqual({
+    expect(
+      contracts.read("Azure DevOps", "listRepositories", 200, bytes({ count: 0, value: [] }), true),
+    ).toEqual({
       ok: true,
       value: { count: 0, value: [] },
     });
+  });
+
+  it("shares (frozen) only what a cacheable read answered: a sign-in's token or a write's answer is kept nowhere", () => {
+    const answer = bytes({ count: 0, value: [] });
+    const written = contracts.read("Azure DevOps", "listRepositories", 200, answer, false);
+    const again = contracts.read("Azure DevOps", "listRepositories", 200, answer, false);
+    expect(written.ok && again.ok && written.value !== again.value).toBe(true);
+    expect(Object.isFrozen((written as { value: object }).value)).toBe(false);
+    const listed = contracts.read("Azure DevOps", "listRepositories", 200, answer, true);
+    const listedAgain = contracts.read("Azure DevOps", "listRepositories", 200, answer, true);
+    expect(listed.ok && listedAgain.ok && listed.value === listedAgain.value).toBe(true);
+    expect(Object.isFrozen((listed as { value: object }).value)).toBe(true);
   });
 });

@@ -140,7 +140,7 @@ export class AzureDevOpsClient extends RestClient {
       },
       cache: "refs",
     });
-    const list = this.parse<AzureList<Schemas["GitRef"]>>(response, "listRefs");
+    const list = this.parse<AzureList<Schemas["GitRef"]>>(response, "listRefs", true);
     return {
       refs: list.value.map(keptRef),
       continuationToken: response.headers.get("x-ms-continuationtoken") ?? undefined,
