@@ -1,12 +1,14 @@
 /**
  * How many calls one upstream is given at once, found rather than fixed: the limit grows (by a
  * quarter per answer, at most ×1.25 per round trip) while successful answers come back about as
- * fast as that operation's recent best, holds while they are somewhat slower (the server has begun
- * to queue), and shrinks when they take half again as long (×0.9), time out or are refused as
- * overloaded (×0.5), at most once per round trip, between a floor and a ceiling. Once it has
- * shrunk, it grows past where it shrank to by about its square root per round trip, as TCP's
- * congestion window grows slowly past its threshold: a server whose first calls are fast and later
- * ones queue (the burst of a cold request) is otherwise grown into by a quarter per fast answer.
+ * fast as that operation's recent best, probes by about its square root per round trip while they
+ * are as fast but for the time the gateway was busy (it read them late), holds while they are
+ * somewhat slower (the server has begun to queue), and shrinks when they take half again as long
+ * (×0.9), time out or are refused as overloaded
+ * (×0.5), at most once per round trip, between a floor and a ceiling. Once it has shrunk, it grows
+ * past where it shrank to by about its square root per round trip too, as TCP's congestion window
+ * grows slowly past its threshold: a server whose first calls are fast and later ones queue (the
+ * burst of a cold request) is otherwise grown into by a quarter per fast answer.
  * Where the upstream refused or timed out, it stays below for a minute. `Retry-After`
  * also holds its growth, for at most a few seconds: the limit is shared by every caller of the
  * upstream, and one caller's throttling (429 per identity) must not hold the others down for long.
@@ -39,27 +41,35 @@ export class AdaptiveLimit {
   /**
    * A successful answer (2xx) of `operation` after `ms`, while `inFlight` calls were out. Only those
    * set the operation's best: a fast refusal or revalidation says nothing of how fast it is served.
-   * Each way needs a sure sign: the answer may have waited for the gateway while it was busy after
-   * the answer could first have come (`busyAfter(best)`), so a slowdown is the upstream's only when
-   * the answer is slow without that time, and room to grow is shown only by an answer fast as read.
+   * The answer may have waited for the gateway while it was busy after it could first have come
+   * (`busyAfter(best)`), so a slowdown is the upstream's only when the answer is slow without that
+   * time. Only an answer fast as read grows the limit fast; one that is fast once that time is
+   * taken off (and not slow as read) probes: held there, a gateway busy with a burst of answers
+   * (the heads of a cold overview, read one after another) never found a room the upstream had,
+   * and sent in three waves what the peer sends at once. An answer merely not slow grows nothing:
+   * probing on those took a fast upstream (best 10 ms, so its slow bound is twice that) or a long
+   * busy gateway (a naive client's thousands of calls) into the upstream's refusals.
    */
   answered(operation: string, ms: number, inFlight: number, busyAfter?: (afterMs: number) => number): void {
     const best = this.baselineOf(operation).add(ms);
+    const slowBound = best * queueing.factor + queueing.slackMs;
     // At most half of what the answer took past its best is put down to the gateway: however busy
     // it was, an upstream that queues to twice its best (and a little) is still seen to.
     const waitedForUs = busyAfter ? Math.min(busyAfter(best), (ms - best) / 2) : 0;
-    if (ms - waitedForUs > best * queueing.factor + queueing.slackMs) {
+    if (ms - waitedForUs > slowBound) {
       this.decrease(slowdown, ms);
       return;
     }
-    if (ms > best * flat.factor + flat.slackMs) return;
+    const flatBound = best * flat.factor + flat.slackMs;
+    const fastAsRead = ms <= flatBound;
+    const fastOnceExcused = ms - waitedForUs <= flatBound && ms <= slowBound;
     // Grown only while used: an upstream asked little of says nothing of what it can take.
-    if (Date.now() >= this.heldUntil && inFlight * 2 >= this.value)
-      this.value = Math.min(
-        this.ceilingNow(),
-        this.value +
-          (this.value < this.threshold ? growth : Math.min(growth, Math.sqrt(this.value) / this.value)),
-      );
+    if (!(fastAsRead || fastOnceExcused) || Date.now() < this.heldUntil || inFlight * 2 < this.value) return;
+    const probing = Math.min(growth, Math.sqrt(this.value) / this.value);
+    this.value = Math.min(
+      this.ceilingNow(),
+      this.value + (fastAsRead && this.value < this.threshold ? growth : probing),
+    );
   }
 
   /**

@@ -113,14 +113,21 @@ describe("AdaptiveLimit", () => {
     expect(limit.current).toBe(14);
   });
 
-  it("grows only on an answer fast as it was read: the gateway's busy time does not make room", () => {
-    const limit = new AdaptiveLimit(4, 256);
-    answer(limit, 1, 20);
-    // 34 ms as read, 10 of them with the gateway busy: no slowdown, and no sign of room either.
-    for (let i = 0; i < 8; i += 1) limit.answered("getBranches", 34, limit.current, () => 10);
-    expect(limit.current).toBe(16);
-    for (let i = 0; i < 4; i += 1) limit.answered("getBranches", 24, limit.current, () => 10);
-    expect(limit.current).toBe(17);
+  it("grows fast only on an answer fast as it was read; one fast once the gateway's busy time is excused probes", () => {
+    const limit = grownTo116();
+    // 34 ms as read, 10 of them with the gateway busy (7 excused): about its square root, 11 calls, not 29.
+    for (let i = 0; i < 116; i += 1) limit.answered("getBranches", 34, limit.current, () => 10);
+    expect(limit.current).toBe(126);
+    for (let i = 0; i < 126; i += 1) limit.answered("getBranches", 24, limit.current, () => 10);
+    expect(limit.current).toBe(158);
+  });
+
+  it("does not probe a fast upstream that has begun to queue: its slow bound is twice its best", () => {
+    const limit = grownTo116();
+    answer(limit, 1, 10, "getCommit");
+    // 18 ms against a best of 10, the gateway idle: the server queues (a capacity of 64 at 116 in service).
+    for (let i = 0; i < 500; i += 1) limit.answered("getCommit", 18, limit.current, () => 0);
+    expect(limit.current).toBe(116);
   });
 
   it("past where it last shrank to, grows by about its square root per round trip instead of a quarter per answer", () => {
