@@ -122,16 +122,17 @@ export abstract class RestClient {
       operation: options.operation ?? method.toLowerCase(),
       ...(auth.identity ? { identity: auth.identity } : {}),
       ...(auth.lazyHeaders ? { lazyHeaders: auth.lazyHeaders } : {}),
-      ...(options.operation ? { keep: (response) => this.keepable(response, options.operation!) } : {}),
+      ...(options.operation
+        ? { keep: (response) => this.keepable(response, options.operation!, options.cache !== undefined) }
+        : {}),
     };
   }
 
   /** Refusals are kept as they are; answers only when they are what the contract promises. */
-  private keepable(response: UpstreamResponse, operation: string): boolean {
+  private keepable(response: UpstreamResponse, operation: string, shared: boolean): boolean {
     if (response.status < 200 || response.status >= 300) return true;
     try {
-      // Asked by the response cache, of reads it may keep: their value is the shared one.
-      this.parse(response, operation, true);
+      this.parse(response, operation, shared);
       return true;
     } catch {
       return false;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadConfig } from "../../../src/config/config.js";
 import { UpstreamHttp } from "../../../src/http/upstream-http.js";
 import { AzureDevOpsClient } from "../../../src/upstreams/azure-devops/client.js";
+import { Contracts } from "../../../src/upstreams/contracts.js";
 import {
   gatewayEnvironment,
   startSimulators,
@@ -14,6 +15,7 @@ import {
  */
 let sim: Simulators;
 let client: AzureDevOpsClient;
+let checked: AzureDevOpsClient;
 
 beforeAll(async () => {
   sim = await startSimulators({
@@ -25,6 +27,13 @@ beforeAll(async () => {
     new UpstreamHttp("Azure DevOps", config.upstream),
     config.azure!.url,
     config.azure!.pat,
+  );
+  checked = new AzureDevOpsClient(
+    new UpstreamHttp("Azure DevOps", config.upstream),
+    config.azure!.url,
+    config.azure!.pat,
+    undefined,
+    new Contracts(),
   );
 });
 afterAll(() => sim.close());
@@ -48,5 +57,16 @@ describe("Azure DevOps records as the gateway keeps them", () => {
     const { refs: tags } = await client.listRefs(full.id, { filter: "tags/", peelTags: true });
     for (const tag of tags)
       expect(Object.keys(tag).every((k) => ["name", "objectId", "peeledObjectId"].includes(k))).toBe(true);
+  });
+
+  it("shares, frozen, what a read answered once per content, never what a write did", async () => {
+    const listed = await checked.listRepositories();
+    expect(await checked.listRepositories()).toBe(listed);
+    const repository = listed.value.find((r) => r.name !== "")!;
+    expect(Object.isFrozen(repository.project)).toBe(true);
+    // Every answer is checked (its metrics ask whether it is malformed), a write's too: kept nowhere.
+    const renamed = await checked.updateRepository(repository.id, { name: `${repository.name}-renamed` });
+    expect(Object.isFrozen(renamed.project)).toBe(false);
+    await checked.updateRepository(repository.id, { name: repository.name });
   });
 });
