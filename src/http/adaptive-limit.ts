@@ -4,14 +4,14 @@
  * fast as that operation's recent best, probes by about its square root per round trip while they
  * are as fast but for the time the gateway was busy (it read them late), holds while they are
  * somewhat slower (the server has begun to queue), and shrinks when they take half again as long
- * (×0.9), time out or are refused as overloaded
- * (×0.5), at most once per round trip, between a floor and a ceiling. Once it has shrunk, it grows
- * past where it shrank to by about its square root per round trip too, as TCP's congestion window
- * grows slowly past its threshold: a server whose first calls are fast and later ones queue (the
- * burst of a cold request) is otherwise grown into by a quarter per fast answer.
- * Where the upstream refused or timed out, it stays below for a minute. `Retry-After`
- * also holds its growth, for at most a few seconds: the limit is shared by every caller of the
- * upstream, and one caller's throttling (429 per identity) must not hold the others down for long.
+ * (×0.9), time out or are refused as overloaded (×0.5), at most once per round trip, between a
+ * floor and a ceiling. Once it has shrunk, it grows past where it shrank to by about its square
+ * root per round trip too, as TCP's congestion window grows slowly past its threshold: a server
+ * whose first calls are fast and later ones queue (the burst of a cold request) is otherwise grown
+ * into by a quarter per fast answer. Where the upstream refused or timed out, it stays below for a
+ * minute. `Retry-After` also holds its growth, for at most a few seconds: the limit is shared by
+ * every caller of the upstream, and one caller's throttling (429 per identity) must not hold the
+ * others down for long.
  * A rule of the kind of TCP Vegas and Netflix's concurrency-limits; written here because those
  * libraries are Java and Go, and the npm ports wrap a whole call with timeouts of their own.
  */

@@ -1,6 +1,7 @@
 import type { Loaders } from "../loaders/create-loaders.js";
 import type { RepositoryListing } from "../upstreams/gitprotect/listing-options.js";
 import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
+import { oncePer } from "../upstreams/shared-values.js";
 import type { JoinRule } from "./clone-urls.js";
 import { configured, notConfigured } from "./errors.js";
 import { toRepositoryBackup } from "./gitprotect-models.js";
@@ -208,12 +209,9 @@ export class Repositories {
 }
 
 /** Sorted once per listing: the hosts' unchanged listings are the same objects from one request to the next (see repository-index.ts). */
-const sortedListings = new WeakMap<readonly HostedRepositoryModel[], readonly HostedRepositoryModel[]>();
-function sortedByName(listed: readonly HostedRepositoryModel[]): readonly HostedRepositoryModel[] {
-  let sorted = sortedListings.get(listed);
-  if (!sorted) sortedListings.set(listed, (sorted = Object.freeze([...listed].sort(byName))));
-  return sorted;
-}
+const sortedByName = oncePer((listed: readonly HostedRepositoryModel[]) =>
+  Object.freeze([...listed].sort(byName)),
+);
 
 function byName(a: HostedRepositoryModel, b: HostedRepositoryModel): number {
   return compareNames(a.name, b.name) || a.host.localeCompare(b.host) || a.id.localeCompare(b.id);

@@ -1,6 +1,8 @@
 import type { Loaders } from "../loaders/create-loaders.js";
 import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
-import { deepFreeze } from "../upstreams/frozen.js";
+import type { AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
+import type { ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
+import { deepFreeze, oncePer } from "../upstreams/shared-values.js";
 import type { JoinRule } from "./clone-urls.js";
 import { fromAzureRepository, fromScmRepository } from "./host-models.js";
 import type { HostName } from "./keys.js";
@@ -22,22 +24,16 @@ const none: readonly HostedRepositoryModel[] = Object.freeze([]);
  * parsed-answers.ts), and so are its models and the index of both hosts' models. A cold request
  * over unchanged listings joins with what the one before built; frozen, as requests share them.
  */
-const joinedByListings = new WeakMap<
-  readonly HostedRepositoryModel[],
-  WeakMap<readonly HostedRepositoryModel[], { rule: JoinRule; joined: Joined }>
->();
-
-/** A host's models, made once per listing of that host. */
-function modelsPerListing<T extends object>(model: (dto: T) => HostedRepositoryModel) {
-  const made = new WeakMap<readonly T[], readonly HostedRepositoryModel[]>();
-  return (listing: readonly T[]): readonly HostedRepositoryModel[] => {
-    let models = made.get(listing);
-    if (!models) made.set(listing, (models = deepFreeze(listing.map(model))));
-    return models;
-  };
-}
-const azureModels = modelsPerListing(fromAzureRepository);
-const scmModels = modelsPerListing(fromScmRepository);
+const joinsWith = oncePer(
+  (_scm: readonly HostedRepositoryModel[]) =>
+    new WeakMap<readonly HostedRepositoryModel[], { rule: JoinRule; joined: Joined }>(),
+);
+const azureModels = oncePer((listing: readonly AzureRepositoryDto[]) =>
+  deepFreeze(listing.map(fromAzureRepository)),
+);
+const scmModels = oncePer((listing: readonly ScmRepositoryDto[]) =>
+  deepFreeze(listing.map(fromScmRepository)),
+);
 
 /**
  * The two sides of the join, each listed once per request and indexed by normalized clone URL
@@ -100,8 +96,7 @@ export class RepositoryIndex {
   }
 
   private joined(scm: readonly HostedRepositoryModel[], azure: readonly HostedRepositoryModel[]): Joined {
-    let byAzure = joinedByListings.get(scm);
-    if (!byAzure) joinedByListings.set(scm, (byAzure = new WeakMap()));
+    const byAzure = joinsWith(scm);
     const known = byAzure.get(azure);
     // Made by this gateway's join rule (tests run gateways of other rules in one process).
     if (known?.rule === this.join) return known.joined;

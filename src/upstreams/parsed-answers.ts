@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { BoundedLru } from "../http/bounded-lru.js";
-import { deepFreeze } from "./frozen.js";
+import { deepFreeze } from "./shared-values.js";
 
 /** What a JSON answer turned out to be: its value, or why it is not what was promised. */
 export type Checked = { ok: true; value: unknown } | { ok: false; problem?: string };

@@ -4,7 +4,7 @@ import { UpstreamError } from "../../http/upstream-error.js";
 import type { UpstreamHttp } from "../../http/upstream-http.js";
 import type { QueryValues } from "../path.js";
 import type { Contracts } from "../contracts.js";
-import { deepFreeze } from "../frozen.js";
+import { deepFreeze, oncePer } from "../shared-values.js";
 import { RestClient } from "../rest-client.js";
 import type { components } from "./contract.gen.js";
 import { branchRef } from "./refs.js";
@@ -47,13 +47,9 @@ const keptRepository = ({ _links: _, ...repository }: Schemas["GitRepository"]):
  * Kept once per listing as parsed: a listing the gateway parsed before is the very object it was
  * (see parsed-answers.ts), and so, frozen, is what is kept of it.
  */
-const keptListings = new WeakMap<object, AzureList<AzureRepositoryDto>>();
-function keptRepositories(list: AzureList<Schemas["GitRepository"]>): AzureList<AzureRepositoryDto> {
-  let kept = keptListings.get(list);
-  if (!kept)
-    keptListings.set(list, (kept = deepFreeze({ count: list.count, value: list.value.map(keptRepository) })));
-  return kept;
-}
+const keptRepositories = oncePer((list: AzureList<Schemas["GitRepository"]>): AzureList<AzureRepositoryDto> =>
+  deepFreeze({ count: list.count, value: list.value.map(keptRepository) }),
+);
 const keptRef = ({ name, objectId, peeledObjectId }: Schemas["GitRef"]): AzureRefDto =>
   peeledObjectId ? { name, objectId, peeledObjectId } : { name, objectId };
 
