@@ -23,22 +23,26 @@ LABEL org.opencontainers.image.title="repo-graph-gateway" \
 WORKDIR /app
 # The heap is capped: without a cap V8 lets garbage grow with the machine (measured once, outside
 # the benchmark: a peak of 276 MB resident over twenty cold overviews of its peer world; 184-190 MB
-# capped at 384). The young generation is kept at half the default (8 MB semi-spaces): a cold
-# overview of every organization of the 16x world holds about 100 MB live, and each doubling of
-# the young generation added 10-20 MB to its peak (measured outside the benchmark: semi-spaces of
-# 8, 12, 16 and 32 MB peaked at 247-257, 257-266, 267-269 and about 320 MB). The price: a cold
-# overview of the default world is slower, collecting more often (p50 of fifteen, side by side,
-# caches off: 318 ms at 32 MB against 372 at 8).
-# The old generation may grow to 1.3x what a collection left live before the next, in every mode
-# (V8 picks between 1.1 and a ceiling that scales with the cap, about 1.35 at 384 MB by its heap
-# controller's rule, not measured): the 16x world's overview peaked at 241-261 MB (median 251, six
-# runs) against 247-273 (median 263, twelve), side by side, the ranges overlapping; a cold
-# default-world overview was no slower (p50 of twenty). NODE_OPTIONS may not carry that V8 flag:
-# CMD gives it to node.
-# Raise the cap with NODE_OPTIONS for a larger deployment, and replace CMD to let V8 choose the
-# factor there (the benchmark starts the gateway with these settings).
+# capped at 384). Three settings share the rest between speed and memory, each measured outside
+# the benchmark, the variants side by side (cold overviews of the default world, caches off, thirty
+# each; one cold overview of every organization of the 16x world, three each):
+# - The old generation is not collected whole below 96 MB (--initial-old-space-size, which V8
+#   takes as a floor under its next full collection): a cold default-world overview leaves about
+#   10 MB live in the old generation, and with a heap of 35-50 MB each one began a full collection
+#   whose marking steps took 15-35 ms of the request's thread. Gateway CPU per overview 181-211 ->
+#   137-153 ms, p50 -15 to -20 ms, peak resident +25-30 MB (about 180).
+# - The young generation is a quarter of the default (4 MB semi-spaces): a cold overview of the
+#   16x world holds about 110 MB live, and each doubling of the young generation added 10-20 MB to
+#   its peak (semi-spaces of 8, 12, 16 and 32 MB: 247-257, 257-266, 267-269, about 320 MB).
+# - Past the floor, the old generation grows to 1.1x what a collection left live before the next,
+#   where only a world of that size goes (V8's own factor is 1.1 to about 1.35 at this cap).
+# Together: that 16x overview peaked at 225-234 MB (241-256 with 1.3x; 247-273 as the image was
+# before), a default-world overview used 148 ms of CPU (181 before, 140 with the floor alone).
+# NODE_OPTIONS may not carry the two V8 flags: CMD gives them to node. Raise the cap with
+# NODE_OPTIONS for a larger deployment, and replace CMD to let V8 choose the factor there (the
+# benchmark starts the gateway with these settings).
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 \
-    NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=8"
+    NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=4"
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY schema ./schema
@@ -49,4 +53,4 @@ EXPOSE 4000
 HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 STOPSIGNAL SIGTERM
-CMD ["node", "--heap-growing-percent=30", "dist/main.js"]
+CMD ["node", "--initial-old-space-size=96", "--heap-growing-percent=10", "dist/main.js"]

@@ -31,7 +31,9 @@ describe("the image", () => {
     expect(build!.from).toMatch(/^node:24\S* AS build$/);
     expect(build!.instructions).toContainEqual(["RUN", "npm run build"]);
     expect(runtime!.from).toMatch(/^node:24/);
-    expect(all("CMD")).toEqual(['["node", "--heap-growing-percent=30", "dist/main.js"]']);
+    expect(all("CMD")).toEqual([
+      '["node", "--initial-old-space-size=96", "--heap-growing-percent=10", "dist/main.js"]',
+    ]);
     expect(all("COPY")).toContain("--from=build /app/dist ./dist");
   });
 
