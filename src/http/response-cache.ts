@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomUUID } from "node:crypto";
 import type { CacheStore } from "./cache-store.js";
 import type { RequestScope } from "./request-scope.js";
+import { headersOf } from "./send-request.js";
 import type { CacheKind, UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
 import type { Metrics } from "./metrics.js";
@@ -202,7 +203,7 @@ function ownBytes(bytes: Buffer): Buffer {
 function toResponse(entry: Entry): UpstreamResponse {
   return {
     status: entry.status,
-    headers: new Headers(entry.headers),
+    headers: headersOf(entry.headers),
     body: typeof entry.body === "string" ? Buffer.from(entry.body, "base64") : entry.body,
   };
 }

@@ -1,9 +1,11 @@
+import type { IncomingHttpHeaders } from "node:http";
 import { request, type Dispatcher } from "undici";
+import type { AnswerHeaders } from "./types.js";
 
 /** What came back from one HTTP exchange, before the gateway reads its body. */
 export interface Exchange {
   status: number;
-  headers: Headers;
+  headers: AnswerHeaders;
   /** How many bytes the answer says it has, when it says. */
   declaredLength?: number;
   body: AsyncIterable<Uint8Array>;
@@ -33,17 +35,27 @@ export async function sendRequest(
     signal: options.signal,
     ...(options.dispatcher ? { dispatcher: options.dispatcher } : {}),
   });
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(answer.headers))
-    for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
-      headers.append(name, one);
-  const length = headers.get("content-length");
+  const length = answer.headers["content-length"];
   return {
     status: answer.statusCode,
-    headers,
-    declaredLength: length === null ? undefined : Number(length),
+    headers: headersOf(answer.headers),
+    declaredLength: typeof length === "string" ? Number(length) : undefined,
     body: answer.body,
     // Destroyed unread, undici's body reports an abort: nobody is left to hear it.
     discard: () => answer.body.once("error", () => undefined).destroy(),
+  };
+}
+
+/**
+ * Headers as parsed (names lower-cased), read where they are: a WHATWG `Headers` filled per call
+ * checked and sorted every name and value again (about 2 % of the gateway's CPU on a cold overview
+ * of 288 calls), for the three or four the gateway ever reads.
+ */
+export function headersOf(parsed: IncomingHttpHeaders): AnswerHeaders {
+  return {
+    get(name) {
+      const value = parsed[name.toLowerCase()];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
   };
 }

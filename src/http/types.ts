@@ -43,9 +43,14 @@ export interface CallSpan {
   end(outcome: string, status?: number): void;
 }
 
+/** An answer's headers, read by name (any case); several values of one name come joined by ", ", as `Headers` joins them. */
+export interface AnswerHeaders {
+  get(name: string): string | null;
+}
+
 export interface UpstreamResponse {
   status: number;
-  headers: Headers;
+  headers: AnswerHeaders;
   /** Read, never written: a cached answer's bytes are handed to every request that hits it. */
   readonly body: Buffer;
 }
