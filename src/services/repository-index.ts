@@ -10,7 +10,8 @@ import type { HostedRepositoryModel } from "./models.js";
 
 export interface HostedIndex {
   byKey: ReadonlyMap<string, HostedRepositoryModel>;
-  all: readonly HostedRepositoryModel[];
+  /** Each host's repositories as it listed them (none where it failed or is not configured). */
+  listings: { scm: readonly HostedRepositoryModel[]; azure: readonly HostedRepositoryModel[] };
   failed: Partial<Record<HostName, Error>>;
 }
 
@@ -105,7 +106,7 @@ export class RepositoryIndex {
     for (const listing of [scm, azure])
       for (const repository of listing)
         for (const key of this.join.keys(repository.cloneUrls)) byKey.set(key, repository);
-    const joined = { byKey, all: Object.freeze([...scm, ...azure]) };
+    const joined = { byKey, listings: { scm, azure } };
     byAzure.set(azure, { rule: this.join, joined });
     return joined;
   }

@@ -18,3 +18,17 @@ export function oncePer<K extends object, V>(make: (from: K) => V): (from: K) =>
     return value;
   };
 }
+
+/** `oncePer` for a pair of shared objects: kept while both live. */
+export function oncePerPair<A extends object, B extends object, V>(
+  make: (a: A, b: B) => V,
+): (a: A, b: B) => V {
+  const withFirst = oncePer((_a: A) => new WeakMap<B, V>());
+  return (a, b) => {
+    const made = withFirst(a);
+    if (made.has(b)) return made.get(b)!;
+    const value = make(a, b);
+    made.set(b, value);
+    return value;
+  };
+}

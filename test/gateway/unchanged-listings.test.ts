@@ -9,6 +9,7 @@ import { startHarness, type Harness } from "../support/gateway.js";
 
 let h: Harness;
 const walk = `{ repositories(first: 100) { totalCount nodes { name host } } }`;
+const byName = new Intl.Collator("en", { sensitivity: "base" }).compare;
 type Walk = { repositories: { totalCount: number; nodes: Array<{ name: string; host: string }> } };
 
 beforeAll(async () => {
@@ -30,5 +31,9 @@ describe("listings reused while unchanged", () => {
     expect(after.totalCount).toBe(first.data.repositories.totalCount);
     expect(after.nodes[0]).toEqual({ name: "0-renamed-first", host: "AZURE_DEVOPS" });
     expect(after.nodes.filter((n) => n.host === "AZURE_DEVOPS" && n.name === repo.name)).toEqual([]);
+    // Only Azure DevOps's listing changed: the two hosts' orders are merged again into one.
+    const names = after.nodes.map((n) => n.name);
+    expect(names.every((name, i) => i === 0 || byName(names[i - 1]!, name) <= 0)).toBe(true);
+    expect(new Set(after.nodes.map((n) => n.host))).toEqual(new Set(["AZURE_DEVOPS", "SCM_MANAGER"]));
   });
 });
