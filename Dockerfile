@@ -29,8 +29,8 @@ WORKDIR /app
 # - The old generation is not collected whole below 96 MB (--initial-old-space-size, which V8
 #   takes as a floor under its next full collection): a cold default-world overview leaves about
 #   10 MB live in the old generation, and with a heap of 35-50 MB each one began a full collection
-#   whose marking steps took 15-35 ms of the request's thread. Gateway CPU per overview 181-211 ->
-#   137-153 ms, p50 -15 to -20 ms, peak resident +25-30 MB (about 180).
+#   whose marking steps took 15-35 ms of the request's thread. Gateway CPU per overview 170-211 ->
+#   126-153 ms, p50 -15 to -20 ms, peak resident +25-30 MB (about 180).
 # - The young generation is a quarter of the default (4 MB semi-spaces): a cold overview of the
 #   16x world holds about 110 MB live, and each doubling of the young generation added 10-20 MB to
 #   its peak (semi-spaces of 8, 12, 16 and 32 MB: 247-257, 257-266, 267-269, about 320 MB).

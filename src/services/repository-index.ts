@@ -2,7 +2,7 @@ import type { Loaders } from "../loaders/create-loaders.js";
 import type { GitProtectRepositoryDto } from "../upstreams/gitprotect/types.js";
 import type { AzureRepositoryDto } from "../upstreams/azure-devops/types.js";
 import type { ScmRepositoryDto } from "../upstreams/scm-manager/types.js";
-import { deepFreeze, oncePer } from "../upstreams/shared-values.js";
+import { deepFreeze, oncePer, oncePerPair } from "../upstreams/shared-values.js";
 import type { JoinRule } from "./clone-urls.js";
 import { fromAzureRepository, fromScmRepository } from "./host-models.js";
 import type { HostName } from "./keys.js";
@@ -25,9 +25,10 @@ const none: readonly HostedRepositoryModel[] = Object.freeze([]);
  * parsed-answers.ts), and so are its models and the index of both hosts' models. A cold request
  * over unchanged listings joins with what the one before built; frozen, as requests share them.
  */
-const joinsWith = oncePer(
-  (_scm: readonly HostedRepositoryModel[]) =>
-    new WeakMap<readonly HostedRepositoryModel[], { rule: JoinRule; joined: Joined }>(),
+const joinsOf = oncePerPair(
+  (_scm: readonly HostedRepositoryModel[], _azure: readonly HostedRepositoryModel[]) =>
+    // By the join rule that made them: tests run gateways of other rules in one process.
+    new WeakMap<JoinRule, Joined>(),
 );
 const azureModels = oncePer((listing: readonly AzureRepositoryDto[]) =>
   deepFreeze(listing.map(fromAzureRepository)),
@@ -97,17 +98,16 @@ export class RepositoryIndex {
   }
 
   private joined(scm: readonly HostedRepositoryModel[], azure: readonly HostedRepositoryModel[]): Joined {
-    const byAzure = joinsWith(scm);
-    const known = byAzure.get(azure);
-    // Made by this gateway's join rule (tests run gateways of other rules in one process).
-    if (known?.rule === this.join) return known.joined;
+    const byRule = joinsOf(scm, azure);
+    const known = byRule.get(this.join);
+    if (known) return known;
     const byKey = new Map<string, HostedRepositoryModel>();
     // Azure DevOps is indexed last: where both hosts claim a URL, it wins, as it always has.
     for (const listing of [scm, azure])
       for (const repository of listing)
         for (const key of this.join.keys(repository.cloneUrls)) byKey.set(key, repository);
     const joined = { byKey, listings: { scm, azure } };
-    byAzure.set(azure, { rule: this.join, joined });
+    byRule.set(this.join, joined);
     return joined;
   }
 

@@ -23,12 +23,6 @@ export function oncePer<K extends object, V>(make: (from: K) => V): (from: K) =>
 export function oncePerPair<A extends object, B extends object, V>(
   make: (a: A, b: B) => V,
 ): (a: A, b: B) => V {
-  const withFirst = oncePer((_a: A) => new WeakMap<B, V>());
-  return (a, b) => {
-    const made = withFirst(a);
-    if (made.has(b)) return made.get(b)!;
-    const value = make(a, b);
-    made.set(b, value);
-    return value;
-  };
+  const withFirst = oncePer((a: A) => oncePer((b: B) => make(a, b)));
+  return (a, b) => withFirst(a)(b);
 }
