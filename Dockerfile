@@ -34,10 +34,13 @@ WORKDIR /app
 # - The young generation is a quarter of the default (4 MB semi-spaces): a cold overview of the
 #   16x world holds about 110 MB live, and each doubling of the young generation added 10-20 MB to
 #   its peak (semi-spaces of 8, 12, 16 and 32 MB: 247-257, 257-266, 267-269, about 320 MB).
-# - Past the floor, the old generation grows to 1.1x what a collection left live before the next,
-#   where only a world of that size goes (V8's own factor is 1.1 to about 1.35 at this cap).
+# - Past the floor, the old generation grows to about 1.1x what a collection left live before the
+#   next (and at least 8 MB and the young generation's size), where only a world of that size goes
+#   (V8's own factor is 1.1 to about 1.35 at this cap).
 # Together: that 16x overview peaked at 225-234 MB (241-256 with 1.3x; 247-273 as the image was
 # before), a default-world overview used 148 ms of CPU (181 before, 140 with the floor alone).
+# Up to 96 MB of garbage may wait for a full collection, within the cap; the in-memory cache's
+# buffers (CACHE_MAX_BYTES, 64 MB) and Node itself come on top: give a container 512 MB or more.
 # NODE_OPTIONS may not carry the two V8 flags: CMD gives them to node. Raise the cap with
 # NODE_OPTIONS for a larger deployment, and replace CMD to let V8 choose the factor there (the
 # benchmark starts the gateway with these settings).
