@@ -24,8 +24,8 @@ WORKDIR /app
 # The heap is capped: without a cap V8 lets garbage grow with the machine (measured once, outside
 # the benchmark: a peak of 276 MB resident over twenty cold overviews of its peer world; 184-190 MB
 # capped at 384). Three settings share the rest between speed and memory, each measured outside
-# the benchmark, the variants side by side (cold overviews of the default world, caches off, thirty
-# each; one cold overview of every organization of the 16x world, three each):
+# the benchmark, the variants side by side (cold overviews of the default world, caches off,
+# twenty-five to thirty each; one cold overview of every organization of the 16x world, three each):
 # - The old generation is not collected whole below 96 MB (--initial-old-space-size, which V8
 #   takes as a floor under its next full collection): a cold default-world overview leaves about
 #   10 MB live in the old generation, and with a heap of 35-50 MB each one began a full collection

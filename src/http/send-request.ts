@@ -51,14 +51,13 @@ export async function sendRequest(
  * checked and sorted every name and value again (about 2 % of the gateway's CPU on a cold overview
  * of 288 calls), for the three or four the gateway ever reads. Read as `Headers.get` reads them:
  * values without the whitespace around them (an ETag sent back with a trailing space would not
- * match), several joined by ", ", only the record's own names (a cached entry read back from
- * Redis is whatever the store gave).
+ * match), several joined by ", ", strings only (a record's prototype has a "constructor"; a
+ * cached entry read back from Redis is whatever the store gave).
  */
 export function headersOf(parsed: IncomingHttpHeaders | undefined): AnswerHeaders {
   return {
     get(name) {
-      const key = name.toLowerCase();
-      const value = parsed && Object.hasOwn(parsed, key) ? parsed[key] : undefined;
+      const value: unknown = parsed?.[name.toLowerCase()];
       if (typeof value === "string") return trimmed(value);
       return Array.isArray(value) ? value.map(trimmed).join(", ") : null;
     },
