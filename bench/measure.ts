@@ -1,5 +1,5 @@
 import { request } from "undici";
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 
 export interface LatencySummary {
   samples: number;
@@ -104,3 +104,29 @@ export function peakRssMb(pid: number): number {
   const kb = Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? NaN);
   return Math.round(kb / 102.4) / 10;
 }
+
+/**
+ * CPU time a process has had so far, all its threads (garbage collection's helpers too), in
+ * milliseconds: the scheduler's own count, to the nanosecond, read from outside the process so
+ * that reading it costs the process nothing. A thread that ended since is no longer counted.
+ */
+export function cpuMs(pid: number): number {
+  let ns = 0;
+  for (const thread of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      ns += Number(readFileSync(`/proc/${pid}/task/${thread}/schedstat`, "utf8").split(" ")[0]);
+    } catch {
+      // It ended between the listing and the read.
+    }
+  }
+  return ns / 1e6;
+}
+
+/** CPU time this process (the simulators and the client) has had so far, in milliseconds. */
+export const ownCpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
+
+/** The middle value; NaN for none. */
+export const median = (values: number[]) => summarize(values).p50;

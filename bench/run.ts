@@ -2,7 +2,17 @@ import { mkdir, writeFile } from "node:fs/promises";
 import type { Simulators } from "../simulators/start-simulators.js";
 import type { WorldParams } from "../simulators/world/params.js";
 import { startGatewayProcess, type GatewayProcess } from "../test/support/processes.js";
-import { peakRssMb, primingPasses, summarize, throughput, timed, type LatencySummary } from "./measure.js";
+import {
+  cpuMs,
+  median,
+  ownCpuMs,
+  peakRssMb,
+  primingPasses,
+  summarize,
+  throughput,
+  timed,
+  type LatencySummary,
+} from "./measure.js";
 import { comparePeer, type PeerResult, type PeerSetting } from "./peer-comparison.js";
 import { composePeer, installPeer } from "./peer-process.js";
 import { renderPeerReport } from "./peer-report.js";
@@ -91,10 +101,14 @@ async function measure(
   let errors = 0;
   const coldTimes: number[] = [];
   let coldCalls = 0;
+  const cpu = { gateway: [] as number[], upstreams: [] as number[] };
   for (let run = 0; run < samples.cold; run += 1) {
     if (kind === "gateway" && !scenario.write) await invalidate(sim, gateway.url);
     resetCalls(sim);
+    const before = { gateway: cpuMs(gateway.pid), upstreams: ownCpuMs() };
     const result = await timed(gateway.url, scenario.query, variablesOf(scenario, run));
+    cpu.gateway.push(cpuMs(gateway.pid) - before.gateway);
+    cpu.upstreams.push(ownCpuMs() - before.upstreams);
     coldTimes.push(result.ms);
     errors += result.errors;
     coldCalls = Math.max(coldCalls, upstreamCalls(sim));
@@ -134,6 +148,7 @@ async function measure(
     cold: summarize(coldTimes),
     warm,
     criticalPathMs: criticalPathMs(scenario.rounds, cap, latency.fixedMs + latency.jitterMs),
+    coldCpuMs: { gateway: median(cpu.gateway), upstreams: median(cpu.upstreams) },
     throughput: rps,
     errors,
     refused: refusals(sim) - refusedBefore,
