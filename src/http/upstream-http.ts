@@ -1,6 +1,6 @@
 import type { Dispatcher } from "undici";
 import { proxyAgent, type ProxySettings } from "./proxy.js";
-import { sendRequest, type Exchange } from "./send-request.js";
+import { AnswerTooLarge, sendRequest, timeoutName } from "./send-request.js";
 import { CircuitBreaker, Refused } from "./circuit-breaker.js";
 import { ConcurrencyLimit, NotRun } from "./concurrency-limit.js";
 import { AdaptiveLimit } from "./adaptive-limit.js";
@@ -10,7 +10,6 @@ import type { RequestScope } from "./request-scope.js";
 import type { ResponseCache } from "./response-cache.js";
 import type { RequestTrace, UpstreamName, UpstreamRequest, UpstreamResponse } from "./types.js";
 import { UpstreamError } from "./upstream-error.js";
-import { readBounded } from "./read-bounded.js";
 import { operationOf, traced, withLazyHeaders } from "./prepared-request.js";
 import { outcomeOf, type CallOutcome, type Metrics } from "./metrics.js";
 import { startClock, type CallClock } from "./call-clock.js";
@@ -183,16 +182,6 @@ export class UpstreamHttp {
     return this.breaker.refuse(this.upstream);
   }
 
-  private bodyOf(response: Exchange): Promise<Buffer> {
-    const max = this.options.maxResponseBytes;
-    return readBounded(
-      response,
-      max,
-      () =>
-        new UpstreamError(this.upstream, "TOO_LARGE", response.status, `an answer of more than ${max} bytes`),
-    );
-  }
-
   private async once(request: UpstreamRequest, deadline: number): Promise<UpstreamResponse> {
     const timeoutMs = Math.min(this.options.timeoutMs, deadline - Date.now());
     const cutShort = timeoutMs < this.options.timeoutMs;
@@ -203,33 +192,31 @@ export class UpstreamHttp {
       this.observe(request, outcome, clock.elapsed() / 1000, status);
       span?.end(outcome, status);
     };
-    // A timer of its own rather than AbortSignal.timeout: cleared once the answer is read, it
-    // neither fires on a finished exchange nor outlives it.
-    const timeout = new AbortController();
-    const timer = setTimeout(() => timeout.abort(new DOMException("timed out", "TimeoutError")), timeoutMs);
     try {
-      const response = await sendRequest(request.url, {
+      const answer = await sendRequest(request.url, {
         method: request.method,
         headers: span ? { ...request.headers, ...span.headers } : request.headers,
         body: request.body,
-        signal: timeout.signal,
+        timeoutMs,
+        maxBytes: this.options.maxResponseBytes,
         dispatcher: this.dispatcher,
       });
-      const answer = {
-        status: response.status,
-        headers: response.headers,
-        body: await this.bodyOf(response),
-      };
       ended(outcomeOf(request, answer), answer.status);
       this.signal(request, answer, clock);
       return answer;
     } catch (error) {
       // The only failure of ours in there: an answer too large, refused as it came.
-      if (error instanceof UpstreamError) {
+      if (error instanceof AnswerTooLarge) {
         span?.end("too_large");
-        throw error;
+        const max = this.options.maxResponseBytes;
+        throw new UpstreamError(
+          this.upstream,
+          "TOO_LARGE",
+          error.status,
+          `an answer of more than ${max} bytes`,
+        );
       }
-      const timedOut = error instanceof DOMException && error.name === "TimeoutError";
+      const timedOut = error instanceof DOMException && error.name === timeoutName;
       ended(timedOut ? "timeout" : "network_error");
       // Cut short by the request's deadline, it was not given the upstream's own time.
       const ms = clock.elapsed();
@@ -240,8 +227,6 @@ export class UpstreamHttp {
       if (!timedOut) throw new UpstreamError(this.upstream, "UNAVAILABLE");
       // Given less than its own timeout (what was left of the request's), it ran out of the request's time.
       throw new UpstreamError(this.upstream, "TIMEOUT", undefined, cutShort ? outOfTime : undefined);
-    } finally {
-      clearTimeout(timer);
     }
   }
 }

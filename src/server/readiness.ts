@@ -2,7 +2,7 @@ import type { CircuitBreaker } from "../http/circuit-breaker.js";
 import type { CacheStore } from "../http/cache-store.js";
 import type { UpstreamName } from "../http/types.js";
 import type { Dispatcher } from "undici";
-import { sendRequest } from "../http/send-request.js";
+import { AnswerTooLarge, sendRequest } from "../http/send-request.js";
 
 export interface ReadinessSources {
   /** The shared store, when Redis is configured (the in-memory one is always there). */
@@ -22,6 +22,8 @@ interface Readiness {
 /** Checks are remembered this long: a load balancer polling every second asks each upstream seldom. */
 const rememberMs = 5_000;
 const probeTimeoutMs = 2_000;
+/** A probe's answer is read no further: whether the upstream answers is all it asks. */
+const maxBytes = 64 * 1024;
 
 /**
  * `/ready`, apart from `/health` (alive): ready when Redis (if configured) answers and each
@@ -58,14 +60,10 @@ async function check(sources: ReadinessSources): Promise<Readiness> {
 
 async function answers(url: string, dispatcher?: Dispatcher): Promise<boolean> {
   try {
-    const answer = await sendRequest(url, {
-      method: "GET",
-      signal: AbortSignal.timeout(probeTimeoutMs),
-      dispatcher,
-    });
-    answer.discard();
+    const answer = await sendRequest(url, { method: "GET", timeoutMs: probeTimeoutMs, maxBytes, dispatcher });
     return answer.status < 500;
-  } catch {
-    return false;
+  } catch (error) {
+    // An answer too large to read is an answer all the same.
+    return error instanceof AnswerTooLarge && error.status < 500;
   }
 }
