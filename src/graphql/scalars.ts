@@ -18,6 +18,20 @@ export const DateTime = new GraphQLScalarType({
   },
 });
 
-/** Epoch milliseconds as a DateTime. */
-export const isoDate = (epochMs: number | null | undefined) =>
-  epochMs == null ? null : new Date(epochMs).toISOString();
+/**
+ * Epoch milliseconds as a DateTime. The same few instants recur by the thousand in one answer
+ * (an overview's branch heads share about a hundred commits, a blame's lines theirs): each is
+ * written out once, not once per field (about 1 % of a cold overview's CPU).
+ */
+export function isoDate(epochMs: number | null | undefined): string | null {
+  if (epochMs == null) return null;
+  let iso = written.get(epochMs);
+  if (iso === undefined) {
+    if (written.size >= maxWritten) written.clear();
+    written.set(epochMs, (iso = new Date(epochMs).toISOString()));
+  }
+  return iso;
+}
+
+const written = new Map<number, string>();
+const maxWritten = 10_000;

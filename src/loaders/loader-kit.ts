@@ -94,17 +94,17 @@ export function listedById<V>(
   return { byId, listing };
 }
 
-/** A repository's list of named items (branches), and an item by name primed from it. */
+/**
+ * A repository's list of named items (branches), and an item by name found in it. Not primed from
+ * the list: an overview lists thousands of branches and asks a few hundred by name, and each prime
+ * was a key written out and a promise made (about 1 % of a cold overview's CPU).
+ */
 export function namedWithin<V>(
   kit: LoaderKit,
   list: (id: string) => Promise<V[] | null>,
   nameOf: (item: V) => string,
 ) {
-  const all = kit.perKey(async (id: string) => {
-    const items = await list(id);
-    for (const item of items ?? []) one.prime({ id, name: nameOf(item) }, item);
-    return items;
-  });
+  const all = kit.perKey(list);
   const one = kit.batched<{ id: string; name: string }, V | null>((keys) =>
     Promise.all(
       keys.map(async ({ id, name }) => (await all.load(id))?.find((i) => nameOf(i) === name) ?? null),
