@@ -1,4 +1,4 @@
-import { createHash, createHmac, randomUUID } from "node:crypto";
+import { createHmac, hash, randomUUID } from "node:crypto";
 import type { CacheStore } from "./cache-store.js";
 import type { RequestScope } from "./request-scope.js";
 import { headersOf } from "./send-request.js";
@@ -177,10 +177,11 @@ export class ResponseCache {
     const credential =
       request.identity ?? request.headers?.authorization ?? request.headers?.cookie ?? "anonymous";
     const identity = this.identityOf(credential, scope);
-    const what = createHash("sha256")
-      .update(`${request.method} ${request.url}\n${request.body ?? ""}`)
-      .digest("base64url")
-      .slice(0, 32);
+    // One-shot: a Hash object per call cost several times as much (about 1 % of a cold overview).
+    const what = hash("sha256", `${request.method} ${request.url}\n${request.body ?? ""}`, "base64url").slice(
+      0,
+      32,
+    );
     return `${this.namespace}:${upstream}:${generation}:${identity}:${what}`;
   }
 

@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { Kind, OperationTypeNode, parse } from "graphql";
 import type { GatewayContext } from "../context/context.js";
 import type { CacheStore } from "../http/cache-store.js";
@@ -78,10 +78,12 @@ export class AnswerCache {
       return undefined;
     const generations = await this.responses.generations(context.scope);
     if (generations === undefined) return undefined;
-    const what = createHash("sha256")
-      .update(JSON.stringify([request.query, request.variables ?? null, request.operationName ?? null]))
-      .digest("base64url");
-    return `${this.namespace}:answer:${createHash("sha256").update(generations).digest("base64url").slice(0, 22)}:${this.responses.identityHash(context.identity)}:${what}`;
+    const what = hash(
+      "sha256",
+      JSON.stringify([request.query, request.variables ?? null, request.operationName ?? null]),
+      "base64url",
+    );
+    return `${this.namespace}:answer:${hash("sha256", generations, "base64url").slice(0, 22)}:${this.responses.identityHash(context.identity)}:${what}`;
   }
 
   /**

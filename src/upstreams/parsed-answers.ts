@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { hash } from "node:crypto";
 import { BoundedLru } from "../http/bounded-lru.js";
 import { deepFreeze } from "./shared-values.js";
 
@@ -29,7 +29,7 @@ export class ParsedAnswers {
   /** The answer as `check` makes it of the body's text, from the last time the same bytes were checked so when there was one. */
   read(checkedAs: string, body: Buffer, check: (text: string) => Checked): Checked {
     if (body.byteLength > maxAnswerBytes) return check(body.toString("utf8"));
-    const key = `${checkedAs} ${createHash("sha256").update(body).digest("base64url")}`;
+    const key = `${checkedAs} ${hash("sha256", body, "base64url")}`;
     const known = this.kept.get(key);
     if (known) return { ok: true, value: known.value };
     const checked = check(body.toString("utf8"));
