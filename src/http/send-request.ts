@@ -83,6 +83,8 @@ class BoundedRead implements Dispatcher.DispatchHandler {
   }
 
   onResponseStart(_: Dispatcher.DispatchController, status: number, headers: IncomingHttpHeaders): void {
+    // An informational answer (103 Early Hints) comes before the answer itself.
+    if (status < 200) return;
     this.status = status;
     this.headers = headers;
     const declared = headers["content-length"];

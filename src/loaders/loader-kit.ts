@@ -105,9 +105,12 @@ export function namedWithin<V>(
   nameOf: (item: V) => string,
 ) {
   const all = kit.perKey(list);
+  // Each key settles with its own repository's list: one list that failed fails only its own lookups.
   const one = kit.batched<{ id: string; name: string }, V | null>((keys) =>
     Promise.all(
-      keys.map(async ({ id, name }) => (await all.load(id))?.find((i) => nameOf(i) === name) ?? null),
+      keys.map(({ id, name }) =>
+        all.load(id).then((items) => items?.find((i) => nameOf(i) === name) ?? null, toError),
+      ),
     ),
   );
   return { all, one };

@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer as createNetServer, type AddressInfo } from "node:net";
 import { Agent, MockAgent, getGlobalDispatcher, setGlobalDispatcher } from "undici";
 import { afterEach, describe, expect, it } from "vitest";
 import { AnswerTooLarge, headersOf, sendRequest, timeoutName } from "../../src/http/send-request.js";
@@ -68,6 +68,29 @@ describe("one exchange with an upstream", () => {
     expect(asked).toBe('POST /a%20b/c?x=1&y=%2F 1 {"a":1}');
     expect(answer.status).toBe(200);
     expect(answer.body.toString()).toBe("[1,2]");
+  });
+
+  it("reads past an informational answer to the answer itself", async () => {
+    const raw = createNetServer((socket) =>
+      socket.once("data", () =>
+        socket.end(
+          "HTTP/1.1 103 Early Hints\r\ncontent-length: 99999\r\nlink: </a>\r\n\r\n" +
+            'HTTP/1.1 200 OK\r\ncontent-length: 2\r\netag: "v2"\r\n\r\nok',
+        ),
+      ),
+    );
+    await new Promise<void>((resolve) => raw.listen(0, "127.0.0.1", resolve));
+    try {
+      const answer = await sendRequest(`http://127.0.0.1:${(raw.address() as AddressInfo).port}/`, get);
+      expect([answer.status, answer.body.toString(), answer.headers.get("etag")]).toEqual([
+        200,
+        "ok",
+        '"v2"',
+      ]);
+      expect(answer.headers.get("link")).toBeNull();
+    } finally {
+      raw.close();
+    }
   });
 
   it("refuses an answer larger than allowed, declared or as it comes, with its status, and lets go of its connection", async () => {
