@@ -7,6 +7,7 @@ import { GitMissingError } from "../git/run-git.js";
 import { loadContract } from "../http/contract.js";
 import { bytes, empty, json, ReplyError } from "../http/reply.js";
 import type { Handler, RequestContext, SimulatorDefinition } from "../http/simulator-server.js";
+import { mapInTurns } from "../http/turns.js";
 import type { AzureRepository, World } from "../world/model.js";
 import {
   azureError,
@@ -73,7 +74,7 @@ export function azureDevOpsSimulator(world: World): SimulatorDefinition<Principa
 
   const list = async (repos: AzureRepository[]) => {
     const sorted = [...repos].sort((a, b) => compareNames(a.name, b.name));
-    const value = await Promise.all(sorted.map((r) => repositoryDto(world, r)));
+    const value = await mapInTurns(sorted, (r) => repositoryDto(world, r));
     return json(200, { count: value.length, value });
   };
 

@@ -3,6 +3,7 @@ import type { components } from "../../src/upstreams/gitprotect/contract.gen.js"
 import { loadContract } from "../http/contract.js";
 import { empty, json, ReplyError } from "../http/reply.js";
 import type { Handler, SimulatorDefinition } from "../http/simulator-server.js";
+import { mapInTurns } from "../http/turns.js";
 import { hostedCloneUrl } from "../world/clone-urls.js";
 import type { GitProtectPlan, GitProtectRepository, World } from "../world/model.js";
 import { signToken, verifyToken, type TokenClaims } from "./access-token.js";
@@ -72,10 +73,15 @@ export function gitprotectSimulator(world: World): SimulatorDefinition<Principal
       });
       return json(200, { userId: user.id, accessToken });
     },
-    getOrganizations({ body }) {
+    async getOrganizations({ body }) {
       const request = (body ?? {}) as Schemas["GetManyRequest"];
       const membership = planMembership(world);
-      const records = [...store.organizations.values()].map((o) => organizationDto(world, o, membership));
+      // An organization at a time: each reads every repository against every plan.
+      const records = await mapInTurns(
+        [...store.organizations.values()],
+        (o) => organizationDto(world, o, membership),
+        1,
+      );
       return json(200, pageOf(records, request));
     },
     synchronizeOrganization({ body }) {

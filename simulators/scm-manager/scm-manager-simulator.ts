@@ -8,6 +8,7 @@ import { git as runGit, GitMissingError } from "../git/run-git.js";
 import { loadContract } from "../http/contract.js";
 import { bytes, empty, json, ReplyError } from "../http/reply.js";
 import type { Handler, RequestContext, SimulatorDefinition } from "../http/simulator-server.js";
+import { mapInTurns } from "../http/turns.js";
 import type { ScmRepository, ScmUser, World } from "../world/model.js";
 import { canRead, isOwner } from "./scm-access.js";
 import { changesetDto, repositoryDto } from "./scm-dto.js";
@@ -75,7 +76,7 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
         { "set-cookie": `JSESSIONID=${session}; Path=/scm; HttpOnly` },
       );
     },
-    listRepositories({ principal, query }) {
+    async listRepositories({ principal, query }) {
       const user = principal!;
       const key = ((query.sortby as string | undefined) ?? "name") as keyof ScmRepository;
       const sorted = [...store.repositories.values()]
@@ -85,10 +86,7 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
       const start = (query.start as number | undefined) ?? 0;
       const limit = (query.limit as number | undefined) ?? -1;
       const page = sorted.slice(start, limit < 0 ? undefined : start + limit);
-      return json(
-        200,
-        page.map((r) => dto(r, user)),
-      );
+      return json(200, await mapInTurns(page, (r) => dto(r, user)));
     },
     async createRepository({ body, principal, origin }) {
       if (!principal!.admin) return empty(403);
