@@ -122,12 +122,19 @@ describe("one exchange with an upstream", () => {
     });
     const oneConnection = new Agent({ connections: 1 });
     const timedOut = (error: unknown) => error instanceof DOMException && error.name === timeoutName;
-    const answering = sendRequest(`${url}first`, { ...get, timeoutMs: 300, dispatcher: oneConnection });
-    const waiting = sendRequest(`${url}second`, { ...get, timeoutMs: 50, dispatcher: oneConnection });
+    const failure = (call: Promise<unknown>) => call.catch((error: unknown) => error);
+    const answering = failure(
+      sendRequest(`${url}first`, { ...get, timeoutMs: 1_000, dispatcher: oneConnection }),
+    );
+    // The first holds the one connection before the second is sent: no race with a busy machine.
+    await expect.poll(() => asked).toEqual(["/first"]);
+    const waiting = failure(
+      sendRequest(`${url}second`, { ...get, timeoutMs: 50, dispatcher: oneConnection }),
+    );
     // The second ends at its time, though it never had the connection; the first at its own.
-    expect(timedOut(await waiting.catch((error: unknown) => error))).toBe(true);
+    expect(timedOut(await waiting)).toBe(true);
     expect(asked).toEqual(["/first"]);
-    expect(timedOut(await answering.catch((error: unknown) => error))).toBe(true);
+    expect(timedOut(await answering)).toBe(true);
     await expect.poll(() => closed).toBe(1);
     // Given the connection afterwards, the second goes no further than that.
     await new Promise((resolve) => setTimeout(resolve, 100));
