@@ -84,10 +84,9 @@ function ownedBy<V extends { id: string }>(
     for (const r of records ?? []) one.prime({ organizationId, id: r.id }, r);
     return records;
   });
-  const one = kit.batched<OwnedKey, V | null>((keys) =>
-    Promise.all(
-      keys.map(async (key) => (await all.load(key.organizationId))?.find((r) => r.id === key.id) ?? null),
-    ),
+  const one = kit.perKey(
+    async (key: OwnedKey): Promise<V | null> =>
+      (await all.load(key.organizationId))?.find((r) => r.id === key.id) ?? null,
   );
   return { all, one };
 }

@@ -6,7 +6,8 @@ export interface LoaderKit {
   batched<K, V>(load: (keys: readonly K[]) => Promise<Array<V | Error>>): DataLoader<K, V, string>;
   /**
    * A loader for an upstream with no batch endpoint: each distinct key is one call, made once
-   * per request however many resolvers ask. Keys may be objects (compared by value).
+   * per request however many resolvers ask, and settled as soon as that call is. Keys may be
+   * objects (compared by value).
    */
   perKey<K, V>(load: (key: K) => Promise<V>, identify?: (key: K) => string): DataLoader<K, V, string>;
   /** One value per request (a whole listing), loaded on first use and shared. */
@@ -22,9 +23,12 @@ export function loaderKit(): LoaderKit {
   return {
     batched: <K, V>(load: (keys: readonly K[]) => Promise<Array<V | Error>>) =>
       new DataLoader<K, V, string>(load, { cacheKeyFn: stableKey }),
+    // Each key settles with its own call: its value is that call's promise, which the key's own
+    // promise adopts. Settled as a batch, every key waited for the slowest (a cold overview's heads
+    // for the last of a hundred branch listings).
     perKey: <K, V>(load: (key: K) => Promise<V>, identify: (key: K) => string = stableKey) =>
       new DataLoader<K, V, string>(
-        (keys) => Promise.all(keys.map((key) => load(key).catch((error: unknown) => toError(error)))),
+        (keys) => Promise.resolve(keys.map((key) => callOf(load, key)) as unknown as V[]),
         { cacheKeyFn: identify },
       ),
     once<V>(load: () => Promise<V>) {
@@ -47,6 +51,15 @@ export async function orNull<V>(work: Promise<V>, alsoNull: UpstreamErrorKind[] 
     if (error instanceof UpstreamError && (error.kind === "NOT_FOUND" || alsoNull.includes(error.kind)))
       return null;
     throw error;
+  }
+}
+
+/** The call for one key; one that throws before it starts fails its own key, not the batch it was asked in. */
+function callOf<K, V>(load: (key: K) => Promise<V>, key: K): Promise<V> {
+  try {
+    return load(key);
+  } catch (error) {
+    return Promise.reject(toError(error));
   }
 }
 
@@ -105,13 +118,10 @@ export function namedWithin<V>(
   nameOf: (item: V) => string,
 ) {
   const all = kit.perKey(list);
-  // Each key settles with its own repository's list: one list that failed fails only its own lookups.
-  const one = kit.batched<{ id: string; name: string }, V | null>((keys) =>
-    Promise.all(
-      keys.map(({ id, name }) =>
-        all.load(id).then((items) => items?.find((i) => nameOf(i) === name) ?? null, toError),
-      ),
-    ),
+  // Each lookup settles with its own repository's list, as soon as that list is in.
+  const one = kit.perKey(
+    async ({ id, name }: { id: string; name: string }) =>
+      (await all.load(id))?.find((i) => nameOf(i) === name) ?? null,
   );
   return { all, one };
 }

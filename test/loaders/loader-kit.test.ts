@@ -25,3 +25,66 @@ describe("items by name within a repository's list", () => {
     expect(read).toEqual(["down", "up"]);
   });
 });
+
+/** A call the test answers when it chooses. */
+function heldCall<V>() {
+  let answer!: (value: V) => void;
+  const promise = new Promise<V>((resolve) => (answer = resolve));
+  return { promise, answer };
+}
+
+/** Whether the promise has settled after a moment (a call answered at once has; one held has not). */
+const settledYet = async (promise: Promise<unknown>) => {
+  let settled = false;
+  void promise.then(() => (settled = true));
+  await new Promise((resolve) => setTimeout(resolve, 10));
+  return settled;
+};
+
+describe("a loader per key", () => {
+  it("settles each key with its own call, not with the slowest asked in the same tick", async () => {
+    const slow = heldCall<string>();
+    const calls: string[] = [];
+    const loader = loaderKit().perKey((key: string) => {
+      calls.push(key);
+      return key === "slow" ? slow.promise : Promise.resolve(`${key}!`);
+    });
+    const [fast, late] = [loader.load("fast"), loader.load("slow")];
+    expect(await settledYet(fast)).toBe(true);
+    expect(await settledYet(late)).toBe(false);
+    await expect(fast).resolves.toBe("fast!");
+    slow.answer("slow!");
+    await expect(late).resolves.toBe("slow!");
+    // Asked again, a key is the same call.
+    await expect(loader.load("slow")).resolves.toBe("slow!");
+    expect(calls).toEqual(["fast", "slow"]);
+  });
+
+  it("fails only the key whose call failed", async () => {
+    const loader = loaderKit().perKey((key: string) => {
+      if (key === "refused") throw new Error("refused before it started");
+      return key === "down" ? Promise.reject(new Error("down")) : Promise.resolve(key);
+    });
+    const [down, refused, up] = await Promise.allSettled(
+      ["down", "refused", "up"].map((k) => loader.load(k)),
+    );
+    expect(down).toMatchObject({ status: "rejected", reason: { message: "down" } });
+    expect(refused).toMatchObject({ status: "rejected", reason: { message: "refused before it started" } });
+    expect(up).toEqual({ status: "fulfilled", value: "up" });
+  });
+
+  it("answers a name in a repository's list once that list is in, whatever another repository's list does", async () => {
+    const slow = heldCall<Array<{ name: string }>>();
+    const { one } = namedWithin(
+      loaderKit(),
+      (id: string) => (id === "slow" ? slow.promise : Promise.resolve([{ name: "main" }])),
+      (item) => item.name,
+    );
+    const [fast, late] = [one.load({ id: "fast", name: "main" }), one.load({ id: "slow", name: "main" })];
+    expect(await settledYet(fast)).toBe(true);
+    expect(await settledYet(late)).toBe(false);
+    await expect(fast).resolves.toEqual({ name: "main" });
+    slow.answer([]);
+    await expect(late).resolves.toBeNull();
+  });
+});
