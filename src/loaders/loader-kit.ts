@@ -24,8 +24,9 @@ export function loaderKit(): LoaderKit {
     batched: <K, V>(load: (keys: readonly K[]) => Promise<Array<V | Error>>) =>
       new DataLoader<K, V, string>(load, { cacheKeyFn: stableKey }),
     // Each key settles with its own call: its value is that call's promise, which the key's own
-    // promise adopts. Settled as a batch, every key waited for the slowest (a cold overview's heads
-    // for the last of a hundred branch listings).
+    // promise adopts (DataLoader resolves a key with its value; the tests below hold it to that).
+    // Settled as a batch, every key waited for the slowest (a cold overview's heads for the last
+    // of a hundred branch listings).
     perKey: <K, V>(load: (key: K) => Promise<V>, identify: (key: K) => string = stableKey) =>
       new DataLoader<K, V, string>(
         (keys) => Promise.resolve(keys.map((key) => callOf(load, key)) as unknown as V[]),

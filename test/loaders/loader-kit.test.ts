@@ -36,7 +36,10 @@ function heldCall<V>() {
 /** Whether the promise has settled after a moment (a call answered at once has; one held has not). */
 const settledYet = async (promise: Promise<unknown>) => {
   let settled = false;
-  void promise.then(() => (settled = true));
+  void promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
   await new Promise((resolve) => setTimeout(resolve, 10));
   return settled;
 };
