@@ -31,9 +31,13 @@ WORKDIR /app
 #   10 MB live in the old generation, and with a heap of 35-50 MB each one began a full collection
 #   whose marking steps took 15-35 ms of the request's thread. Gateway CPU per overview 170-211 ->
 #   126-153 ms, p50 -15 to -20 ms, peak resident +25-30 MB (about 180).
-# - The young generation is a quarter of the default (4 MB semi-spaces): a cold overview of the
-#   16x world holds about 110 MB live, and each doubling of the young generation added 10-20 MB to
-#   its peak (semi-spaces of 8, 12, 16 and 32 MB: 247-257, 257-266, 267-269, about 320 MB).
+# - The young generation is half the default (8 MB semi-spaces): a cold overview of the 16x world
+#   holds about 110 MB live, and each doubling of the young generation added 10-20 MB to its peak
+#   (semi-spaces of 8, 12, 16 and 32 MB: 247-257, 257-266, 267-269, about 320 MB, when the gateway
+#   held more per call). Since each loader key settles alone, requests hold their models longer
+#   and 4 MB semi-spaces were scavenged often with much alive: 8 MB took a default-world overview
+#   from 116 to 107 ms of CPU and its p50 from 162 to 152 (thirty side by side), and in the
+#   benchmark the 16x world peaked at 226 MB (211 with 4 MB, in the run before).
 # - Past the floor, the old generation grows to about 1.1x what a collection left live before the
 #   next (and at least 8 MB and the young generation's size), where only a world of that size goes
 #   (V8's own factor is 1.1 to about 1.35 at this cap).
@@ -45,7 +49,7 @@ WORKDIR /app
 # NODE_OPTIONS for a larger deployment, and replace CMD to let V8 choose the factor there (the
 # benchmark starts the gateway with these settings).
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000 \
-    NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=4"
+    NODE_OPTIONS="--max-old-space-size=384 --max-semi-space-size=8"
 COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
 COPY schema ./schema
