@@ -76,7 +76,7 @@ const latency = { fixedMs: number("latency", 20), jitterMs: number("jitter", 5) 
 const cap = number("capacity", 64);
 const capacity = { concurrent: cap, refuseAbove: 2 * cap, status: 503, retryAfterSeconds: 1 } as const;
 const upstreams: UpstreamSetting = { latency, capacity };
-const samples = { cold: quick ? 2 : 5, warm: quick ? 10 : 50 };
+const samples = { cold: quick ? 2 : 11, warm: quick ? 10 : 50 };
 const loadSeconds = quick ? 1 : 3;
 const concurrencies = [1, 16, 64];
 
