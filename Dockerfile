@@ -36,13 +36,14 @@ WORKDIR /app
 #   (semi-spaces of 8, 12, 16 and 32 MB: 247-257, 257-266, 267-269, about 320 MB, when the gateway
 #   held more per call). Since each loader key settles alone, requests hold their models longer
 #   and 4 MB semi-spaces were scavenged often with much alive: 8 MB took a default-world overview
-#   from 116 to 107 ms of CPU and its p50 from 162 to 152 (thirty side by side), and in the
-#   benchmark the 16x world peaked at 226 MB (211 with 4 MB, in the run before).
+#   from 116 to 107 ms of CPU and its p50 from 162 to 152 (thirty side by side). In the benchmark
+#   (README, Benchmark) the 16x world then peaked at 226-235 MB, within the 211-238 of 4 MB.
 # - Past the floor, the old generation grows to about 1.1x what a collection left live before the
 #   next (and at least 8 MB and the young generation's size), where only a world of that size goes
 #   (V8's own factor is 1.1 to about 1.35 at this cap).
-# Together: that 16x overview peaked at 225-234 MB (241-256 with 1.3x; 247-273 as the image was
-# before), a default-world overview used 148 ms of CPU (181 before, 140 with the floor alone).
+# Together, with 4 MB semi-spaces then: that 16x overview peaked at 225-234 MB (241-256 with 1.3x;
+# 247-273 as the image was before), a default-world overview used 148 ms of CPU (181 before, 140
+# with the floor alone).
 # Up to 96 MB of garbage may wait for a full collection, within the cap; the in-memory cache's
 # buffers (CACHE_MAX_BYTES, 64 MB) and Node itself come on top: give a container 512 MB or more.
 # NODE_OPTIONS may not carry the two V8 flags: CMD gives them to node. Raise the cap with

@@ -23,10 +23,9 @@ export function loaderKit(): LoaderKit {
   return {
     batched: <K, V>(load: (keys: readonly K[]) => Promise<Array<V | Error>>) =>
       new DataLoader<K, V, string>(load, { cacheKeyFn: stableKey }),
-    // Each key settles with its own call: its value is that call's promise, which the key's own
-    // promise adopts (DataLoader resolves a key with its value; the tests below hold it to that).
-    // Settled as a batch, every key waited for the slowest (a cold overview's heads for the last
-    // of a hundred branch listings).
+    // Each key's value is its own call's promise, which DataLoader's promise for the key adopts
+    // (test/loaders/loader-kit.test.ts holds it to that). Settled as a batch, every key waited for
+    // the slowest (a cold overview's heads for the last of a hundred branch listings).
     perKey: <K, V>(load: (key: K) => Promise<V>, identify: (key: K) => string = stableKey) =>
       new DataLoader<K, V, string>(
         (keys) => Promise.resolve(keys.map((key) => callOf(load, key)) as unknown as V[]),
@@ -55,10 +54,10 @@ export async function orNull<V>(work: Promise<V>, alsoNull: UpstreamErrorKind[] 
   }
 }
 
-/** The call for one key; one that throws before it starts fails its own key, not the batch it was asked in. */
+/** The call for one key, failing with an Error; one that throws before it starts fails its own key, not the batch it was asked in. */
 function callOf<K, V>(load: (key: K) => Promise<V>, key: K): Promise<V> {
   try {
-    return load(key);
+    return load(key).catch((error: unknown) => Promise.reject(toError(error)));
   } catch (error) {
     return Promise.reject(toError(error));
   }

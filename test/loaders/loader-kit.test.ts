@@ -66,13 +66,18 @@ describe("a loader per key", () => {
   it("fails only the key whose call failed", async () => {
     const loader = loaderKit().perKey((key: string) => {
       if (key === "refused") throw new Error("refused before it started");
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors -- what an odd call fails with
+      if (key === "odd") return Promise.reject("not an Error");
       return key === "down" ? Promise.reject(new Error("down")) : Promise.resolve(key);
     });
-    const [down, refused, up] = await Promise.allSettled(
-      ["down", "refused", "up"].map((k) => loader.load(k)),
+    const [down, refused, odd, up] = await Promise.allSettled(
+      ["down", "refused", "odd", "up"].map((k) => loader.load(k)),
     );
     expect(down).toMatchObject({ status: "rejected", reason: { message: "down" } });
     expect(refused).toMatchObject({ status: "rejected", reason: { message: "refused before it started" } });
+    // Whatever a call fails with, its key fails with an Error.
+    expect(odd).toMatchObject({ status: "rejected", reason: { message: "not an Error" } });
+    expect((odd as PromiseRejectedResult).reason).toBeInstanceOf(Error);
     expect(up).toEqual({ status: "fulfilled", value: "up" });
   });
 
