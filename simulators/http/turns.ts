@@ -1,3 +1,5 @@
+import { setImmediate } from "node:timers/promises";
+
 /**
  * Maps a long list a slice at a time, the event loop turning between slices. The three simulated
  * servers share one thread, and a server's work must not hold another's calls unread: made in one
@@ -12,7 +14,7 @@ export async function mapInTurns<T, R>(
 ): Promise<R[]> {
   const mapped: R[] = [];
   for (let start = 0; start < items.length; start += slice) {
-    if (start > 0) await new Promise((resolve) => setImmediate(resolve));
+    if (start > 0) await setImmediate();
     mapped.push(...(await Promise.all(items.slice(start, start + slice).map(map))));
   }
   return mapped;
