@@ -26,6 +26,7 @@ import {
   repositoryPage,
   repositoryWalk,
   type Scenario,
+  variablesInTurn,
 } from "./scenarios.js";
 import {
   compiledGateway,
@@ -82,13 +83,8 @@ const concurrencies = [1, 16, 64];
 
 const log = (message: string) => console.log(`[bench] ${message}`);
 
-/**
- * A write's variables take turns over the whole run, both gateways and the priming included
- * (attach, detach, …): each write changes the world, and the even count of them leaves it as found.
- */
-let writes = 0;
-const variablesOf = (scenario: Scenario, run: number) =>
-  scenario.variables?.(scenario.write ? writes++ : run);
+/** A write's variables take turns over the whole run, both gateways and the priming included. */
+const variablesOf = variablesInTurn();
 
 async function measure(
   sim: Simulators,

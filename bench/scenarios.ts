@@ -152,6 +152,16 @@ export function bulkMutation(world: World): Scenario {
   };
 }
 
+/**
+ * The variables of each ask of a scenario, `run` its number. A write's take turns over everything
+ * asked through one of these (attach, detach, …): each write changes the world, and an even count
+ * of them leaves it as found.
+ */
+export function variablesInTurn(): (scenario: Scenario, run: number) => Record<string, unknown> | undefined {
+  let writes = 0;
+  return (scenario, run) => scenario.variables?.(scenario.write ? writes++ : run);
+}
+
 /** The critical path: per round, the slowest upstream's calls in waves of `cap`, each at the largest latency. */
 export function criticalPathMs(rounds: Round[], cap: number, latencyMs: number): number {
   return rounds.reduce(

@@ -74,12 +74,15 @@ const imageNodeArgs = (() => {
   return words.slice(1, -1);
 })();
 
-/** The compiled gateway started as the image starts it, with `env` (and `nodeArgs`, such as a profiler's). */
-export const startImageGateway = (env: Record<string, string>, nodeArgs: string[] = []) =>
-  startGatewayProcess({ ...env, NODE_OPTIONS: imageNodeOptions }, compiledEntry, [
-    ...imageNodeArgs,
-    ...nodeArgs,
-  ]);
+/**
+ * The compiled gateway started as the image starts it, with `env`, and `nodeArgs` (a profiler's);
+ * `entry` another build's (an earlier commit's), `nodeOptions` other than the image's.
+ */
+export const startImageGateway = (
+  env: Record<string, string>,
+  nodeArgs: string[] = [],
+  { entry = compiledEntry, nodeOptions = imageNodeOptions } = {},
+) => startGatewayProcess({ ...env, NODE_OPTIONS: nodeOptions }, entry, [...imageNodeArgs, ...nodeArgs]);
 
 export function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
   return {
