@@ -6,15 +6,27 @@ import Negotiator from "negotiator";
 
 export type Encoding = "br" | "gzip";
 
+const ours: Encoding[] = ["br", "gzip"];
+/** negotiator 1's tie-break by the server's order, which @types/negotiator does not declare yet. */
+type WithPreferred = {
+  encoding(available: readonly string[], options: { preferred: readonly string[] }): string | undefined;
+};
+
 /** Below this, compressing costs more than the bytes it saves. */
 const minBytes = 1024;
 const brotli = promisify(brotliCompress);
 const gzipped = promisify(gzip);
 
-/** The encoding a client prefers among ours (by `Accept-Encoding` and its q-values); none for a small body. */
+/**
+ * The encoding a client prefers among ours by the q-values of its `Accept-Encoding`, brotli where
+ * it weighs both alike (browsers list gzip first without weights: by their order alone, every
+ * browser was answered gzip, larger and, past a few KB, slower to make); none for a small body.
+ */
 export function encodingFor(headers: IncomingHttpHeaders, size: number): Encoding | undefined {
   if (size < minBytes) return undefined;
-  const chosen = new Negotiator({ headers }).encoding(["br", "gzip"]);
+  const chosen = (new Negotiator({ headers }) as unknown as WithPreferred).encoding(ours, {
+    preferred: ours,
+  });
   return chosen === "br" || chosen === "gzip" ? chosen : undefined;
 }
 

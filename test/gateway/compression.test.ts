@@ -65,6 +65,17 @@ describe("compression", () => {
     expect(gunzipSync(gz.bytes).toString()).toBe(plain.bytes.toString());
   });
 
+  it("prefers brotli where the client weighs both alike, whatever order it lists them in", async () => {
+    // As browsers ask: gzip listed first, no weights.
+    const browser = await raw("/graphql", "gzip, deflate, br, zstd", large);
+    expect(browser.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(browser.bytes).toString()).toBe(
+      (await raw("/graphql", "identity", large)).bytes.toString(),
+    );
+    const weighed = await raw("/graphql", "gzip;q=1, br;q=0.8", large);
+    expect(weighed.headers["content-encoding"]).toBe("gzip");
+  });
+
   it("leaves a small answer as it is", async () => {
     const small = await raw("/graphql", "br, gzip", { query: "{ __typename }" });
     expect(small.headers["content-encoding"]).toBeUndefined();
