@@ -1,8 +1,6 @@
 import type { PeerResult, PeerRow, SideName } from "./peer-comparison.js";
+import { ms, ratio } from "./report.js";
 
-const ms = (n: number | undefined) =>
-  n == null || Number.isNaN(n) ? "–" : n < 10 ? n.toFixed(1) : Math.round(n).toString();
-const ratio = (a: number, b: number) => (b === 0 ? "–" : (a / b).toFixed(2));
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 
 function describe(result: PeerResult): string {

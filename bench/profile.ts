@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { startSimulators } from "../simulators/start-simulators.js";
 import { timed } from "./measure.js";
 import { benchWorld, overviewQuery } from "./scenarios.js";
-import { compiledGateway, gatewayEnv, startImageGateway } from "./upstreams.js";
+import { benchUpstreams, compiledGateway, gatewayEnv, startImageGateway } from "./upstreams.js";
 
 /**
  * `npm run profile [-- --runs=N]`: the cold overview under `node --cpu-prof`. The compiled gateway
@@ -74,13 +74,12 @@ async function main() {
   const sim = await startSimulators({
     ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
     world: benchWorld,
-    latency: { fixedMs: 20, jitterMs: 5 },
+    latency: benchUpstreams.latency,
   });
   const folder = await mkdtemp(join(tmpdir(), "gateway-profile-"));
-  const gateway = await startImageGateway(gatewayEnv(sim, { CACHE: "off" }), [
-    "--cpu-prof",
-    `--cpu-prof-dir=${folder}`,
-  ]);
+  const gateway = await startImageGateway(gatewayEnv(sim, { CACHE: "off" }), {
+    nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${folder}`],
+  });
   const query = overviewQuery(20);
   let ms = 0;
   for (let run = 0; run < runs; run += 1) ms += (await timed(gateway.url, query)).ms;

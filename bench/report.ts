@@ -45,9 +45,10 @@ interface Report {
   durationSeconds: number;
 }
 
-const ms = (n: number | null | undefined) =>
+/** A duration as the reports print it: a tenth below 10 ms, whole above; "–" for none. */
+export const ms = (n: number | null | undefined) =>
   n == null || Number.isNaN(n) ? "–" : n < 10 ? n.toFixed(1) : Math.round(n).toString();
-const ratio = (a: number, b: number) => (b === 0 ? "–" : (a / b).toFixed(2));
+export const ratio = (a: number, b: number) => (b === 0 ? "–" : (a / b).toFixed(2));
 const verdict = (ok: boolean) => (ok ? "met" : "**missed**");
 
 /** The benchmark's report: every figure beside its reference, measured in the same run. */

@@ -3,9 +3,7 @@ import type { Simulators } from "../simulators/start-simulators.js";
 import type { WorldParams } from "../simulators/world/params.js";
 import { startGatewayProcess, type GatewayProcess } from "../test/support/processes.js";
 import {
-  cpuMs,
   median,
-  ownCpuMs,
   peakRssMb,
   primingPasses,
   summarize,
@@ -29,6 +27,9 @@ import {
   variablesInTurn,
 } from "./scenarios.js";
 import {
+  askCold,
+  benchUpstreams,
+  capacityOf,
   compiledGateway,
   gatewayEnv,
   invalidate,
@@ -68,14 +69,17 @@ const world: Partial<WorldParams> = {
   commits: number("commits", quick ? 40 : benchWorld.commits),
   fileLines: number("file-lines", quick ? 200 : benchWorld.fileLines),
 };
-const latency = { fixedMs: number("latency", 20), jitterMs: number("jitter", 5) };
+const latency = {
+  fixedMs: number("latency", benchUpstreams.latency.fixedMs),
+  jitterMs: number("jitter", benchUpstreams.latency.jitterMs),
+};
 /**
  * What each simulated upstream can take (`--capacity N`): N calls at once at its base latency,
  * slower past that, refused with 503 and `Retry-After` past twice that. The gateway's adaptive
  * limit must find it; the critical path is computed with it.
  */
-const cap = number("capacity", 64);
-const capacity = { concurrent: cap, refuseAbove: 2 * cap, status: 503, retryAfterSeconds: 1 } as const;
+const cap = number("capacity", benchUpstreams.capacity.concurrent);
+const capacity = capacityOf(cap);
 const upstreams: UpstreamSetting = { latency, capacity };
 const samples = { cold: quick ? 2 : 11, warm: quick ? 10 : 50 };
 const loadSeconds = quick ? 1 : 3;
@@ -99,15 +103,13 @@ async function measure(
   let coldCalls = 0;
   const cpu = { gateway: [] as number[], upstreams: [] as number[] };
   for (let run = 0; run < samples.cold; run += 1) {
-    if (kind === "gateway" && !scenario.write) await invalidate(sim, gateway.url);
-    resetCalls(sim);
-    const before = { gateway: cpuMs(gateway.pid), upstreams: ownCpuMs() };
-    const result = await timed(gateway.url, scenario.query, variablesOf(scenario, run));
-    cpu.gateway.push(cpuMs(gateway.pid) - before.gateway);
-    cpu.upstreams.push(ownCpuMs() - before.upstreams);
+    const invalidated = kind === "gateway" && !scenario.write;
+    const result = await askCold(sim, gateway, scenario, variablesOf(scenario, run), invalidated);
+    cpu.gateway.push(result.cpu.gateway);
+    cpu.upstreams.push(result.cpu.upstreams);
     coldTimes.push(result.ms);
     errors += result.errors;
-    coldCalls = Math.max(coldCalls, upstreamCalls(sim));
+    coldCalls = Math.max(coldCalls, result.calls);
   }
   let warm: LatencySummary | null = null;
   let warmCalls: number | null = null;

@@ -4,8 +4,9 @@ import { encodeId } from "../src/graphql/global-id.js";
 import { gatewayEnvironment, startSimulators, type Simulators } from "../simulators/start-simulators.js";
 import type { Capacity } from "../simulators/http/capacity.js";
 import type { WorldParams } from "../simulators/world/params.js";
-import { startGatewayProcess } from "../test/support/processes.js";
-import { timed } from "./measure.js";
+import { startGatewayProcess, type GatewayProcess } from "../test/support/processes.js";
+import { cpuMs, ownCpuMs, timed } from "./measure.js";
+import type { Scenario } from "./scenarios.js";
 
 /** The simulated upstreams and the gateway as the benchmark runs them, and what it counts on them. */
 
@@ -14,6 +15,16 @@ export interface UpstreamSetting {
   /** What each upstream can take; null: as much as it is sent. */
   capacity: Capacity | null;
 }
+
+/**
+ * What each simulated upstream can take: `concurrent` calls at once at its base latency, slower
+ * past that, refused with 503 and `Retry-After` past twice that.
+ */
+export const capacityOf = (concurrent: number) =>
+  ({ concurrent, refuseAbove: 2 * concurrent, status: 503, retryAfterSeconds: 1 }) as const;
+
+/** The benchmark's upstreams unless told otherwise: 20 ms ± 5, 64 calls at once. */
+export const benchUpstreams = { latency: { fixedMs: 20, jitterMs: 5 }, capacity: capacityOf(64) };
 
 export async function startUpstreams(
   world: Partial<WorldParams>,
@@ -51,38 +62,41 @@ export function compiledGateway(): void {
   execFileSync("npm", ["run", "--silent", "build"], { stdio: "inherit" });
 }
 
-const dockerfile = readFileSync(new URL("../Dockerfile", import.meta.url), "utf8");
+/** How the image starts the gateway, read from a Dockerfile so that the benchmark and the image cannot drift apart. */
+export interface ImageStart {
+  /** Its NODE_OPTIONS (the heap's settings). */
+  nodeOptions: string;
+  /** The flags its last CMD gives node itself (V8's that NODE_OPTIONS may not carry). */
+  nodeArgs: string[];
+}
 
-/** The image's NODE_OPTIONS (its heap settings), read from the Dockerfile so that the two cannot drift apart. */
-const imageNodeOptions = (() => {
+export function imageStartOf(dockerfile: string): ImageStart {
   const found = /NODE_OPTIONS=(?:"([^"]*)"|(\S+))/.exec(dockerfile);
-  const options = found?.[1] ?? found?.[2];
+  const nodeOptions = found?.[1] ?? found?.[2];
   // Without them the gateway would be measured as nobody runs it.
-  if (!options)
+  if (!nodeOptions)
     throw new Error("The Dockerfile sets no NODE_OPTIONS for the benchmark to start the gateway with.");
-  return options;
-})();
-
-/** The flags the image's command gives node itself (V8's that NODE_OPTIONS may not carry), from its last CMD. */
-const imageNodeArgs = (() => {
   const command = [...dockerfile.matchAll(/^CMD (\[.*\])$/gm)].at(-1)?.[1];
   const words = command ? (JSON.parse(command) as string[]) : [];
   if (words[0] !== "node" || words.at(-1) !== compiledEntry)
     throw new Error(
       `The Dockerfile's command is not node … ${compiledEntry}: the benchmark cannot start it so.`,
     );
-  return words.slice(1, -1);
-})();
+  return { nodeOptions, nodeArgs: words.slice(1, -1) };
+}
+
+/** How this checkout's image starts the gateway. */
+export const thisImageStart = imageStartOf(readFileSync(new URL("../Dockerfile", import.meta.url), "utf8"));
 
 /**
- * The compiled gateway started as the image starts it, with `env`, and `nodeArgs` (a profiler's);
- * `entry` another build's (an earlier commit's), `nodeOptions` other than the image's.
+ * The compiled gateway started as the image starts it, with `env` and `nodeArgs` (a profiler's);
+ * `entry` another build (an earlier commit's) and `image` how its own Dockerfile starts it.
  */
 export const startImageGateway = (
   env: Record<string, string>,
-  nodeArgs: string[] = [],
-  { entry = compiledEntry, nodeOptions = imageNodeOptions } = {},
-) => startGatewayProcess({ ...env, NODE_OPTIONS: nodeOptions }, entry, [...imageNodeArgs, ...nodeArgs]);
+  { nodeArgs = [] as string[], entry = compiledEntry, image = thisImageStart } = {},
+) =>
+  startGatewayProcess({ ...env, NODE_OPTIONS: image.nodeOptions }, entry, [...image.nodeArgs, ...nodeArgs]);
 
 export function gatewayEnv(sim: Simulators, extra: Record<string, string> = {}) {
   return {
@@ -131,4 +145,28 @@ export async function invalidate(sim: Simulators, url: string): Promise<void> {
       },
     ),
   ]);
+}
+
+/**
+ * One cold ask: each upstream's cache moved to a new generation first (unless `invalidated` is
+ * false: a write, or a gateway without a cache), then the calls it made counted and the CPU it
+ * cost the gateway and this process (the simulators and the client).
+ */
+export async function askCold(
+  sim: Simulators,
+  gateway: GatewayProcess,
+  scenario: Scenario,
+  variables: Record<string, unknown> | undefined,
+  invalidated = !scenario.write,
+) {
+  if (invalidated) await invalidate(sim, gateway.url);
+  resetCalls(sim);
+  const before = { gateway: cpuMs(gateway.pid), upstreams: ownCpuMs() };
+  const answer = await timed(gateway.url, scenario.query, variables);
+  return {
+    ms: answer.ms,
+    errors: answer.errors,
+    calls: upstreamCalls(sim),
+    cpu: { gateway: cpuMs(gateway.pid) - before.gateway, upstreams: ownCpuMs() - before.upstreams },
+  };
 }
