@@ -1,6 +1,6 @@
 import { request } from "undici";
 import { readdirSync, readFileSync } from "node:fs";
-import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 
 export interface LatencySummary {
   samples: number;
@@ -35,8 +35,6 @@ function decoded(bytes: Buffer, encoding: string | string[] | undefined): Buffer
       return brotliDecompressSync(bytes);
     case "gzip":
       return gunzipSync(bytes);
-    case "deflate":
-      return inflateSync(bytes);
     case "identity":
       return bytes;
     default:
@@ -46,7 +44,7 @@ function decoded(bytes: Buffer, encoding: string | string[] | undefined): Buffer
 
 /**
  * One GraphQL request over HTTP, with the caller's `headers`; its duration in milliseconds and
- * whether it had errors. The client asks as a browser does (`accept-encoding: gzip, br`), and the
+ * whether it had errors. The client accepts gzip and brotli, as browsers over HTTPS do, and the
  * duration ends when the whole answer has arrived and is decompressed; parsing it is the client's
  * time, not the server's (a 400 KB answer parsed here, beside the simulators, is a few ms).
  * undici's `request` rather than `fetch`: fetch's streams cost the client, on the cores the
@@ -84,7 +82,7 @@ export const primingPasses = 4;
 
 /**
  * Requests per second at a concurrency, over a fixed time, and the errors seen (any status but 200).
- * The load client asks as a browser does (`accept-encoding: gzip, br`) and reads each answer's bytes
+ * The load client accepts gzip and brotli (as browsers over HTTPS do) and reads each answer's bytes
  * without decompressing or parsing them: the figure is what the gateway serves, not what a client
  * on the same two cores can parse (a 245 KB overview parsed per answer held the client at its limit).
  */

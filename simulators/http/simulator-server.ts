@@ -154,7 +154,8 @@ export async function startSimulatorServer<P>(
     // arrived with this call; a call with time to spare waits a millisecond, for those sent a
     // moment after (a walk page's SCM-Manager listing, sent 0.1 ms after Azure DevOps's, was read
     // 1.4 ms late: after the first slice of the other's listing).
-    await (answerAfterMs > 2 ? sleep(1) : nextTurn());
+    const leftMs = answerAfterMs - (performance.now() - startedAt);
+    await (leftMs > 2 * takeInMs ? sleep(takeInMs) : nextTurn());
     const reply = await serve({ operation, params, url, req, raw }, (name) => (principal = name));
     // The latency is the server's whole time to answer, its own work within it: a listing it takes
     // 10 ms to render answers at its latency, not 10 ms past it (later only when the work is longer).
@@ -405,6 +406,9 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   }
   return Buffer.concat(chunks);
 }
+
+/** How long a call with time to spare waits for the calls sent a moment after it, before its own work. */
+const takeInMs = 1;
 
 /** A wait of `ms`, none when it is not positive. */
 const sleep = (ms: number) => new Promise<void>((resolve) => (ms > 0 ? setTimeout(resolve, ms) : resolve()));

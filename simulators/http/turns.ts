@@ -1,4 +1,4 @@
-import { setImmediate } from "node:timers/promises";
+import { setImmediate as nextTurn } from "node:timers/promises";
 
 /**
  * Maps a long list a slice at a time, the event loop turning between slices. The three simulated
@@ -14,7 +14,7 @@ export async function mapInTurns<T, R>(
 ): Promise<R[]> {
   const mapped: R[] = [];
   for (let start = 0; start < items.length; start += slice) {
-    if (start > 0) await setImmediate();
+    if (start > 0) await nextTurn();
     mapped.push(...(await Promise.all(items.slice(start, start + slice).map(map))));
   }
   return mapped;
