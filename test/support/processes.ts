@@ -43,7 +43,11 @@ export async function startGatewayProcess(
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`gateway did not start:\n${output}`)), 30_000);
+    const timer = setTimeout(() => {
+      // Not left running behind the caller, who never receives it.
+      child.kill("SIGKILL");
+      reject(new Error(`gateway did not start:\n${output}`));
+    }, 30_000);
     child.stdout.on("data", () => {
       if (output.includes("GraphQL gateway ready")) {
         clearTimeout(timer);
