@@ -163,10 +163,6 @@ export async function askCold(
   resetCalls(sim);
   const before = { gateway: cpuMs(gateway.pid), upstreams: ownCpuMs() };
   const answer = await timed(gateway.url, scenario.query, variables);
-  return {
-    ms: answer.ms,
-    errors: answer.errors,
-    calls: upstreamCalls(sim),
-    cpu: { gateway: cpuMs(gateway.pid) - before.gateway, upstreams: ownCpuMs() - before.upstreams },
-  };
+  const cpu = { gateway: cpuMs(gateway.pid) - before.gateway, upstreams: ownCpuMs() - before.upstreams };
+  return { ms: answer.ms, errors: answer.errors, calls: upstreamCalls(sim), cpu };
 }
