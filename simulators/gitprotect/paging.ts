@@ -1,6 +1,5 @@
+import { compareAsText } from "../http/text-order.js";
 import { fail } from "./problems.js";
-
-const sortText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value ?? ""));
 
 export interface PageRequest {
   page?: number;
@@ -50,9 +49,7 @@ export function pageOf<T extends object>(records: T[], request: PageRequest) {
     const left = a[orderKey] as unknown;
     const right = b[orderKey] as unknown;
     const order =
-      typeof left === "number" && typeof right === "number"
-        ? left - right
-        : sortText(left).localeCompare(sortText(right), "en");
+      typeof left === "number" && typeof right === "number" ? left - right : compareAsText(left, right);
     // Ties keep a stable order by id, so pages never repeat or skip a record.
     return (
       (order || String((a as { id?: string }).id).localeCompare(String((b as { id?: string }).id))) *

@@ -8,6 +8,7 @@ import { git as runGit, GitMissingError } from "../git/run-git.js";
 import { loadContract } from "../http/contract.js";
 import { bytes, empty, json, ReplyError } from "../http/reply.js";
 import type { Handler, RequestContext, SimulatorDefinition } from "../http/simulator-server.js";
+import { compareAsText } from "../http/text-order.js";
 import { mapInTurns } from "../http/turns.js";
 import type { ScmRepository, ScmUser, World } from "../world/model.js";
 import { canRead, isOwner } from "./scm-access.js";
@@ -22,8 +23,6 @@ export const scmManagerContract = loadContract(
 const knownTypes = new Set(["git", "hg", "svn"]);
 const validName = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 const realm = { "www-authenticate": 'Basic realm="SONIA :: SCM Manager"' };
-
-const sortText = (value: unknown) => (typeof value === "string" ? value : JSON.stringify(value ?? ""));
 
 const stop = (status: number): never => {
   throw new ReplyError(empty(status));
@@ -81,7 +80,7 @@ export function scmManagerSimulator(world: World): SimulatorDefinition<ScmUser |
       const key = ((query.sortby as string | undefined) ?? "name") as keyof ScmRepository;
       const sorted = [...store.repositories.values()]
         .filter((r) => canRead(r, user))
-        .sort((a, b) => sortText(a[key]).localeCompare(sortText(b[key]), "en") || a.id.localeCompare(b.id));
+        .sort((a, b) => compareAsText(a[key], b[key]) || a.id.localeCompare(b.id));
       if (query.desc === true) sorted.reverse();
       const start = (query.start as number | undefined) ?? 0;
       const limit = (query.limit as number | undefined) ?? -1;
