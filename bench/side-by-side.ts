@@ -39,7 +39,7 @@ import {
  * the same cold question in pairs, which side goes first swapped every pair, so that a machine
  * whose speed drifts weighs on both alike. Prints and writes (bench/results/<date>-side-by-side.md
  * and .json) each side's cold p50 / p95, CPU per request (all its threads), upstream calls and
- * errors, and the median of the pairs' ratios.
+ * errors, and the second side's time and CPU over the first's pair by pair (see pairRatio).
  */
 
 /** Reads only: a write changes the world, and the two asks of a pair would not be the same question. */
