@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CacheStore } from "../../src/http/cache-store.js";
 import type { ResponseCache } from "../../src/http/response-cache.js";
 import { AnswerCache } from "../../src/server/answer-cache.js";
+import { compress } from "../../src/server/compression.js";
 import { startHarness, type Harness } from "../support/gateway.js";
 
 /** Answers compressed per Accept-Encoding; kept answers compressed once, not on every hit. */
@@ -63,6 +64,19 @@ describe("compression", () => {
     const gz = await raw("/graphql", "br;q=0, gzip", large);
     expect(gz.headers["content-encoding"]).toBe("gzip");
     expect(gunzipSync(gz.bytes).toString()).toBe(plain.bytes.toString());
+  });
+
+  it("makes the same bytes of small answers (on the event loop) and large ones (in zlib's pool)", async () => {
+    const answer = (kb: number) => JSON.stringify({ data: { text: "ä repository ".repeat(kb * 80) } });
+    for (const body of [answer(2), answer(200)])
+      for (const [encoding, decompress] of [
+        ["br", brotliDecompressSync],
+        ["gzip", gunzipSync],
+      ] as const) {
+        const bytes = await compress(body, encoding);
+        expect(bytes.length).toBeLessThan(body.length / 10);
+        expect(decompress(bytes).toString()).toBe(body);
+      }
   });
 
   it("prefers brotli where the client weighs both alike, whatever order it lists them in", async () => {
