@@ -30,6 +30,20 @@ describe("answers parsed once per distinct content", () => {
     expect(check).toHaveBeenCalledTimes(3);
   });
 
+  it("never gives the value of other bytes alike in length, beginning and end", () => {
+    const answers = new ParsedAnswers();
+    const check = vi.fn(parseJson);
+    const listing = (middle: string) => bytes({ head: "h".repeat(5000), middle, tail: "t".repeat(5000) });
+    const [one, other] = [listing("repository-a"), listing("repository-b")];
+    expect(one.byteLength).toBe(other.byteLength);
+    expect(answers.read("listRepositories", one, check)).toMatchObject({ value: { middle: "repository-a" } });
+    expect(answers.read("listRepositories", other, check)).toMatchObject({
+      value: { middle: "repository-b" },
+    });
+    expect(answers.read("listRepositories", one, check)).toMatchObject({ value: { middle: "repository-a" } });
+    expect(check).toHaveBeenCalledTimes(3);
+  });
+
   it("keeps no failure, and no answer larger than a megabyte", () => {
     const answers = new ParsedAnswers();
     const refuse = vi.fn(() => ({ ok: false as const, problem: "not as promised" }));
