@@ -368,25 +368,30 @@ function answerFault(
   }
 }
 
-/** A reply as bytes and headers, ready to write. */
+/**
+ * A reply as bytes and headers, ready to write: encoded here, within the latency, so that a large
+ * answer leaves when its latency is up (a thousand-repository listing written as a string was
+ * encoded after the wait, 1.3 ms late).
+ */
 interface Rendered {
   status: number;
   headers: Record<string, string | string[]>;
-  payload?: Buffer | string;
+  payload?: Buffer;
 }
 
 function render(reply: Reply): Rendered {
   const headers: Record<string, string | string[]> = { ...reply.headers };
-  let payload: Buffer | string | undefined = reply.raw;
+  let payload = reply.raw;
   if (reply.json !== undefined) {
     payload = JSON.stringify(reply.json);
     headers["content-type"] ??= reply.contentType ?? "application/json; charset=utf-8";
   } else if (payload !== undefined && reply.contentType) {
     headers["content-type"] = reply.contentType;
   }
-  if (payload !== undefined) headers["content-length"] = String(Buffer.byteLength(payload));
+  const bytes = typeof payload === "string" ? Buffer.from(payload) : payload;
+  if (bytes !== undefined) headers["content-length"] = String(bytes.byteLength);
   else if (reply.status !== 204 && reply.status !== 304) headers["content-length"] = "0";
-  return { status: reply.status, headers, payload };
+  return { status: reply.status, headers, payload: bytes };
 }
 
 function write(res: ServerResponse, rendered: Rendered): void {

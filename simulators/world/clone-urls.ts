@@ -7,10 +7,19 @@ export const azureRemoteUrl = (collectionUrl: string, project: AzureProject, rep
     ? `${collectionUrl}/_git/${encodeURIComponent(repo.name)}`
     : `${collectionUrl}/${encodeURIComponent(project.name)}/_git/${encodeURIComponent(repo.name)}`;
 
-export const azureSshUrl = (collectionUrl: string, project: AzureProject, repo: AzureRepository) => {
-  const url = new URL(collectionUrl);
-  return `ssh://${url.hostname}:22${url.pathname}/${encodeURIComponent(project.name)}/_git/${encodeURIComponent(repo.name)}`;
-};
+export const azureSshUrl = (collectionUrl: string, project: AzureProject, repo: AzureRepository) =>
+  `${sshBaseOf(collectionUrl)}/${encodeURIComponent(project.name)}/_git/${encodeURIComponent(repo.name)}`;
+
+/** A collection's ssh address, its URL parsed once: a listing names a thousand repositories. */
+const sshBases = new Map<string, string>();
+function sshBaseOf(collectionUrl: string): string {
+  let base = sshBases.get(collectionUrl);
+  if (base === undefined) {
+    const url = new URL(collectionUrl);
+    sshBases.set(collectionUrl, (base = `ssh://${url.hostname}:22${url.pathname}`));
+  }
+  return base;
+}
 
 export const scmCloneUrl = (scmServer: string, repo: Pick<ScmRepository, "type" | "name">) =>
   `${scmServer}/${repo.type}/${repo.name.split("/").map(encodeURIComponent).join("/")}`;
