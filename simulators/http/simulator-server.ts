@@ -371,7 +371,7 @@ function answerFault(
 /**
  * A reply as bytes and headers, ready to write: encoded here, within the latency, so that a large
  * answer leaves when its latency is up (a thousand-repository listing written as a string was
- * encoded after the wait, 1.3 ms late).
+ * encoded as it was written, after the wait: the write took 1.3 ms, median of a hundred).
  */
 interface Rendered {
   status: number;

@@ -117,7 +117,7 @@ export class AnswerCache {
     const memo = `${encoding}:${key}`;
     const known = this.compressedAnswers.get(memo);
     if (known?.body === body) return { bytes: known.bytes, reused: true };
-    const bytes = await compress(body, encoding);
+    const bytes = ownBytes(await compress(body, encoding));
     this.compressedAnswers.set(memo, { body, bytes });
     return { bytes, reused: false };
   }
@@ -175,6 +175,17 @@ export interface Flight {
   key: string;
   answer: Promise<string | undefined>;
   settle(body?: string): void;
+}
+
+/**
+ * Bytes that hold only themselves, as they are counted: zlib hands a small output back as a view on
+ * a 16 KB buffer, which kept, would be held whole (45 bytes of a compressed answer held 16 KB).
+ */
+function ownBytes(bytes: Buffer): Buffer {
+  if (bytes.buffer.byteLength <= 2 * bytes.byteLength) return bytes;
+  const own = Buffer.allocUnsafeSlow(bytes.byteLength);
+  bytes.copy(own);
+  return own;
 }
 
 function isQuery(source: string, operationName: unknown): boolean {

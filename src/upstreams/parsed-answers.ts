@@ -12,15 +12,16 @@ export type Checked = { ok: true; value: unknown } | { ok: false; problem?: stri
  * was megabytes of objects that outlived a dozen young collections and was copied through each
  * (in a profile of one cold overview, 34 ms of collection in the 60 ms after the listings came).
  *
- * An answer is found by its length and a fingerprint of its ends under what it was checked as,
- * and given only when all its bytes are the very bytes of the call asking (compared, not hashed:
- * a SHA-256 of every answer read 1.7 GB/s, half a millisecond of a cold walk page's, against 50 for
- * the comparison): nothing passes between callers that each did not receive. Two answers alike in
- * length and ends take turns in one place. Values are frozen whole, since every request that
- * receives the same bytes shares them; only successes are kept. A large answer is parsed each time,
- * neither kept nor shared, so not frozen. What the services make of a kept listing hangs off its
- * value in WeakMaps (repository-index.ts) and goes with it: the heap held can be a few times the
- * count below.
+ * An answer is found by its length and a fingerprint of its ends under what it was checked as, and
+ * given only when all its bytes are the very bytes of the call asking (compared, not hashed: a
+ * SHA-256 of every answer read 1.7 GB/s, half a millisecond of a cold walk page's CPU, against 50
+ * for the comparison): nothing passes between callers that each did not receive. Two answers alike
+ * in length and ends take turns in one place, each then parsed anew as if never kept (a CRC-32 can
+ * be matched on purpose: that costs a parse, never a wrong value). Values are frozen whole, since
+ * every request that receives the same bytes shares them; only successes are kept. A large answer
+ * is parsed each time, neither kept nor shared, so not frozen. What the services make of a kept
+ * listing hangs off its value in WeakMaps (repository-index.ts) and goes with it: the heap held can
+ * be a few times the count below.
  */
 export class ParsedAnswers {
   private readonly kept = new BoundedLru<{ value: unknown; bytes: Uint8Array }>(
@@ -36,7 +37,7 @@ export class ParsedAnswers {
     const known = this.kept.get(key);
     if (known && body.equals(known.bytes)) return { ok: true, value: known.value };
     const checked = check(body.toString("utf8"));
-    // A copy of its own: a small body is a slice of a pool shared with other buffers.
+    // A copy of its own: a small body is a slice of a pool that is written over once the call is done.
     if (checked.ok) this.kept.set(key, { value: deepFreeze(checked.value), bytes: new Uint8Array(body) });
     return checked;
   }

@@ -44,6 +44,30 @@ describe("answers parsed once per distinct content", () => {
     expect(check).toHaveBeenCalledTimes(3);
   });
 
+  it("never gives the value of small bytes of the same length and CRC-32", () => {
+    const answers = new ParsedAnswers();
+    // A known CRC-32 collision: both bodies are 19 bytes with one checksum.
+    const [plumless, buckeroo] = [bytes({ name: "plumless" }), bytes({ name: "buckeroo" })];
+    expect(answers.read("getRepository", plumless, parseJson)).toEqual({
+      ok: true,
+      value: { name: "plumless" },
+    });
+    expect(answers.read("getRepository", buckeroo, parseJson)).toEqual({
+      ok: true,
+      value: { name: "buckeroo" },
+    });
+  });
+
+  it("keeps a copy of the bytes it checked: a caller's buffer written over later changes nothing kept", () => {
+    const answers = new ParsedAnswers();
+    const body = bytes({ name: "plumless" });
+    answers.read("getRepository", body, parseJson);
+    // A pooled buffer is used again for other answers once the call is done with it.
+    bytes({ name: "buckeroo" }).copy(body);
+    const other = answers.read("getRepository", bytes({ name: "buckeroo" }), parseJson);
+    expect(other).toEqual({ ok: true, value: { name: "buckeroo" } });
+  });
+
   it("keeps no failure, and no answer larger than a megabyte", () => {
     const answers = new ParsedAnswers();
     const refuse = vi.fn(() => ({ ok: false as const, problem: "not as promised" }));
