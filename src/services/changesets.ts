@@ -166,7 +166,8 @@ export class Changesets {
     const read = withChangesets
       ? await this.readEach(answer.blamelines.map((l) => ({ key, revision: l.revision })))
       : undefined;
-    // Each line made once, with its changeset: copied to add it, two thousand lines were 3 % of a cold blame's CPU.
+    // Each line made once, with its changeset: copying two thousand lines to add it was 3 % of a cold
+    // blame's CPU in a profile, and without the copy the gateway's CPU fell a tenth (side by side).
     return answer.blamelines.map((l, i): BlameLineModel => ({
       repository: key,
       lineNumber: l.lineNumber,
