@@ -7,7 +7,6 @@ import { GraphQLError, OperationTypeNode } from "graphql";
 import type { Config } from "../config/config.js";
 import type { GatewayContext } from "../context/context.js";
 import { fanOutCost, tooCostly } from "./fan-out-cost.js";
-import { compiledExecution } from "./compiled-execution.js";
 import { formatError } from "./format-error.js";
 import type { CacheStore } from "../http/cache-store.js";
 import { persistedQueryCache } from "./persisted-queries.js";
@@ -24,8 +23,7 @@ export function createApollo(
 ) {
   return new ApolloServer<GatewayContext>({
     persistedQueries: store ? { cache: persistedQueryCache(store, config.cache.namespace) } : {},
-    // Operations asked again run compiled instead of field by field (compiled-execution.ts).
-    gateway: compiledExecution(gatewaySchema()),
+    schema: gatewaySchema(),
     introspection: config.access.introspection,
     includeStacktraceInErrorResponses: false,
     // The process stops the gateway itself on SIGTERM (src/main.ts); Apollo's own handler would
