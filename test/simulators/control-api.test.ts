@@ -82,11 +82,11 @@ describe("simulator control API", () => {
     await fetch(scm(), { headers: asAdmin });
     expect(performance.now() - started).toBeGreaterThanOrEqual(55);
     await control("/latency", "PUT", { fixedMs: 0, jitterMs: 0 });
-    await control("/faults", "POST", { operation: "getBranches", latencyMs: 80, jitterMs: 20 });
+    await control("/faults", "POST", { operation: "getBranches", latencyMs: 5_000, jitterMs: 0 });
     const quick = performance.now();
     await fetch(scm(), { headers: asAdmin });
-    // Under the fault's least latency, not a tighter bound: a listing on a busy machine took 56 ms.
-    expect(performance.now() - quick).toBeLessThan(80);
+    // Another operation is not slowed: half the fault's latency is far above a busy machine's 56 ms.
+    expect(performance.now() - quick).toBeLessThan(2_500);
   });
 
   it("does its own work within the latency, and answers no sooner than it", async () => {
