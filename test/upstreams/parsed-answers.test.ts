@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import { describe, expect, it, vi } from "vitest";
 import { Contracts } from "../../src/upstreams/contracts.js";
 import { ParsedAnswers, parseJson } from "../../src/upstreams/parsed-answers.js";
@@ -48,6 +49,7 @@ describe("answers parsed once per distinct content", () => {
     const answers = new ParsedAnswers();
     // A known CRC-32 collision: both bodies are 19 bytes with one checksum.
     const [plumless, buckeroo] = [bytes({ name: "plumless" }), bytes({ name: "buckeroo" })];
+    expect(crc32(buckeroo)).toBe(crc32(plumless));
     expect(answers.read("getRepository", plumless, parseJson)).toEqual({
       ok: true,
       value: { name: "plumless" },
