@@ -171,7 +171,12 @@ export class UpstreamHttp {
   private signal(request: UpstreamRequest, answer: UpstreamResponse, clock: CallClock): void {
     if (overloadStatus.has(answer.status)) this.concurrency.overloaded(clock.elapsed(), retryAfterMs(answer));
     else if (answer.status >= 200 && answer.status < 300)
-      this.concurrency.answered(operationOf(request), clock.elapsed(), this.limit.inFlight, clock.busyAfter);
+      this.concurrency.answered(
+        operationOf(request),
+        clock.elapsed(),
+        this.limit.inFlight,
+        clock.answeredAfter(),
+      );
   }
 
   private ranOutOfTime(): UpstreamError {
