@@ -1,16 +1,27 @@
 import { mkdtemp, readdir, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSimulators } from "../simulators/start-simulators.js";
-import { timed } from "./measure.js";
-import { benchWorld, overviewQuery } from "./scenarios.js";
-import { benchUpstreams, compiledGateway, gatewayEnv, startImageGateway } from "./upstreams.js";
+import { primingPasses } from "./measure.js";
+import { benchWorld, overview } from "./scenarios.js";
+import {
+  askCold,
+  benchUpstreams,
+  compiledGateway,
+  gatewayEnv,
+  invalidate,
+  startImageGateway,
+  startUpstreams,
+} from "./upstreams.js";
 
 /**
- * `npm run profile [-- --runs=N]`: the cold overview under `node --cpu-prof`. The compiled gateway
- * runs with its caches off (every overview is cold) over the benchmark's world; the profile is
- * written on exit and summed here by what each sample was under (its whole stack): the HTTP
- * client, garbage collection, GraphQL execution, contract validation, JSON parsing, startup.
+ * `npm run profile [-- --runs=N]`: the cold overview under `node --cpu-prof`, in the benchmark's
+ * setting: the compiled gateway, started as the image starts it, with its caches on, over the
+ * benchmark's world and upstreams (latency and capacity), primed as the benchmark primes it, each
+ * overview made cold by the benchmark's three invalidating writes. Only the samples taken while an
+ * overview was being answered are counted (not startup, the priming or the writes): the profile's
+ * clock and this process's are the same monotonic clock. They are summed by what each sample was
+ * under (its whole stack): the HTTP client, garbage collection, GraphQL execution, contract
+ * validation, JSON parsing.
  */
 
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
@@ -24,7 +35,13 @@ interface Profile {
   nodes: ProfileNode[];
   samples: number[];
   timeDeltas: number[];
+  /** Microseconds on the monotonic clock. */
+  startTime: number;
 }
+
+/** When each overview was being answered, in microseconds on the monotonic clock. */
+type Window = [number, number];
+const nowUs = () => Number(process.hrtime.bigint() / 1000n);
 
 type Frame = ProfileNode["callFrame"];
 const under = (stack: Frame[], test: (frame: Frame) => boolean) => stack.some(test);
@@ -50,53 +67,85 @@ function costOf(stack: Frame[]): string {
   if (under(stack, (f) => f.url.includes("/undici/") || ["fetch", "sendRequest"].includes(f.functionName)))
     return "the HTTP client";
   if (under(stack, (f) => /\/(graphql|@apollo)\//.test(f.url))) return "GraphQL execution";
-  return "other";
+  return restOf(stack[0]!);
 }
 
-function summarize(profile: Profile): Array<[string, number]> {
+/** The rest, by where its innermost frame is: the gateway's own code, another package, or Node. */
+function restOf(frame: Frame): string {
+  if (frame.url.includes("/dist/http/")) return "the upstream HTTP layer (limit, breaker, cache, metrics)";
+  if (frame.url.includes("/dist/")) return "the gateway's other code (services, loaders, clients, server)";
+  if (frame.url.includes("/node_modules/"))
+    return "other packages (Fastify, DataLoader, Keyv, prom-client, …)";
+  return "Node and V8 (sockets, streams, promises, buffers)";
+}
+
+/** Milliseconds of samples by cost, and by the function each was in (its own time), idle left out. */
+function summarize(profile: Profile, windows: Window[]) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const parentOf = new Map<number, number>();
   for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
-  const spent = new Map<string, number>();
+  const costs = new Map<string, number>();
+  const functions = new Map<string, number>();
+  const add = (into: Map<string, number>, key: string, ms: number) =>
+    into.set(key, (into.get(key) ?? 0) + ms);
+  let sampledAt = profile.startTime;
   profile.samples.forEach((id, i) => {
+    sampledAt += profile.timeDeltas[i] ?? 0;
+    if (!windows.some(([from, to]) => sampledAt >= from && sampledAt <= to)) return;
     const stack: Frame[] = [];
-    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at))
-      stack.push(byId.get(at)!.callFrame);
+    for (let node: number | undefined = id; node !== undefined; node = parentOf.get(node))
+      stack.push(byId.get(node)!.callFrame);
     const cost = costOf(stack);
-    spent.set(cost, (spent.get(cost) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+    if (cost === "idle") return;
+    const ms = (profile.timeDeltas[i] ?? 0) / 1000;
+    add(costs, cost, ms);
+    const inner = stack[0]!;
+    add(functions, `${inner.functionName || "(anonymous)"} ${inner.url.split("/").slice(-2).join("/")}`, ms);
   });
-  spent.delete("idle");
-  return [...spent].sort((a, b) => b[1] - a[1]);
+  const sorted = (spent: Map<string, number>) => [...spent].sort((a, b) => b[1] - a[1]);
+  return { costs: sorted(costs), functions: sorted(functions) };
 }
 
 async function main() {
   compiledGateway();
-  const sim = await startSimulators({
-    ports: { gitprotect: 0, azureDevOps: 0, scmManager: 0 },
-    world: benchWorld,
-    latency: benchUpstreams.latency,
-  });
+  const sim = await startUpstreams(benchWorld, benchUpstreams);
   const folder = await mkdtemp(join(tmpdir(), "gateway-profile-"));
-  const gateway = await startImageGateway(gatewayEnv(sim, { CACHE: "off" }), {
+  const gateway = await startImageGateway(gatewayEnv(sim), {
     nodeArgs: ["--cpu-prof", `--cpu-prof-dir=${folder}`],
   });
-  const query = overviewQuery(20);
+  const scenario = overview(sim.world);
+  for (let pass = 0; pass < primingPasses; pass += 1) {
+    await invalidate(sim, gateway.url);
+    await askCold(sim, gateway, scenario, undefined, false);
+  }
+  const windows: Window[] = [];
   let ms = 0;
-  for (let run = 0; run < runs; run += 1) ms += (await timed(gateway.url, query)).ms;
+  let cpu = 0;
+  for (let run = 0; run < runs; run += 1) {
+    await invalidate(sim, gateway.url);
+    const from = nowUs();
+    const answer = await askCold(sim, gateway, scenario, undefined, false);
+    windows.push([from, nowUs()]);
+    ms += answer.ms;
+    cpu += answer.cpu.gateway;
+  }
   await gateway.stop();
   await sim.close();
   const file = (await readdir(folder)).find((f) => f.endsWith(".cpuprofile"))!;
   const profile = JSON.parse(await readFile(join(folder, file), "utf8")) as Profile;
-  const places = summarize(profile);
-  const busy = places.reduce((sum, [, t]) => sum + t, 0);
+  const { costs, functions } = summarize(profile, windows);
+  const busy = costs.reduce((sum, [, t]) => sum + t, 0);
   console.log(
-    `${runs} cold overviews, ${Math.round(ms / runs)} ms each; ${Math.round(busy)} ms on the CPU in all`,
+    `${runs} cold overviews, ${Math.round(ms / runs)} ms and ${Math.round(cpu / runs)} ms of the gateway's CPU (all its threads) each; ${Math.round(busy)} ms of samples on its main thread in all`,
   );
   console.log(`profile: ${join(folder, file)}`);
-  for (const [place, t] of places.slice(0, 25))
+  const line = ([place, t]: [string, number]) =>
     console.log(
       `${((100 * t) / busy).toFixed(1).padStart(5)} %  ${Math.round(t).toString().padStart(6)} ms  ${place}`,
     );
+  costs.forEach(line);
+  console.log("the functions with the most samples of their own:");
+  functions.slice(0, 12).forEach(line);
   process.exit(0);
 }
 
