@@ -16,12 +16,13 @@ import {
 /**
  * `npm run profile [-- --runs=N]`: the cold overview under `node --cpu-prof`, in the benchmark's
  * setting: the compiled gateway, started as the image starts it, with its caches on, over the
- * benchmark's world and upstreams (latency and capacity), primed as the benchmark primes it, each
- * overview made cold by the benchmark's three invalidating writes. Only the samples taken while an
- * overview was being answered are counted (not startup, the priming or the writes): the profile's
- * clock and this process's are the same monotonic clock. They are summed by what each sample was
- * under (its whole stack): the HTTP client, garbage collection, GraphQL execution, contract
- * validation, JSON parsing.
+ * benchmark's world and upstreams (latency and capacity), primed with as many cold overviews as
+ * the benchmark has priming passes, each overview made cold by the benchmark's three invalidating
+ * writes. Only the samples taken from an overview's ask to its answer are counted (not startup, the
+ * priming or the writes; a collection the writes left may fall in): the profile's clock and this
+ * process's are the same monotonic clock. They are summed by what each sample was under (its whole
+ * stack): the HTTP client, garbage collection, GraphQL execution, contract validation, JSON parsing.
+ * The CPU per overview is the gateway's threads', the profiler's own among them.
  */
 
 const runs = Number(process.argv.find((a) => a.startsWith("--runs="))?.split("=")[1] ?? 20);
@@ -60,7 +61,8 @@ function costOf(stack: Frame[]): string {
     return "startup (modules, contracts)";
   if (under(stack, (f) => f.url.includes("/ajv/") && f.functionName.includes("compile")))
     return "startup (validators compiled)";
-  if (under(stack, (f) => f.url.includes("/ajv/") || f.functionName.startsWith("validate")))
+  // ajv's compiled validators are nameless files' `validate<n>`; graphql-js's and prom-client's own `validate…` are not.
+  if (under(stack, (f) => f.url.includes("/ajv/") || (f.url === "" && /^validate\d+$/.test(f.functionName))))
     return "contract validation of upstream answers";
   if (under(stack, (f) => f.url.endsWith("rest-client.js") && f.functionName === "parse"))
     return "JSON parsing of upstream answers";
@@ -136,7 +138,7 @@ async function main() {
   const { costs, functions } = summarize(profile, windows);
   const busy = costs.reduce((sum, [, t]) => sum + t, 0);
   console.log(
-    `${runs} cold overviews, ${Math.round(ms / runs)} ms and ${Math.round(cpu / runs)} ms of the gateway's CPU (all its threads) each; ${Math.round(busy)} ms of samples on its main thread in all`,
+    `${runs} cold overviews, ${Math.round(ms / runs)} ms and ${Math.round(cpu / runs)} ms of the gateway's CPU (all its threads, the profiler's too) each; ${Math.round(busy)} ms of samples on its main thread in all`,
   );
   console.log(`profile: ${join(folder, file)}`);
   const line = ([place, t]: [string, number]) =>

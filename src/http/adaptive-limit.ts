@@ -39,31 +39,30 @@ export class AdaptiveLimit {
   }
 
   /**
-   * A successful answer (2xx) of `operation`, read `ms` after the call began and whole no sooner
-   * than `atLeastMs` (the last moment the gateway's loop was idle: see CallClock), while `inFlight`
-   * calls were out. Only those set the operation's best: a fast refusal or revalidation says
-   * nothing of how fast it is served. The limit shrinks only on an answer surely slow (not yet
-   * there at `atLeastMs`): an answer read late by a gateway busy with others may have come in
-   * time, and half of such a wait taken as the upstream's shrank the limit against upstreams that
-   * had room. A gateway busy the whole time sees no upstream queueing then, and grows nothing
-   * either: refusals and timeouts still cut the limit.
-   * Only an answer fast as read grows the limit fast; one that is fast at `atLeastMs` (and not slow
-   * as read) probes: held there, a gateway busy with a burst of answers (the heads of a cold
-   * overview, read one after another) never found a room the upstream had, and sent in three waves
-   * what the peer sends at once. An answer merely not slow grows nothing: probing on those took a
-   * fast upstream (best 10 ms, so its slow bound is twice that) or a long busy gateway (a naive
-   * client's thousands of calls) into the upstream's refusals.
+   * A successful answer (2xx) of `operation` after `ms`, while `inFlight` calls were out. Only those
+   * set the operation's best: a fast refusal or revalidation says nothing of how fast it is served.
+   * The answer may have waited for the gateway while it was busy after it could first have come
+   * (`busyAfter(best)`), so a slowdown is the upstream's only when the answer is slow without that
+   * time. Only an answer fast as read grows the limit fast; one that is fast once that time is
+   * taken off (and not slow as read) probes: held there, a gateway busy with a burst of answers
+   * (the heads of a cold overview, read one after another) never found a room the upstream had,
+   * and sent in three waves what the peer sends at once. An answer merely not slow grows nothing:
+   * probing on those took a fast upstream (best 10 ms, so its slow bound is twice that) or a long
+   * busy gateway (a naive client's thousands of calls) into the upstream's refusals.
    */
-  answered(operation: string, ms: number, inFlight: number, atLeastMs = ms): void {
+  answered(operation: string, ms: number, inFlight: number, busyAfter?: (afterMs: number) => number): void {
     const best = this.baselineOf(operation).add(ms);
     const slowBound = best * queueing.factor + queueing.slackMs;
-    if (atLeastMs > slowBound) {
+    // At most half of what the answer took past its best is put down to the gateway: however busy
+    // it was, an upstream that queues to twice its best (and a little) is still seen to.
+    const waitedForUs = busyAfter ? Math.min(busyAfter(best), (ms - best) / 2) : 0;
+    if (ms - waitedForUs > slowBound) {
       this.decrease(slowdown, ms);
       return;
     }
     const flatBound = best * flat.factor + flat.slackMs;
     const fastAsRead = ms <= flatBound;
-    const fastOnceExcused = atLeastMs <= flatBound && ms <= slowBound;
+    const fastOnceExcused = ms - waitedForUs <= flatBound && ms <= slowBound;
     // Grown only while used: an upstream asked little of says nothing of what it can take.
     if (!(fastAsRead || fastOnceExcused) || Date.now() < this.heldUntil || inFlight * 2 < this.value) return;
     const probing = Math.min(growth, Math.sqrt(this.value) / this.value);

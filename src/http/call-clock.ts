@@ -1,60 +1,62 @@
 import { performance } from "node:perf_hooks";
 
 /**
- * A call's time, and how much of it the upstream surely took. An answer that arrives while the
- * gateway works on others waits for the gateway, not for the upstream: a burst of answers read one
- * after another looked like a slow upstream and held the limit at a fraction of what the upstream
- * could take (a cold overview queued each call for about 55 ms).
+ * A call's time, and how long this process's event loop was busy during its last part. An answer
+ * that arrives while the gateway works on others waits for the gateway, not for the upstream: a
+ * burst of answers read one after another looked like a slow upstream and held the limit at a
+ * fraction of what the upstream could take (a cold overview queued each call for about 55 ms).
  */
 export interface CallClock {
-  /** Milliseconds since the call started: the most the upstream can have taken. */
+  /** Milliseconds since the call started. */
   elapsed: () => number;
   /**
-   * Milliseconds into the call before which its answer cannot have been whole: the last moment
-   * this process's event loop waited idle, as it does only when nothing it could read was there.
-   * The least the upstream can have taken; 0 when the loop was never idle since the call began.
+   * Milliseconds the event loop was busy from `afterMs` into the call until now: at most what an
+   * answer that cannot have come sooner than `afterMs` waited for us. Busy time before then
+   * delayed nothing, and counting it hid a server's real queueing.
    */
-  answeredAfter: () => number;
+  busyAfter: (afterMs: number) => number;
 }
 
 export function startClock(): CallClock {
-  const started = performance.now();
-  const startedOnLoop = loop.sample();
-  const elapsed = () => performance.now() - started;
+  const started = loop.sample().at;
   return {
-    elapsed,
-    answeredAfter: () => Math.min(elapsed(), Math.max(0, loop.lastIdle() - startedOnLoop)),
+    elapsed: () => performance.now() - started,
+    busyAfter: (afterMs) => loop.busySince(started + afterMs),
   };
 }
 
 /**
- * The loop's idle and busy time, sampled at every call's start and end: under load, many times a
- * millisecond. Between two samples the loop was idle at some moment if its idle time grew, and that
- * moment was no earlier than the later sample less the busy time between them; the latest such
- * bound is kept. Never later than the loop was last idle: an upstream's slowness must not be made
- * up from the gateway's own work. Times are the loop's own (its idle and busy time together): read
- * beside `performance.now()`, a thread paused between the two readings turned busy time into idle.
+ * The loop's cumulative busy time, sampled at every call's start and end: under load, many times
+ * a millisecond. The busy time since a moment is read from the first sample at or after it, so it
+ * is never more than the loop was busy (which would hide an upstream's slowness).
  */
 class LoopActivity {
-  private idle = 0;
-  private active = 0;
-  private idleAtLeast = 0;
+  private readonly at = new Float64Array(samples);
+  private readonly active = new Float64Array(samples);
+  private written = 0;
 
-  /** Takes a sample; its time on the loop's clock. */
-  sample(): number {
-    const { idle, active } = performance.eventLoopUtilization();
-    const at = idle + active;
-    if (idle - this.idle > 0) this.idleAtLeast = at - (active - this.active);
-    this.idle = idle;
-    this.active = active;
-    return at;
+  sample(): { at: number; active: number } {
+    const now = { at: performance.now(), active: performance.eventLoopUtilization().active };
+    const slot = this.written % samples;
+    this.at[slot] = now.at;
+    this.active[slot] = now.active;
+    this.written += 1;
+    return now;
   }
 
-  /** The latest moment on the loop's clock it is known to have been idle, as of now. */
-  lastIdle(): number {
-    this.sample();
-    return this.idleAtLeast;
+  busySince(moment: number): number {
+    const now = this.sample();
+    // The first sample at or after the moment, by binary search over the ring in the order written.
+    let low = Math.max(0, this.written - samples);
+    let high = this.written - 1;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (this.at[middle % samples]! < moment) low = middle + 1;
+      else high = middle;
+    }
+    return now.active - this.active[low % samples]!;
   }
 }
 
+const samples = 4_096;
 const loop = new LoopActivity();

@@ -171,12 +171,7 @@ export class UpstreamHttp {
   private signal(request: UpstreamRequest, answer: UpstreamResponse, clock: CallClock): void {
     if (overloadStatus.has(answer.status)) this.concurrency.overloaded(clock.elapsed(), retryAfterMs(answer));
     else if (answer.status >= 200 && answer.status < 300)
-      this.concurrency.answered(
-        operationOf(request),
-        clock.elapsed(),
-        this.limit.inFlight,
-        clock.answeredAfter(),
-      );
+      this.concurrency.answered(operationOf(request), clock.elapsed(), this.limit.inFlight, clock.busyAfter);
   }
 
   private ranOutOfTime(): UpstreamError {

@@ -102,26 +102,23 @@ describe("AdaptiveLimit", () => {
     expect(limit.current).toBe(14);
   });
 
-  it("shrinks only on an answer surely slow: one read late by a busy gateway may have come in time", () => {
+  it("counts no slowdown against the upstream for the time the gateway was busy, up to half of what the answer took past its best", () => {
     const limit = new AdaptiveLimit(4, 256);
     answer(limit, 1, 20);
-    // Read at 60 ms, the gateway last idle 22 ms in: the answer may have been whole by then.
-    for (let i = 0; i < 20; i += 1) limit.answered("getBranches", 60, limit.current, 22);
+    // 44 ms with the gateway busy for 24 of them: 12 put down to the gateway, 32 under the bound of 35.
+    for (let i = 0; i < 20; i += 1) limit.answered("getBranches", 44, limit.current, () => 24);
     expect(limit.current).toBe(16);
-    // Not there when the gateway was idle 40 ms in: past the bound of 35, the upstream's queue.
-    limit.answered("getBranches", 60, limit.current, 40);
+    // However busy the gateway was, an answer at twice its best and more is the upstream's queue.
+    limit.answered("getBranches", 60, limit.current, () => 60);
     expect(limit.current).toBe(14);
   });
 
-  it("grows fast only on an answer fast as it was read; one fast by when the gateway was last idle probes", () => {
+  it("grows fast only on an answer fast as it was read; one fast once the gateway's busy time is excused probes", () => {
     const limit = grownTo116();
-    // 34 ms as read, whole no sooner than 24: about its square root, 11 calls, not 29.
-    for (let i = 0; i < 116; i += 1) limit.answered("getBranches", 34, limit.current, 24);
+    // 34 ms as read, 10 of them with the gateway busy (7 excused): about its square root, 11 calls, not 29.
+    for (let i = 0; i < 116; i += 1) limit.answered("getBranches", 34, limit.current, () => 10);
     expect(limit.current).toBe(126);
-    for (let i = 0; i < 126; i += 1) limit.answered("getBranches", 24, limit.current, 24);
-    expect(limit.current).toBe(158);
-    // Slow as read, however early the gateway was last idle: it may have been slow, and grows nothing.
-    for (let i = 0; i < 158; i += 1) limit.answered("getBranches", 36, limit.current, 0);
+    for (let i = 0; i < 126; i += 1) limit.answered("getBranches", 24, limit.current, () => 10);
     expect(limit.current).toBe(158);
   });
 
@@ -129,7 +126,7 @@ describe("AdaptiveLimit", () => {
     const limit = grownTo116();
     answer(limit, 1, 10, "getCommit");
     // 18 ms against a best of 10, the gateway idle: the server queues (a capacity of 64 at 116 in service).
-    for (let i = 0; i < 500; i += 1) limit.answered("getCommit", 18, limit.current, 18);
+    for (let i = 0; i < 500; i += 1) limit.answered("getCommit", 18, limit.current, () => 0);
     expect(limit.current).toBe(116);
   });
 
